@@ -1,0 +1,136 @@
+"""compose: the extractive answerer. Every sentence it writes is a template filled with target-table
+fields or verbatim quotes, so it cannot state a number the plan does not."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import phrases as P
+from assistant.models import (Answer, Chunk, Citation, ClarifyRoute, Fact, ParsedDoc, RefusalRoute, RetrievalRoute,
+                              SmalltalkRoute, Span, Target, TargetRoute)
+from assistant.retrieve import HybridRetriever, ScoredSentence
+from assistant.route import Decision
+
+CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+CLAIMED_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(%|％|亿元|万元|个|户|家|公里|万亩|座|眼)")
+
+
+class ExtractiveComposer:
+    def __init__(self, retriever: HybridRetriever, docs: tuple[ParsedDoc, ...], top_k: int = 5):
+        self.retriever = retriever
+        self.docs = {d.doc: d for d in docs}
+        self.top_k = top_k
+        first = docs[0]
+        self.title = first.title
+        self.year = next((y for y in re.findall(r"(20\d\d)年", first.title)), "")
+
+    # ------------------------------------------------------------------ entry point
+    def compose(self, d: Decision) -> Answer:
+        r = d.route
+        if isinstance(r, SmalltalkRoute):
+            text = P.SMALLTALK[(r.intent, d.lang)].format(title=self.title, title_en="city's development plan")
+            return Answer(answer=text, route="smalltalk", refused=False)
+        if isinstance(r, RefusalRoute):
+            return self.refusal(d, r)
+        if isinstance(r, TargetRoute):
+            answer = self.target(d, r.targets[0])
+        elif isinstance(r, ClarifyRoute):
+            answer = self.clarify(d, r.candidates)
+        else:
+            answer = self.retrieval(d, r)
+        if d.injection and not answer.refused:
+            answer = answer.model_copy(update={"answer": f"{P.INJECTION_NOTE[d.lang]}{answer.answer}"})
+        return answer
+
+    # ------------------------------------------------------------------ routes
+    def target(self, d: Decision, t: Target) -> Answer:
+        value = t.value_text()
+        fr = P.framed(value, t.unit, t.qualifier)
+        cite = self._cite_target(t)
+        if d.lang == "en":
+            name = t.indicator_en or t.indicator
+            q = P.QUALIFIER_EN.get(t.qualifier, t.qualifier)
+            text = f"The plan's figure for {name} ({t.indicator}) is {q + ' ' if q else ''}{value}{P.UNIT_EN.get(t.unit, t.unit)} ({fr}) [1]. Plan text: “{t.quote}”."
+        else:
+            text = f"{t.indicator}：计划目标为{fr}[1]。原文：“{t.quote}”。"
+        premise = self._premise(d, t, fr)
+        return Answer(answer=premise + text, route="target", refused=False, citations=(cite,), facts=(Fact.from_target(t),))
+
+    def clarify(self, d: Decision, candidates: tuple[Target, ...]) -> Answer:
+        lines = [P.CLARIFY[d.lang]]
+        for n, t in enumerate(candidates, 1):
+            name = f"{t.indicator_en} ({t.indicator})" if d.lang == "en" and t.indicator_en else t.indicator
+            lines.append(f"- {name}：{P.framed(t.value_text(), t.unit, t.qualifier)} [{n}]")
+        return Answer(answer="\n".join(lines), route="clarify", refused=False,
+                      citations=tuple(self._cite_target(t) for t in candidates),
+                      facts=tuple(Fact.from_target(t) for t in candidates))
+
+    def refusal(self, d: Decision, r: RefusalRoute, question: str | None = None) -> Answer:
+        detail = r.detail.split(": ", 1)[1] if r.reason == "out_of_scope" and ": " in r.detail else ""
+        text = P.REFUSAL[(r.reason, d.lang)].format(
+            title=self.title, year=self.year, detail=f"“{detail}”" if detail else "相关内容",
+            detail_en=f" ({detail})" if detail and d.lang == "en" else "")
+        citations: tuple[Citation, ...] = ()
+        if r.reason == "no_figure":  # say what the plan does say on the topic, if anything
+            hits = [s for s in self.retriever.sentences(d.question, self.retriever.search(d.question, 3), 1) if s.overlap > 0]
+            if hits:
+                citations = (self._cite_span(hits[0].span, hits[0].chunk),)
+                text += f"{P.RELATED[d.lang]}“{hits[0].span.text}”[1]"
+        return Answer(answer=text, route="refusal", refused=True, citations=citations)
+
+    def retrieval(self, d: Decision, r: RetrievalRoute) -> Answer:
+        passages = self.retriever.search(d.question, self.top_k)
+        best = self.retriever.sentences(d.question, passages, 6)
+        if not best or best[0].overlap == 0:
+            return self.refusal(d, RefusalRoute(reason="not_in_plan" if best else "out_of_scope",
+                                                detail="no passage shares the question's terms"))
+        if r.intent == "list":
+            return self._list(d, best)
+        top = best[0]
+        c = top.chunk
+        place = P.chapter_place(c.chapter, c.chapter_title, c.section, c.section_title, d.lang)
+        picked = [top] + [s for s in best[1:2] if s.overlap >= top.overlap * 0.6 and s.span != top.span]
+        citations = tuple(self._cite_span(s.span, s.chunk) for s in picked)
+        quotes = "".join(f"“{s.span.text}”[{n}]" for n, s in enumerate(picked, 1))
+        if r.intent == "where":
+            text = (f"This is in {place} of the plan: {quotes}" if d.lang == "en" else f"这部分内容在计划{place}：{quotes}")
+        else:
+            text = (f"According to the plan ({place}): {quotes}" if d.lang == "en" else f"根据计划{place}：{quotes}")
+        return Answer(answer=text, route="retrieval", refused=False, citations=citations)
+
+    # ------------------------------------------------------------------ helpers
+    def _list(self, d: Decision, best: list[ScoredSentence]) -> Answer:
+        """Every clause of the best sentences that names one of the question's terms, deduplicated, each cited."""
+        terms = [t for t in self.retriever.lexicon.tokens(d.question) if len(t) >= 2]
+        items: list[tuple[Span, Chunk]] = []
+        for s in [b for b in best if b.overlap >= best[0].overlap * 0.5][:3]:
+            for m in CLAUSE.finditer(s.span.text):
+                clause = m.group(0).rstrip("，；。！？").strip()
+                if clause and any(t in clause for t in terms) and all(clause != i.text for i, _ in items):
+                    start = s.span.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    items.append((Span(text=clause, start=start, end=start + len(clause)), s.chunk))
+        if not items:
+            items = [(b.span, b.chunk) for b in best[:2]]
+        citations = tuple(self._cite_span(span, chunk) for span, chunk in items)
+        c = items[0][1]
+        place = P.chapter_place(c.chapter, c.chapter_title, c.section, c.section_title, d.lang)
+        head = f"The plan lists ({place}):" if d.lang == "en" else f"计划{place}提到："
+        body = "\n".join(f"- {span.text}[{n}]" for n, (span, _) in enumerate(items, 1))
+        return Answer(answer=f"{head}\n{body}", route="retrieval", refused=False, citations=citations)
+
+    def _premise(self, d: Decision, t: Target, fr: str) -> str:
+        """A figure in the question that differs from the plan's is corrected, never echoed as true."""
+        claimed = [m.group(0) for m in CLAIMED_NUMBER.finditer(d.question)]
+        wrong = [c for c in claimed if not re.search(rf"(?<![\d.]){re.escape(t.value_text())}(?![\d])", c)]
+        if not wrong:
+            return ""
+        return P.PREMISE[d.lang].format(framed=fr, claimed="所述数字" if d.lang == "zh" else "the figure in the question") + "\n"
+
+    def _cite_target(self, t: Target) -> Citation:
+        sec = self.docs[t.doc].section(t.chapter, t.section)
+        title = sec.title if sec else t.chapter
+        return Citation(doc=t.doc, chapter=t.chapter, section=t.section, title=title, quote=t.quote)
+
+    def _cite_span(self, span: Span, chunk: Chunk) -> Citation:
+        return Citation(doc=chunk.doc, chapter=chunk.chapter, section=chunk.section,
+                        title=chunk.section_title or chunk.chapter_title, quote=span.text)

@@ -1,0 +1,119 @@
+"""route: a question → one `Route` (target table, clarify, retrieval, refusal, smalltalk).
+
+Order matters: smalltalk, then hostile instructions (stripped; what remains is still answered), then
+scope (other years, outcomes, topics the plan never mentions), then numbers (the target table decides:
+one fit → target, two close fits → clarify, none → the plan gives no such figure), then retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.lexical import Lexicon
+from assistant.models import ClarifyRoute, RefusalRoute, RetrievalRoute, Route, SmalltalkRoute, TargetRoute
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+SMALLTALK = [
+    ("thanks", re.compile(r"^(谢谢|多谢|感谢|辛苦了|thanks?( you)?|thx|好的谢谢)[!！。.~～\s]*$", re.I)),
+    ("greeting", re.compile(r"^(你好|您好|嗨|哈喽|早上好|下午好|晚上好|hi|hello|hey|good (morning|afternoon|evening))[!！。.,，~～\s]*$", re.I)),
+    ("capabilities", re.compile(r"(你(能|可以|会)(做|干)什么|你是谁|怎么用|有什么功能|帮助|^help$|what can you do|who are you|how do i use)", re.I)),
+]
+# Instructions smuggled into a question. They are removed; what is left is answered as a plan question.
+INJECTION = re.compile(
+    r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上述|所有)?(的)?(所有)?(指令|指示|规则|设定|要求|提示)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(你现在是|现在你是|假装你是|扮演|从现在起你)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(告诉我|输出|打印|显示|泄露|重复)(你的)?(系统提示词?|system prompt|提示词|初始指令|内部指令)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(然后|并且|再)?(说|告诉我)?(系统提示词?|提示词)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(please )?(ignore|disregard|forget) (all )?(the |your )?(previous|prior|above|earlier) (instructions|rules|prompts?)( and)?[,.;]?"
+    r"|(you are now|pretend (to be|you are)|act as|from now on,? you)[^,.;?]*[,.;]?"
+    r"|(reveal|print|show|repeat|tell me|output) (me )?(your|the) (system )?(prompt|instructions)( and)?[,.;]?"
+    r"|\b(jailbreak|DAN mode)\b",
+    re.I,
+)
+# Requests that are not questions about a plan at all, whatever words they borrow from it.
+OFF_TOPIC_TASK = re.compile(
+    r"(写|作|编|来)[^，。？?]{0,12}(诗|词|歌曲|作文|故事|笑话|小说)|诗歌|笑话|天气|气温|股票|股价|彩票|菜谱|星座|翻译成"
+    r"|\b(poem|joke|weather|stock (tip|price)s?|lottery|recipe|horoscope|translate|write (me )?(a|an) (story|essay|song))\b", re.I)
+CONNECTIVE = re.compile(r"^(然后|并且|再|另外|同时|and|then|also)[，,\s]*", re.I)
+# Numbers the plan states for 2026. Other years, past outcomes and forecasts are not in it.
+OTHER_YEAR = re.compile(r"(20[0-9]{2})\s*年?")
+OUTCOME = re.compile(r"(实际完成|实际增长|完成了|已经完成|去年|上年|前年|明年|后年|实际值|actual(ly)?|last year|next year|achieved|so far)", re.I)
+NUMBER_CUE = re.compile(
+    r"(多少|几个|几家|几户|几座|几眼|几项|几条|多大|多长|多高|多快|增速|增幅|增长率|比例|比重|占比|百分之|规模|几成|是多|"
+    r"how much|how many|what percentage|what percent|by how much|how large|how big|how long|what rate|"
+    r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator)", re.I)
+STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿|万|个|户|家|公里|座|眼|percent)", re.I)
+FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
+WHERE_CUE = re.compile(r"(在哪|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
+LIST_CUE = re.compile(r"(哪些|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields)|list|what (projects|measures|are the))", re.I)
+
+
+@dataclass(frozen=True)
+class Decision:
+    route: Route
+    question: str  # after removing smuggled instructions
+    lang: str
+    injection: bool = False
+
+
+def language(text: str) -> str:
+    return "zh" if CJK.search(text) else "en"
+
+
+def strip_injection(question: str) -> tuple[str, bool]:
+    cleaned = INJECTION.sub(" ", question)
+    if cleaned == question:
+        return question, False
+    cleaned = CONNECTIVE.sub("", re.sub(r"\s+", " ", cleaned).strip(" ，,。.;；"))
+    return cleaned, True
+
+
+class Router:
+    def __init__(self, lexicon: Lexicon, resolve: Callable, plan_year: int, unknown_ratio: float = 0.5):
+        self.lexicon = lexicon
+        self.resolve = resolve  # question → targets.Resolution
+        self.plan_year = plan_year
+        self.unknown_ratio = unknown_ratio
+
+    def decide(self, question: str) -> Decision:
+        lang = language(question)
+        for intent, pattern in SMALLTALK:
+            if pattern.search(question.strip()) and len(question) <= 40:
+                return Decision(SmalltalkRoute(intent=intent), question, lang)
+        question, injected = strip_injection(question)
+        if injected and len(self.lexicon.focus_terms(question)) == 0:
+            return Decision(RefusalRoute(reason="unsafe", detail="instructions inside the question"), question, lang, True)
+        return Decision(self._plan_route(question), question, lang, injected)
+
+    def _plan_route(self, q: str) -> Route:
+        years = {int(y) for y in OTHER_YEAR.findall(q)} - {self.plan_year}
+        if years:
+            return RefusalRoute(reason="not_in_plan", detail=f"the plan sets targets for {self.plan_year}, not {sorted(years)}")
+        if OUTCOME.search(q):
+            return RefusalRoute(reason="not_in_plan", detail="the plan states targets, not outcomes")
+        if OFF_TOPIC_TASK.search(q):
+            return RefusalRoute(reason="out_of_scope", detail="not a question about the plan")
+        focus = self.lexicon.focus_terms(q)
+        unknown = [t for t in focus if not self.lexicon.known(t)]
+        if not focus or len(unknown) / len(focus) > self.unknown_ratio:
+            return RefusalRoute(reason="out_of_scope", detail=f"not mentioned in the plan: {'、'.join(unknown) or q}")
+        if WHERE_CUE.search(q):
+            return RetrievalRoute(intent="where")
+        number_q = bool(NUMBER_CUE.search(q) or STATED_FIGURE.search(q))
+        if number_q or (FIGURE_WORD.search(q) and not LIST_CUE.search(q)):
+            res = self.resolve(q)
+            if res.status == "none" and STATED_FIGURE.search(q):
+                # a figure the plan does not have may be a false premise: find the indicator without it
+                res = self.resolve(STATED_FIGURE.sub(" ", q))
+            if res.status == "match":
+                return TargetRoute(targets=(res.candidates[0].target,))
+            if res.status == "ambiguous":
+                return ClarifyRoute(candidates=tuple(c.target for c in res.candidates[:4]))
+            if number_q and not LIST_CUE.search(q):
+                return RefusalRoute(reason="no_figure", detail="the plan gives no figure for this")
+        if LIST_CUE.search(q):
+            return RetrievalRoute(intent="list")
+        return RetrievalRoute(intent="factual")

