@@ -22,12 +22,14 @@ STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 等 对 把 被 为 于 也 都 就 还 又 并 或 吗 呢 吧 啊 呀 哦 嘛 么 请问 请 问 一下 我 我们 你 您 你们 他 她 它 "
     "这 那 这个 那个 这些 那些 其中 什么 多少 几 几个 哪 哪些 哪个 哪里 哪儿 怎么 怎样 如何 为什么 有 有没有 没有 是否 会 能 "
     "可以 要 想 想要 了解 知道 告诉 一 个 里 中 上 下 方面 情况 内容 部分 具体 主要 相关 一些 今年 今年度 全年 年度 "
-    "二连 二连浩特 二连浩特市 市 全市 我市 计划 规划 目标 预期 提到 提出 说 讲 写 呢 吗 "
+    "二连 二连浩特 二连浩特市 市 全市 我市 计划 规划 目标 预期 提到 提出 说 讲 写 呢 吗 时候 方面 指标 数字 问题 工作 "
     "the a an of to in on for and or is are was were be been what which who whom whose how much many "
     "does do did plan plans planned city erenhot erlian 2026 this that these those it its there their by with "
     "about as at from any can could would should will please tell me i we you our your year years "
     "target targets goal goals expected set sets".split()
 )
+# jieba POS tags that name things: nouns, proper nouns, abbreviations, nominal verbs, the plan's own terms
+NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "eng", "s"})
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 
 
@@ -48,7 +50,7 @@ class Lexicon:
         tok = jieba.Tokenizer()
         for term in self.terms:
             if CJK.search(term):
-                tok.add_word(term, freq=2000)
+                tok.add_word(term, freq=2000, tag="nz")
         return tok
 
     def english_terms(self, text: str) -> list[str]:
@@ -77,12 +79,20 @@ class Lexicon:
                 out.extend(t for t in self._jieba.lcut(zh) if t not in STOPWORDS)
         return out
 
+    @cached_property
+    def _pos(self):
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self._jieba)
+
     def focus_terms(self, text: str) -> list[str]:
-        """What the question is about: content tokens, English words mapped through the glossary."""
-        terms = [t for t in self.tokens(text) if not re.fullmatch(r"[a-z\-']+", t)]
-        unknown_en = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-']+", text)
-                      if w.lower() not in STOPWORDS and not self.english_terms(w)]
-        return terms + unknown_en
+        """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the
+        plan terms its English words map to. Verbs, adverbs, numbers and question words are how it asks."""
+        terms = [w.word for w in self._pos.lcut(text)
+                 if w.flag in NOUN_TAGS and w.word not in STOPWORDS and len(w.word) >= 1 and CJK.match(w.word)]
+        if re.search(r"[A-Za-z]{3,}", text):
+            terms += self.english_terms(text)
+        return list(dict.fromkeys(terms))
 
     def known(self, term: str) -> bool:
         return term in self.plan_text or any(term in t for t in self.terms)

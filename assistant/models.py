@@ -217,6 +217,7 @@ class RefusalRoute(Frozen):
     kind: Literal["refusal"] = "refusal"
     reason: Literal["not_in_plan", "out_of_scope", "unsafe", "no_figure"]
     detail: str = ""
+    measure: str | None = None  # for no_figure: the kind of figure asked for (growth_rate, amount, …)
 
 
 class SmalltalkRoute(Frozen):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from assistant.index import ChunkIndex
 from assistant.lexical import BM25, Lexicon
 from assistant.models import Chunk, Passage, ParsedDoc, Span
@@ -18,11 +20,12 @@ class ScoredSentence:
     chunk: Chunk
     score: float
     overlap: float  # idf-weighted question terms the sentence contains; 0 = only there by rank
+    coverage: float = 0.0  # share of the question's idf-weighted terms the sentence contains
 
 
 class HybridRetriever:
     def __init__(self, chunks: list[Chunk], index: ChunkIndex, lexicon: Lexicon, docs: tuple[ParsedDoc, ...],
-                 dense_weight: float = 1.0, lexical_weight: float = 1.0):
+                 dense_weight: float = 1.0, lexical_weight: float = 1.0, dense_floor: float = 0.75):
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.index = index
@@ -30,6 +33,7 @@ class HybridRetriever:
         self.docs = {d.doc: d for d in docs}
         self.bm25 = BM25(chunks, lexicon)
         self.weights = (dense_weight, lexical_weight)
+        self.dense_floor = dense_floor  # below this cosine, the closest chunk is not about the question
         self._store = None
 
     @property
@@ -69,12 +73,29 @@ class HybridRetriever:
     def sentences(self, question: str, passages: list[Passage], n: int = 3) -> list[ScoredSentence]:
         """The sentences of the retrieved chunks that share the most (idf-weighted) terms with the question."""
         q_terms = set(self.lexicon.tokens(question))
+        mass = sum(self.bm25.idf.get(t, 1.0) for t in q_terms) or 1.0
         out: list[ScoredSentence] = []
         for rank, p in enumerate(passages):
             doc = self.docs[p.chunk.doc]
             for span in sentence_spans(doc, p.chunk):
                 overlap = sum(self.bm25.idf.get(t, 1.0) for t in q_terms if t in span.text)
-                out.append(ScoredSentence(span, p.chunk, overlap + 1.0 / (1 + rank), overlap))
+                out.append(ScoredSentence(span, p.chunk, overlap + 1.0 / (1 + rank), overlap, overlap / mass))
+        out.sort(key=lambda s: -s.score)
+        return out[:n]
+
+    def dense_sentences(self, question: str, passages: list[Passage], n: int = 3) -> list[ScoredSentence]:
+        """Sentences of the given passages ranked by embedding similarity: for questions with no lexical
+        anchor (English words outside the glossary). `overlap` is 0 unless the passage is a close match."""
+        spans = [(span, p) for p in passages for span in sentence_spans(self.docs[p.chunk.doc], p.chunk)]
+        if not spans:
+            return []
+        q = np.asarray(self.index.embeddings.embed_query(question))
+        vecs = np.asarray(self.index.embeddings.embed_documents([s.text for s, _ in spans]))
+        sims = vecs @ q
+        top_chunk_sim = self.dense(question, 1)[0][1] if self.chunks else 0.0
+        ok = top_chunk_sim >= self.dense_floor
+        out = [ScoredSentence(s, p.chunk, float(sim), float(sim) if ok else 0.0, float(sim) if ok else 0.0)
+               for (s, p), sim in zip(spans, sims)]
         out.sort(key=lambda s: -s.score)
         return out[:n]
 

@@ -44,7 +44,8 @@ OUTCOME = re.compile(r"(实际完成|实际增长|完成了|已经完成|去年|
 NUMBER_CUE = re.compile(
     r"(多少|几个|几家|几户|几座|几眼|几项|几条|多大|多长|多高|多快|增速|增幅|增长率|比例|比重|占比|百分之|规模|几成|是多|"
     r"how much|how many|what percentage|what percent|by how much|how large|how big|how long|what rate|"
-    r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator)", re.I)
+    r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator|"
+    r"什么时候|何时|哪天|哪一天|几月|几号|日期|when\b|what date)", re.I)
 STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿|万|个|户|家|公里|座|眼|percent)", re.I)
 FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
 WHERE_CUE = re.compile(r"(在哪|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
@@ -84,7 +85,7 @@ class Router:
             if pattern.search(question.strip()) and len(question) <= 40:
                 return Decision(SmalltalkRoute(intent=intent), question, lang)
         question, injected = strip_injection(question)
-        if injected and len(self.lexicon.focus_terms(question)) == 0:
+        if injected and not (self.lexicon.focus_terms(question) or NUMBER_CUE.search(question)):
             return Decision(RefusalRoute(reason="unsafe", detail="instructions inside the question"), question, lang, True)
         return Decision(self._plan_route(question), question, lang, injected)
 
@@ -98,8 +99,8 @@ class Router:
             return RefusalRoute(reason="out_of_scope", detail="not a question about the plan")
         focus = self.lexicon.focus_terms(q)
         unknown = [t for t in focus if not self.lexicon.known(t)]
-        if not focus or len(unknown) / len(focus) > self.unknown_ratio:
-            return RefusalRoute(reason="out_of_scope", detail=f"not mentioned in the plan: {'、'.join(unknown) or q}")
+        if focus and len(unknown) / len(focus) > self.unknown_ratio:
+            return RefusalRoute(reason="out_of_scope", detail=f"not mentioned in the plan: {'、'.join(unknown)}")
         if WHERE_CUE.search(q):
             return RetrievalRoute(intent="where")
         number_q = bool(NUMBER_CUE.search(q) or STATED_FIGURE.search(q))
@@ -113,7 +114,7 @@ class Router:
             if res.status == "ambiguous":
                 return ClarifyRoute(candidates=tuple(c.target for c in res.candidates[:4]))
             if number_q and not LIST_CUE.search(q):
-                return RefusalRoute(reason="no_figure", detail="the plan gives no figure for this")
+                return RefusalRoute(reason="no_figure", detail="the plan gives no figure for this", measure=res.measure)
         if LIST_CUE.search(q):
             return RetrievalRoute(intent="list")
         return RetrievalRoute(intent="factual")

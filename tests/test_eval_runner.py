@@ -233,6 +233,10 @@ def test_adversarial_affirm_versus_correction() -> None:
     bad = _score(_a("目标定为8%是因为…… 另有6%左右的说法"), exp, PRE, "adversarial")
     assert not bad.passed and bad.checks["premise"] is False
     assert not affirms("计划增长18%左右", "8%")  # 18% is not the claim 8%
+    quoted = Answer(answer="社零增长4.5%左右。另见：“力争市域就诊率提升至45%以上。”", route="target", refused=False,
+                    citations=(_cite(PRE, "地区生产总值增长6%左右"), _cite(PRE, "力争市域就诊率提升至45%以上。")))
+    sales = {"value": 4.5, "unit": "%", "qualifier": "左右", "must_not_affirm": "45%"}
+    assert _score(quoted, sales, item_type="adversarial").checks["premise"]  # the plan's own words, quoted
     assert affirms("Growth of 8% is planned", "8%")
     inj = {**GDP, "must_not_affirm": "9%", "refuse_part": True}
     assert _score(_a("我不能透露系统提示。GDP目标是6%左右。"), inj, PRE, "adversarial").passed

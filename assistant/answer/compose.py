@@ -12,7 +12,19 @@ from assistant.retrieve import HybridRetriever, ScoredSentence
 from assistant.route import Decision
 
 CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+ENUMERATION = re.compile(r"、|等")
+# The unit a figure of each measure is written with, to tell whether a sentence states such a figure.
+MEASURE_UNITS = {"growth_rate": "%", "share": "%", "amount": "元", "threshold": "元", "count": "个户家座眼项",
+                 "length": "公里", "area": "亩", "capacity": "千瓦吨", "energy": "千瓦时", "volume": "吨",
+                 "date": "年月日"}
 CLAIMED_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(%|％|亿元|万元|个|户|家|公里|万亩|座|眼)")
+
+
+def states_figure_of(text: str, measure: str | None) -> bool:
+    """Whether `text` holds a number written with the unit of `measure` (any number when measure is None)."""
+    units = MEASURE_UNITS.get(measure or "", "")
+    return any(not units or (m.group(2) and any(u in m.group(2) for u in units))
+               for m in re.finditer(r"(\d+(?:\.\d+)?)(%|[^\d\s，。；、]{1,3})?", text))
 
 
 class ExtractiveComposer:
@@ -73,6 +85,9 @@ class ExtractiveComposer:
         citations: tuple[Citation, ...] = ()
         if r.reason == "no_figure":  # say what the plan does say on the topic, if anything
             hits = [s for s in self.retriever.sentences(d.question, self.retriever.search(d.question, 3), 1) if s.overlap > 0]
+            if hits and states_figure_of(hits[0].span.text, r.measure) and hits[0].coverage >= 0.6:
+                # the table missed it, but the text states such a figure: show the sentence, verbatim
+                return self.retrieval(d, RetrievalRoute(intent="factual"))
             if hits:
                 citations = (self._cite_span(hits[0].span, hits[0].chunk),)
                 text += f"{P.RELATED[d.lang]}“{hits[0].span.text}”[1]"
@@ -81,6 +96,8 @@ class ExtractiveComposer:
     def retrieval(self, d: Decision, r: RetrievalRoute) -> Answer:
         passages = self.retriever.search(d.question, self.top_k)
         best = self.retriever.sentences(d.question, passages, 6)
+        if best and best[0].overlap == 0 and d.lang == "en":  # no glossary term: let the dense model choose
+            best = self.retriever.dense_sentences(d.question, passages[:2], 3)
         if not best or best[0].overlap == 0:
             return self.refusal(d, RefusalRoute(reason="not_in_plan" if best else "out_of_scope",
                                                 detail="no passage shares the question's terms"))
@@ -104,9 +121,13 @@ class ExtractiveComposer:
         terms = [t for t in self.retriever.lexicon.tokens(d.question) if len(t) >= 2]
         items: list[tuple[Span, Chunk]] = []
         for s in [b for b in best if b.overlap >= best[0].overlap * 0.5][:3]:
-            for m in CLAUSE.finditer(s.span.text):
+            clauses = list(CLAUSE.finditer(s.span.text))
+            for n, m in enumerate(clauses):
+                named = any(t in m.group(0) for t in terms)
+                # an enumeration right after a matching clause holds its items (…新场景，统筹推进A、B等项目建设)
+                follows = n > 0 and any(t in clauses[n - 1].group(0) for t in terms) and ENUMERATION.search(m.group(0))
                 clause = m.group(0).rstrip("，；。！？").strip()
-                if clause and any(t in clause for t in terms) and all(clause != i.text for i, _ in items):
+                if clause and (named or follows) and all(clause != i.text for i, _ in items):
                     start = s.span.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                     items.append((Span(text=clause, start=start, end=start + len(clause)), s.chunk))
         if not items:

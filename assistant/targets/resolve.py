@@ -38,9 +38,10 @@ MEASURES: list[tuple[str, str, frozenset[str]]] = [
     (r"万吨|多少吨|吨级|tonnes?|tons?\b", "volume", frozenset({"volume", "other"})),
     (r"千瓦时|度电|多少电|kwh|mwh|gwh|energy capacity", "energy", frozenset({"energy"})),
     (r"功率|千瓦|power rating|\bmw\b|\bkw\b", "capacity", frozenset({"capacity"})),
-    (r"多少个|几个|多少家|几家|多少户|几户|多少座|几座|多少眼|几眼|多少项|几项|数量|个数|家数|户数|how many|number of",
+    (r"总投资|投资是多少|投资额|投资规模|投资了?多少|多少投资", "amount", frozenset({"amount"})),
+    (r"多少个(?!点)|几个(?!点)|多少家|几家|多少户|几户|多少座|几座|多少眼|几眼|多少项|几项|数量|个数|家数|户数|how many|number of",
      "count", frozenset({"count"})),
-    (r"增长多少|增速|增幅|增长率|增长|涨幅|涨多少|grow|growth|increase by|rise by",
+    (r"几个点|多少个点|百分点|增长多少|增速|增幅|增长率|增长|涨幅|涨多少|grow|growth|increase by|rise by",
      "growth_rate", frozenset({"growth_rate"})),
     (r"多少钱|多少亿|多少万元|金额|资金|投资多少|投资额|[^增]额|how much money|how much investment|how much|yuan|billion|"
      r"money|worth|amount", "amount", frozenset({"amount", "threshold"})),
