@@ -6,6 +6,7 @@ import secrets
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -32,17 +33,18 @@ def create_app(settings: Settings | None = None, bot=None) -> FastAPI:
             from assistant.service import Assistant
 
             app.state.bot = Assistant.load(settings)
+            app.state.bot.warm_up()
         yield
 
     app = FastAPI(title="Erenhot 2026 plan assistant", version="1", lifespan=lifespan)
     app.state.bot = bot
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        size = request.headers.get("content-length")
-        if size and size.isdigit() and int(size) > MAX_BODY_BYTES:
-            return JSONResponse({"error": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
-        return await call_next(request)
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_: Request, e: RequestValidationError):
+        # never echo the raw input back: it may be binary (the default handler crashes on it)
+        problems = [{"loc": list(err.get("loc", ())), "msg": err.get("msg", "")} for err in e.errors()]
+        return JSONResponse({"error": "invalid request body", "detail": problems}, status_code=422)
 
     @app.exception_handler(InvalidQuestion)
     async def invalid_question(_: Request, e: InvalidQuestion):
@@ -72,3 +74,36 @@ def create_app(settings: Settings | None = None, bot=None) -> FastAPI:
                 "targets": len(bot.knowledge.table)}
 
     return app
+
+
+class BodyLimit:
+    """ASGI middleware: 413 once a body exceeds `max_bytes`, whether or not it declared a Content-Length.
+    The body (at most `max_bytes`) is read here first, then replayed to the app."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or {}).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            return await _too_large(self.max_bytes, send)
+        messages, size = [], 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            size += len(message.get("body", b""))
+            if size > self.max_bytes:
+                return await _too_large(self.max_bytes, send)
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
+
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(limit: int, send) -> None:
+    await JSONResponse({"error": f"request body over {limit} bytes"}, status_code=413)({"type": "http"}, None, send)

@@ -23,9 +23,13 @@ def _progress(label: str):
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.question import validate_question
+    from assistant.settings import get_settings
+
+    validate_question(args.question, get_settings().max_question_chars)  # fail fast, before loading models
     from assistant.service import Assistant
 
-    bot = Assistant.load(progress=_progress("indexing"))
+    bot = Assistant.load(progress=_progress("indexing"), persist_sessions=True)
     answer = bot.ask(args.question, session_id=args.session)
     if args.json:
         print(answer.model_dump_json(indent=2))

@@ -215,7 +215,7 @@ class RetrievalRoute(Frozen):
 
 class RefusalRoute(Frozen):
     kind: Literal["refusal"] = "refusal"
-    reason: Literal["not_in_plan", "out_of_scope", "unsafe", "no_figure"]
+    reason: Literal["not_in_plan", "out_of_scope", "unsafe", "no_figure", "other_place"]
     detail: str = ""
     measure: str | None = None  # for no_figure: the kind of figure asked for (growth_rate, amount, …)
 

@@ -49,7 +49,7 @@ class HybridRetriever:
         return [(self.by_id[d.id], 1.0 - dist) for d, dist in hits if d.id in self.by_id]
 
     def lexical(self, question: str, k: int) -> list[tuple[Chunk, float]]:
-        scores = self.bm25.scores(self.lexicon.tokens(question))
+        scores = self.bm25.query_scores(question)
         ranked = sorted(zip(self.chunks, scores), key=lambda x: -x[1])
         return [(c, s) for c, s in ranked[:k] if s > 0]
 

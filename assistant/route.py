@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.lexical import Lexicon
+from assistant.targets.resolve import measure_of, normalise
 from assistant.models import ClarifyRoute, RefusalRoute, RetrievalRoute, Route, SmalltalkRoute, TargetRoute
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,11 +25,16 @@ SMALLTALK = [
 # Instructions smuggled into a question. They are removed; what is left is answered as a plan question.
 INJECTION = re.compile(
     r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上述|所有)?(的)?(所有)?(指令|指示|规则|设定|要求|提示)[^，。；,.;？?]*[，。；,.;]?"
-    r"|(你现在是|现在你是|假装你是|扮演|从现在起你)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(你现在是|现在你是|假装你是|扮演|从现在起你|你是(一个)?不受[^，。；]*限制)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(我们)?(来)?玩(个|一个)游戏[：:，,]?"
+    r"|(你)?(现在)?(必须|只能|只许)(回答|说|输出|回复)[^。；.;？?]*[。；.;]?"
+    r"|【?(系统通知|系统消息|管理员通知)】?[：:]?|(管理员|系统)已?(授权|允许)[^。；.;]*[。；.;]?"
+    r"|(请)?(把|将)[^。；]*(改成|改为|修改为)[^。；]*[。；]?"
     r"|(告诉我|输出|打印|显示|泄露|重复)(你的)?(系统提示词?|system prompt|提示词|初始指令|内部指令)[^，。；,.;？?]*[，。；,.;]?"
     r"|(然后|并且|再)?(说|告诉我)?(系统提示词?|提示词)[^，。；,.;？?]*[，。；,.;]?"
     r"|(please )?(ignore|disregard|forget) (all )?(the |your )?(previous|prior|above|earlier) (instructions|rules|prompts?)( and)?[,.;]?"
     r"|(you are now|pretend (to be|you are)|act as|from now on,? you)[^,.;?]*[,.;]?"
+    r"|(reply|answer|respond) (only|just) [^.;?]*[.;]?|(and )?forget (the|your) (plan|rules|instructions)"
     r"|(reveal|print|show|repeat|tell me|output) (me )?(your|the) (system )?(prompt|instructions)( and)?[,.;]?"
     r"|\b(jailbreak|DAN mode)\b",
     re.I,
@@ -36,7 +42,7 @@ INJECTION = re.compile(
 # Requests that are not questions about a plan at all, whatever words they borrow from it.
 OFF_TOPIC_TASK = re.compile(
     r"(写|作|编|来)[^，。？?]{0,12}(诗|词|歌曲|作文|故事|笑话|小说)|诗歌|笑话|天气|气温|股票|股价|彩票|菜谱|星座|翻译成"
-    r"|\b(poem|joke|weather|stock (tip|price)s?|lottery|recipe|horoscope|translate|write (me )?(a|an) (story|essay|song))\b", re.I)
+    r"|\b(poem|joke|weather|stocks?|stock (tip|price)s?|lottery|recipe|horoscope|translate|write (me )?(a|an) (story|essay|song))\b", re.I)
 CONNECTIVE = re.compile(r"^(然后|并且|再|另外|同时|and|then|also)[，,\s]*", re.I)
 # Numbers the plan states for 2026. Other years, past outcomes and forecasts are not in it.
 OTHER_YEAR = re.compile(r"(20[0-9]{2})\s*年?")
@@ -44,7 +50,7 @@ OUTCOME = re.compile(r"(实际完成|实际增长|完成了|已经完成|去年|
 NUMBER_CUE = re.compile(
     r"(多少|几个|几家|几户|几座|几眼|几项|几条|多大|多长|多高|多快|增速|增幅|增长率|比例|比重|占比|百分之|规模|几成|是多|"
     r"how much|how many|what percentage|what percent|by how much|how large|how big|how long|what rate|"
-    r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator|"
+    r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator|\brate\b|increase|"
     r"什么时候|何时|哪天|哪一天|几月|几号|日期|when\b|what date)", re.I)
 STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿|万|个|户|家|公里|座|眼|percent)", re.I)
 FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
@@ -89,6 +95,25 @@ class Router:
             return Decision(RefusalRoute(reason="unsafe", detail="instructions inside the question"), question, lang, True)
         return Decision(self._plan_route(question), question, lang, injected)
 
+    def _resolve(self, q: str, focus: list[str], all_known: bool):
+        """The table's answer to q; retried without a stated figure (it may be a false premise), then as
+        the plain plan terms the question names, when every term it names is one of the plan's."""
+        res = self.resolve(q)
+        if res.status == "none" and STATED_FIGURE.search(q):
+            q = STATED_FIGURE.sub(" ", q)
+            res = self.resolve(q)
+        if res.status == "none" and focus and all_known:
+            norm = normalise(q)
+            cues = " ".join(norm[a:b] for a, b in measure_of(norm)[2])  # keep what is asked: 增长 / 多少个 / 总投资
+            core = self.resolve(" ".join(focus) + " " + cues)
+            if core.measure == res.measure:
+                res = core
+        return res
+
+    def _other_places(self, q: str, target) -> list[str]:
+        """Places the question names that the matched figure is not about (乌兰察布市的GDP目标)."""
+        return [p for p in self.lexicon.places(q) if p not in target.quote]
+
     def _plan_route(self, q: str) -> Route:
         years = {int(y) for y in OTHER_YEAR.findall(q)} - {self.plan_year}
         if years:
@@ -99,16 +124,18 @@ class Router:
             return RefusalRoute(reason="out_of_scope", detail="not a question about the plan")
         focus = self.lexicon.focus_terms(q)
         unknown = [t for t in focus if not self.lexicon.known(t)]
-        if focus and len(unknown) / len(focus) > self.unknown_ratio:
+        unknown_en = self.lexicon.unknown_english(q) if language(q) == "en" else []
+        if focus and len(unknown) / len(focus) >= self.unknown_ratio:
             return RefusalRoute(reason="out_of_scope", detail=f"not mentioned in the plan: {'、'.join(unknown)}")
+        if unknown_en and not self.lexicon.english_topics(q):  # English that names no topic of the plan
+            return RefusalRoute(reason="out_of_scope", detail=f"not mentioned in the plan: {', '.join(unknown_en)}")
         if WHERE_CUE.search(q):
             return RetrievalRoute(intent="where")
         number_q = bool(NUMBER_CUE.search(q) or STATED_FIGURE.search(q))
         if number_q or (FIGURE_WORD.search(q) and not LIST_CUE.search(q)):
-            res = self.resolve(q)
-            if res.status == "none" and STATED_FIGURE.search(q):
-                # a figure the plan does not have may be a false premise: find the indicator without it
-                res = self.resolve(STATED_FIGURE.sub(" ", q))
+            res = self._resolve(q, focus, not unknown and len(unknown_en) <= 1)
+            if res.status == "match" and (places := self._other_places(q, res.candidates[0].target)):
+                return RefusalRoute(reason="other_place", detail="、".join(places))
             if res.status == "match":
                 return TargetRoute(targets=(res.candidates[0].target,))
             if res.status == "ambiguous":

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 
 from assistant.answer.compose import ExtractiveComposer
 from assistant.answer.guard import violations
 from assistant.embeddings import get_embeddings
 from assistant.embeddings.cache import CachedQueryEmbedder
-from assistant.errors import InvalidQuestion
 from assistant.ingest import Knowledge, ingest
 from assistant.lexical import Lexicon
 from assistant.models import Answer, TargetRoute
+from assistant.question import validate_question
 from assistant.retrieve import HybridRetriever
 from assistant.route import Decision, Router
 from assistant.session import SessionStore, Turn, resolve_followup
@@ -28,47 +27,28 @@ from assistant.targets.resolve import resolve
 log = logging.getLogger("assistant")
 
 
-def validate_question(question: object, max_chars: int) -> str:
-    """The question as clean text, or InvalidQuestion saying what is wrong with it."""
-    if isinstance(question, bytes):
-        try:
-            question = question.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvalidQuestion("the question is not UTF-8 text") from None
-    if not isinstance(question, str):
-        raise InvalidQuestion("the question must be text")
-    if "\x00" in question or "\ufffd" in question or any("\ud800" <= ch <= "\udfff" for ch in question):
-        raise InvalidQuestion("the question contains binary data, not text")
-    controls = sum(1 for ch in question if unicodedata.category(ch) == "Cc" and ch not in "\n\t\r")
-    if controls:
-        raise InvalidQuestion("the question contains control characters, not text")
-    q = re.sub(r"\s+", " ", question).strip()
-    if not q:
-        raise InvalidQuestion("the question is empty")
-    if len(q) > max_chars:
-        raise InvalidQuestion(f"the question is {len(q)} characters long; the limit is {max_chars}")
-    return q
-
-
 class Assistant:
-    def __init__(self, settings: Settings, knowledge: Knowledge, answerer: Callable | None = None):
+    def __init__(self, settings: Settings, knowledge: Knowledge, answerer: Callable | None = None,
+                 sessions: SessionStore | None = None):
         self.settings = settings
         self.knowledge = knowledge
         docs = knowledge.docs
-        extra = tuple(a for t in knowledge.table.rows() for a in (t.indicator, *t.aliases))
-        self.lexicon = Lexicon(docs, settings.knowledge_dir, extra_terms=extra)
+        names = tuple(a for t in knowledge.table.rows() for a in (t.indicator, *t.aliases))
+        self.lexicon = Lexicon(docs, settings.knowledge_dir, names=names)
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs)
         embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.plan_year = int(re.search(r"(20\d\d)", docs[0].title).group(1)) if re.search(r"20\d\d", docs[0].title) else 0
         self.router = Router(self.lexicon, lambda q: resolve(q, knowledge.table, embed), self.plan_year)
         self.composer = ExtractiveComposer(self.retriever, docs, settings.top_k)
         self.answerer = answerer  # optional LLM: (Decision, extractive Answer) → Answer
-        self.sessions = SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns)
+        self.sessions = sessions if sessions is not None else SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns)
         self.plan_text = "\n".join(d.text for d in docs)
 
     @classmethod
-    def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None) -> "Assistant":
-        """Load the knowledge; builds the index and target table on first use (a fresh checkout)."""
+    def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
+             persist_sessions: bool = False) -> "Assistant":
+        """Load the knowledge; builds the index and target table on first use (a fresh checkout).
+        `persist_sessions` keeps sessions in the data directory, for one-shot processes (the CLI)."""
         apply_offline_env()
         settings = settings or get_settings()
         embeddings = get_embeddings(settings.embedding_backend, settings.embedding_model)
@@ -77,7 +57,9 @@ class Assistant:
             from assistant.answer.llm import LLMAnswerer
 
             answerer = LLMAnswerer.from_settings(settings)
-        return cls(settings, ingest(settings, embeddings, progress), answerer)
+        sessions = SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns,
+                                path=settings.data_dir / "sessions.json" if persist_sessions else None)
+        return cls(settings, ingest(settings, embeddings, progress), answerer, sessions)
 
     def ask(self, question: object, session_id: str | None = None) -> Answer:
         q = validate_question(question, self.settings.max_question_chars)
@@ -97,6 +79,11 @@ class Assistant:
             "session_id": session.id, "answerer": answerer,
             "resolved_question": resolved if resolved != q else None,
         })
+
+    def warm_up(self) -> None:
+        """Load the lazy parts (jieba dictionaries, the resolver's row vectors) before the first user waits."""
+        self.router.decide("今年地区生产总值预期增长多少？")
+        self.retriever.search("warm up", 1)
 
     def _llm(self, decision: Decision, extractive: Answer) -> tuple[Answer, str]:
         try:

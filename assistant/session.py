@@ -7,12 +7,15 @@ ellipsis or pronouns. Sessions are bounded in count (LRU) and age (TTL).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import threading
 import time
 import uuid
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么)[^，。]*$")
@@ -35,18 +38,41 @@ class Turn:
 class Session:
     id: str
     turns: list[Turn] = field(default_factory=list)
-    touched: float = field(default_factory=time.monotonic)
+    touched: float = field(default_factory=time.time)
 
 
 class SessionStore:
-    def __init__(self, max_sessions: int = 1000, ttl_s: float = 3600, max_turns: int = 6):
+    """In memory for the long-running channels; with `path`, also kept in a JSON file, so that
+    one-shot CLI calls (`assistant ask … --session ID`) can follow up on each other."""
+
+    def __init__(self, max_sessions: int = 1000, ttl_s: float = 3600, max_turns: int = 6, path: Path | None = None):
         self.max_sessions, self.ttl_s, self.max_turns = max_sessions, ttl_s, max_turns
         self._sessions: OrderedDict[str, Session] = OrderedDict()
         self._lock = threading.Lock()
+        self.path = path
+        if path is not None:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            for raw in data:
+                turns = [Turn(**t) for t in raw["turns"]]
+                self._sessions[raw["id"]] = Session(id=raw["id"], turns=turns, touched=raw["touched"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self._sessions.clear()  # a missing or corrupt file only loses follow-up context
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([asdict(s) for s in self._sessions.values()], ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)
 
     def get(self, session_id: str | None) -> Session:
         with self._lock:
-            now = time.monotonic()
+            now = time.time()
             for sid in [s for s, v in self._sessions.items() if now - v.touched > self.ttl_s]:
                 del self._sessions[sid]
             sid = session_id or uuid.uuid4().hex
@@ -61,6 +87,7 @@ class SessionStore:
         with self._lock:
             session.turns.append(turn)
             del session.turns[: -self.max_turns]
+            self._save()
 
     def __len__(self) -> int:
         return len(self._sessions)

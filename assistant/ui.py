@@ -251,6 +251,7 @@ def main() -> None:
 
     settings = get_settings()
     bot = Assistant.load(settings)  # once, at start: every browser session shares it
+    bot.warm_up()
     demo = build_ui(bot, settings)
     demo.launch(
         server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),

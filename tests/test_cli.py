@@ -152,10 +152,6 @@ def test_without_session_a_fresh_id_each_call(data_dir):
     assert a["session_id"] and b["session_id"] and a["session_id"] != b["session_id"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sessions live in memory (SessionStore) and each `assistant ask` is a new process, so the README's "
-    "`assistant ask \"那农牧民呢？\" --session <id from the last answer>` cannot resolve the follow-up: "
-    "route is retrieval, resolved_question null, no fact"))
 def test_followup_across_cli_calls(data_dir):
     first = ask_json(data_dir, "城镇居民收入预期增长多少？")
     follow = ask_json(data_dir, "那农牧民呢？", "--session", first["session_id"])

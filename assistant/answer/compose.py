@@ -80,7 +80,7 @@ class ExtractiveComposer:
     def refusal(self, d: Decision, r: RefusalRoute, question: str | None = None) -> Answer:
         detail = r.detail.split(": ", 1)[1] if r.reason == "out_of_scope" and ": " in r.detail else ""
         text = P.REFUSAL[(r.reason, d.lang)].format(
-            title=self.title, year=self.year, detail=f"“{detail}”" if detail else "相关内容",
+            title=self.title, year=self.year, detail=f"“{detail}”" if detail else "相关内容", place=r.detail,
             detail_en=f" ({detail})" if detail and d.lang == "en" else "")
         citations: tuple[Citation, ...] = ()
         if r.reason == "no_figure":  # say what the plan does say on the topic, if anything

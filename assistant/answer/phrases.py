@@ -23,6 +23,8 @@ REFUSAL = {
     ("not_in_plan", "zh"): "计划没有说明这一点：本计划只包含{year}年的预期目标和工作安排，没有实际完成情况、其他年份的数据或预测。",
     ("not_in_plan", "en"): ("The plan does not say. It sets expected targets and tasks for {year} only; it gives no actual "
                             "results, other years' figures or forecasts."),
+    ("other_place", "zh"): "计划只给出二连浩特市自己的目标，没有{place}的这一数字。",
+    ("other_place", "en"): "The plan sets Erenhot's own targets only; it gives no such figure for {place}.",
     ("no_figure", "zh"): "计划没有给出这一数字。",
     ("no_figure", "en"): "The plan does not give that figure.",
     ("unsafe", "zh"): "我只根据计划内容回答问题，不执行问题中的其他指令，也不透露系统设置。",

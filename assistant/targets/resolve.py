@@ -30,7 +30,7 @@ PLAN_PERIOD = "2026"
 
 # (cue pattern, measure, kinds it accepts). First match wins, so specific cues come first.
 MEASURES: list[tuple[str, str, frozenset[str]]] = [
-    (r"什么时候|哪天|哪一天|何时|几月几[日号]|日期|when\b|what date|which date", "date", frozenset({"date"})),
+    (r"什么时候|哪天|哪一天|何时|几月|几号|日期|when\b|what date|which date", "date", frozenset({"date"})),
     (r"第几|几届|哪一?届|几次|哪一?次|几期|哪一?期|几轮|周年|which session|which phase|anniversary|what phase",
      "ordinal", frozenset({"ordinal", "period"})),
     (r"多长|多少公里|公里|里程|长度|多少米|how long|km\b|kilometres?|kilometers?|length", "length", frozenset({"length"})),
@@ -41,7 +41,7 @@ MEASURES: list[tuple[str, str, frozenset[str]]] = [
     (r"总投资|投资是多少|投资额|投资规模|投资了?多少|多少投资", "amount", frozenset({"amount"})),
     (r"多少个(?!点)|几个(?!点)|多少家|几家|多少户|几户|多少座|几座|多少眼|几眼|多少项|几项|数量|个数|家数|户数|how many|number of",
      "count", frozenset({"count"})),
-    (r"几个点|多少个点|百分点|增长多少|增速|增幅|增长率|增长|涨幅|涨多少|grow|growth|increase by|rise by",
+    (r"几个点|多少个点|百分点|增长多少|增速|增幅|增长率|增长|涨幅|涨多少|grow|growth|increase|rise",
      "growth_rate", frozenset({"growth_rate"})),
     (r"多少钱|多少亿|多少万元|金额|资金|投资多少|投资额|[^增]额|how much money|how much investment|how much|yuan|billion|"
      r"money|worth|amount", "amount", frozenset({"amount", "threshold"})),
