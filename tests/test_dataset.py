@@ -1,4 +1,8 @@
-"""Checks the regression-eval dataset (evals/dataset.jsonl) against CONTRACT.md §4 and the plan text itself.
+"""Checks the regression-eval datasets against CONTRACT.md §4 and the plan text itself.
+
+Two files are checked item by item: evals/dataset.jsonl (the main set, used while tuning) and evals/holdout.jsonl
+(a small held-out set written blind, to measure whether tuning generalises).  The per-type count minimums apply
+to the main set only; the held-out set has its own, smaller floor and numbers its ids h001, h002, ….
 
 Every gold citation must name a section the parser produces, and every expected number, qualifier and
 keyword must be found verbatim in that section's (page-break-repaired) text.  `check_item` returns a list
@@ -19,7 +23,13 @@ from assistant.corpus import corpus
 from assistant.models import ParsedDoc
 from assistant.settings import Settings
 
-DATASET = Path(__file__).resolve().parent.parent / "evals" / "dataset.jsonl"
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+DATASET = EVALS / "dataset.jsonl"
+HOLDOUT = EVALS / "holdout.jsonl"
+# How each file names its items: None = by type (n001, f001, …, see ID_PREFIX); a letter = that letter for every item.
+ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h"}
+HOLDOUT_MIN_TOTAL = 50
+HOLDOUT_MIN_EN_SHARE = 0.30
 
 TYPES = ("numeric", "factual", "list", "citation_only", "unanswerable", "out_of_scope", "multi_turn", "adversarial")
 ID_PREFIX = {"numeric": "n", "factual": "f", "list": "l", "citation_only": "c", "unanswerable": "u",
@@ -178,8 +188,11 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
     return check_cite_only(shape, text, doc, citation)
 
 
-def check_item(item: object, doc: ParsedDoc) -> list[str]:
-    """Every problem with one dataset item; empty when the item is valid and true to the plan."""
+def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None) -> list[str]:
+    """Every problem with one dataset item; empty when the item is valid and true to the plan.
+
+    `id_prefix` None: the id must carry its type's prefix (n001 for numeric, …); else it must be that prefix + 3 digits.
+    """
     if not isinstance(item, dict):
         return [f"item must be an object: {item!r}"]
     problems: list[str] = []
@@ -191,8 +204,9 @@ def check_item(item: object, doc: ParsedDoc) -> list[str]:
     iid, typ, lang = item["id"], item["type"], item["lang"]
     if typ not in TYPES:
         return [f"type {typ!r} not one of {TYPES}"]
-    if not isinstance(iid, str) or not re.fullmatch(rf"{ID_PREFIX[typ]}\d{{3}}", iid):
-        problems.append(f"id {iid!r} should look like {ID_PREFIX[typ]}001 for type {typ}")
+    prefix = ID_PREFIX[typ] if id_prefix is None else id_prefix
+    if not isinstance(iid, str) or not re.fullmatch(rf"{prefix}\d{{3}}", iid):
+        problems.append(f"id {iid!r} should look like {prefix}001 for type {typ}")
     if lang not in LANGS:
         problems.append(f"lang {lang!r} not one of {LANGS}")
     if item["persona"] not in PERSONAS:
@@ -294,35 +308,69 @@ def doc() -> ParsedDoc:
     return next(d for d in docs if d.doc == "erenhot-2026")
 
 
-@pytest.fixture(scope="module")
-def items() -> list[dict]:
-    lines = DATASET.read_text(encoding="utf-8").splitlines()
+def load_items(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     out = []
     for n, line in enumerate(lines, 1):
-        assert line.strip(), f"line {n} is blank"
+        assert line.strip(), f"{path.name} line {n} is blank"
         try:
             out.append(json.loads(line))
         except json.JSONDecodeError as e:
-            pytest.fail(f"{DATASET.name} line {n} is not JSON: {e}")
+            pytest.fail(f"{path.name} line {n} is not JSON: {e}")
     return out
+
+
+@pytest.fixture(scope="module")
+def items() -> list[dict]:
+    """The main dataset only (count minimums, coverage, English spread)."""
+    return load_items(DATASET)
+
+
+@pytest.fixture(scope="module")
+def holdout_items() -> list[dict]:
+    return load_items(HOLDOUT)
+
+
+@pytest.fixture(scope="module", params=[DATASET, HOLDOUT], ids=lambda p: p.stem)
+def any_items(request) -> tuple[Path, list[dict]]:
+    """Each checked file in turn, for the per-item checks."""
+    return request.param, load_items(request.param)
 
 
 # ---------------------------------------------------------------- dataset-level tests
 
 
-def test_ids_unique(items):
+def test_ids_unique(any_items):
+    path, items = any_items
     dup = [i for i, c in Counter(it.get("id") for it in items).items() if c > 1]
-    assert not dup, f"duplicate ids: {dup}"
+    assert not dup, f"{path.name}: duplicate ids: {dup}"
 
 
-def test_questions_unique(items):
+def test_questions_unique(any_items):
+    path, items = any_items
     dup = [q for q, c in Counter(tuple(it["turns"]) for it in items).items() if c > 1]
-    assert not dup, f"duplicate questions: {dup}"
+    assert not dup, f"{path.name}: duplicate questions: {dup}"
 
 
-def test_every_item_is_valid_and_true_to_the_plan(items, doc):
-    report = {it.get("id", f"#{n}"): p for n, it in enumerate(items) if (p := check_item(it, doc))}
-    assert not report, "\n".join(f"{k}: {'; '.join(v)}" for k, v in report.items())
+def test_every_item_is_valid_and_true_to_the_plan(any_items, doc):
+    path, items = any_items
+    id_prefix = ID_STYLE[path.name]
+    report = {it.get("id", f"#{n}"): p for n, it in enumerate(items) if (p := check_item(it, doc, id_prefix))}
+    assert not report, f"{path.name}:\n" + "\n".join(f"{k}: {'; '.join(v)}" for k, v in report.items())
+
+
+def test_holdout_counts_and_languages(holdout_items):
+    n = len(holdout_items)
+    assert n >= HOLDOUT_MIN_TOTAL, f"holdout has {n} items, need {HOLDOUT_MIN_TOTAL}"
+    en = sum(it["lang"] == "en" for it in holdout_items)
+    assert en / n >= HOLDOUT_MIN_EN_SHARE, f"holdout has {en}/{n} English items, need {HOLDOUT_MIN_EN_SHARE:.0%}"
+
+
+def test_holdout_is_disjoint_from_dataset(items, holdout_items):
+    # a held-out item must not be a copy of a tuning item
+    seen = {tuple(it["turns"]) for it in items}
+    copies = [it["id"] for it in holdout_items if tuple(it["turns"]) in seen]
+    assert not copies, f"holdout items repeat dataset questions: {copies}"
 
 
 def test_counts_and_languages(items):

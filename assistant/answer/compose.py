@@ -8,7 +8,7 @@ import re
 from assistant.answer import phrases as P
 from assistant.models import (Answer, Chunk, Citation, ClarifyRoute, Fact, ParsedDoc, RefusalRoute, RetrievalRoute,
                               SmalltalkRoute, Span, Target, TargetRoute)
-from assistant.retrieve import HybridRetriever, ScoredSentence
+from assistant.retrieve import HybridRetriever, ScoredSentence, sentence_spans
 from assistant.route import Decision
 
 CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
@@ -117,27 +117,53 @@ class ExtractiveComposer:
 
     # ------------------------------------------------------------------ helpers
     def _list(self, d: Decision, best: list[ScoredSentence]) -> Answer:
-        """Every clause of the best sentences that names one of the question's terms, deduplicated, each cited."""
+        """Every item the plan names in the place that answers: the clauses of the best sentences that name
+        the question's terms, an enumeration that follows them, and the rest of the best passage (it is
+        short, and in this genre its other sentences are the other items). Deduplicated, each cited."""
         terms = [t for t in self.retriever.lexicon.tokens(d.question) if len(t) >= 2]
-        items: list[tuple[Span, Chunk]] = []
-        for s in [b for b in best if b.overlap >= best[0].overlap * 0.5][:3]:
-            clauses = list(CLAUSE.finditer(s.span.text))
-            for n, m in enumerate(clauses):
-                named = any(t in m.group(0) for t in terms)
-                # an enumeration right after a matching clause holds its items (…新场景，统筹推进A、B等项目建设)
-                follows = n > 0 and any(t in clauses[n - 1].group(0) for t in terms) and ENUMERATION.search(m.group(0))
+        top = best[0].chunk
+        items: dict[int, tuple[Span, Chunk]] = {}  # by start offset: each clause once
+
+        def add_clauses(sentence: Span, chunk: Chunk, keep) -> None:
+            found = list(CLAUSE.finditer(sentence.text))
+            for n, m in enumerate(found):
                 clause = m.group(0).rstrip("，；。！？").strip()
-                if clause and (named or follows) and all(clause != i.text for i, _ in items):
-                    start = s.span.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                    items.append((Span(text=clause, start=start, end=start + len(clause)), s.chunk))
-        if not items:
-            items = [(b.span, b.chunk) for b in best[:2]]
+                if clause and keep(n, found):
+                    start = sentence.start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                    items.setdefault(start, (Span(text=clause, start=start, end=start + len(clause)), chunk))
+
+        def names_a_term(n, found):
+            # a matching clause, or the enumeration right after one (…新场景，统筹推进A、B等项目建设)
+            return any(t in found[n].group(0) for t in terms) or (
+                n > 0 and any(t in found[n - 1].group(0) for t in terms) and ENUMERATION.search(found[n].group(0)))
+
+        for span in sentence_spans(self.docs[top.doc], top):  # the best passage is short: all of it
+            add_clauses(span, top, lambda n, found: True)
+        for s in [b for b in best if b.overlap >= best[0].overlap * 0.5][:3]:
+            if (s.chunk.chapter, s.chunk.section) == (top.chapter, top.section):
+                add_clauses(s.span, s.chunk, names_a_term)
+            for cont in self._continuation(s):  # 目标是：A；B；C。 — the items after the colon
+                add_clauses(cont, s.chunk, lambda n, found: True)
+        items = [items[k] for k in sorted(items)]
         citations = tuple(self._cite_span(span, chunk) for span, chunk in items)
         c = items[0][1]
         place = P.chapter_place(c.chapter, c.chapter_title, c.section, c.section_title, d.lang)
         head = f"The plan lists ({place}):" if d.lang == "en" else f"计划{place}提到："
         body = "\n".join(f"- {span.text}[{n}]" for n, (span, _) in enumerate(items, 1))
         return Answer(answer=f"{head}\n{body}", route="retrieval", refused=False, citations=citations)
+
+    def _continuation(self, s: ScoredSentence) -> list[Span]:
+        """The sentences after `s` that continue its enumeration (it ends in ； or holds a ：), up to the 。."""
+        if not (s.span.text.endswith("；") or "：" in s.span.text):
+            return []
+        section = self.docs[s.chunk.doc].section(s.chunk.chapter, s.chunk.section)
+        spans = [x for p in section.paragraphs for x in p.sentences] if section else []
+        out = []
+        for x in (x for x in spans if x.start > s.span.start):
+            out.append(x)
+            if not x.text.endswith("；"):
+                break
+        return out
 
     def _premise(self, d: Decision, t: Target, fr: str) -> str:
         """A figure in the question that differs from the plan's is corrected, never echoed as true."""
