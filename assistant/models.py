@@ -143,6 +143,7 @@ class Target(Frozen):
     quote: str  # verbatim, contains the value and unit
     start: int
     end: int
+    context: str = ""  # the section title and sentence around the quote: words a question may use for it
 
     def value_json(self) -> float | int | str:
         if isinstance(self.value, Decimal):

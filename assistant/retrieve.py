@@ -72,7 +72,7 @@ class HybridRetriever:
 
     def sentences(self, question: str, passages: list[Passage], n: int = 3) -> list[ScoredSentence]:
         """The sentences of the retrieved chunks that share the most (idf-weighted) terms with the question."""
-        q_terms = set(self.lexicon.tokens(question))
+        q_terms = set(self.bm25.terms(question))  # words and bigrams: robust to how jieba cut the question
         mass = sum(self.bm25.idf.get(t, 1.0) for t in q_terms) or 1.0
         out: list[ScoredSentence] = []
         for rank, p in enumerate(passages):

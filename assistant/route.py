@@ -24,7 +24,8 @@ SMALLTALK = [
 ]
 # Instructions smuggled into a question. They are removed; what is left is answered as a plan question.
 INJECTION = re.compile(
-    r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上述|所有)?(的)?(所有)?(指令|指示|规则|设定|要求|提示)[^，。；,.;？?]*[，。；,.;]?"
+    r"(忽略|无视|忘记|忘掉)(你|我)?(之前|以上|前面|上述|所有)?(的)?(所有)?(的)?(指令|指示|规则|设定|要求|提示)[^，。；,.;？?]*[，。；,.;]?"
+    r"|(别|不用|不要|无需)(再)?(查|看|管)(计划|资料|文件|原文)了?[，,。]?|直接(回答|告诉我|说)[：:，,]?"
     r"|(你现在是|现在你是|假装你是|扮演|从现在起你|你是(一个)?不受[^，。；]*限制)[^，。；,.;？?]*[，。；,.;]?"
     r"|(我们)?(来)?玩(个|一个)游戏[：:，,]?"
     r"|(你)?(现在)?(必须|只能|只许)(回答|说|输出|回复)[^。；.;？?]*[。；.;]?"
@@ -41,7 +42,7 @@ INJECTION = re.compile(
 )
 # Requests that are not questions about a plan at all, whatever words they borrow from it.
 OFF_TOPIC_TASK = re.compile(
-    r"(写|作|编|来)[^，。？?]{0,12}(诗|词|歌曲|作文|故事|笑话|小说)|诗歌|笑话|天气|气温|股票|股价|彩票|菜谱|星座|翻译成"
+    r"(写|作|编|来)[^，。？?]{0,12}(诗|词|歌曲|作文|故事|笑话|小说|绝句|律诗|对联|散文|歌词)|诗歌|笑话|天气|气温|股票|股价|彩票|菜谱|星座|翻译成"
     r"|\b(poem|joke|weather|stocks?|stock (tip|price)s?|lottery|recipe|horoscope|translate|write (me )?(a|an) (story|essay|song))\b", re.I)
 CONNECTIVE = re.compile(r"^(然后|并且|再|另外|同时|and|then|also)[，,\s]*", re.I)
 # Numbers the plan states for 2026. Other years, past outcomes and forecasts are not in it.
@@ -52,10 +53,10 @@ NUMBER_CUE = re.compile(
     r"how much|how many|what percentage|what percent|by how much|how large|how big|how long|what rate|"
     r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator|\brate\b|increase|"
     r"什么时候|何时|哪天|哪一天|几月|几号|日期|when\b|what date)", re.I)
-STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿|万|个|户|家|公里|座|眼|percent)", re.I)
+STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿元|万元|万亩|万千瓦时|万千瓦|万吨|亿|万|个|户|家|公里|座|眼|percent)", re.I)
 FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
 WHERE_CUE = re.compile(r"(在哪|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
-LIST_CUE = re.compile(r"(哪些|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields)|list|what (projects|measures|are the))", re.I)
+LIST_CUE = re.compile(r"(哪些|哪几|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields)|list|what (projects|measures|are the))", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ class Decision:
     question: str  # after removing smuggled instructions
     lang: str
     injection: bool = False
+
+
+def _asked_for(m: re.Match) -> str:
+    """A stated figure turned into the question it implies (86个 → 多少个, 8% → 百分之多少)."""
+    unit = m.group(2)
+    return {"%": "百分之多少", "％": "百分之多少", "percent": "百分之多少"}.get(unit, f"多少{unit}")
 
 
 def language(text: str) -> str:
@@ -100,7 +107,7 @@ class Router:
         the plain plan terms the question names, when every term it names is one of the plan's."""
         res = self.resolve(q)
         if res.status == "none" and STATED_FIGURE.search(q):
-            q = STATED_FIGURE.sub(" ", q)
+            q = STATED_FIGURE.sub(_asked_for, q)  # 86个 → 多少个: keep what kind of figure is asked about
             res = self.resolve(q)
         if res.status == "none" and focus and all_known:
             norm = normalise(q)

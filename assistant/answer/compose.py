@@ -12,6 +12,7 @@ from assistant.retrieve import HybridRetriever, ScoredSentence, sentence_spans
 from assistant.route import Decision
 
 CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+NOT_A_GOAL = ("date", "ordinal", "period")  # figures the plan states as facts, not targets
 ENUMERATION = re.compile(r"、|等")
 # The unit a figure of each measure is written with, to tell whether a sentence states such a figure.
 MEASURE_UNITS = {"growth_rate": "%", "share": "%", "amount": "元", "threshold": "元", "count": "个户家座眼项",
@@ -64,7 +65,8 @@ class ExtractiveComposer:
             q = P.QUALIFIER_EN.get(t.qualifier, t.qualifier)
             text = f"The plan's figure for {name} ({t.indicator}) is {q + ' ' if q else ''}{value}{P.UNIT_EN.get(t.unit, t.unit)} ({fr}) [1]. Plan text: “{t.quote}”."
         else:
-            text = f"{t.indicator}：计划目标为{fr}[1]。原文：“{t.quote}”。"
+            verb = "：计划目标为" if t.kind not in NOT_A_GOAL else "为"
+            text = f"{t.indicator}{verb}{fr}[1]。原文：“{t.quote}”。"
         premise = self._premise(d, t, fr)
         return Answer(answer=premise + text, route="target", refused=False, citations=(cite,), facts=(Fact.from_target(t),))
 

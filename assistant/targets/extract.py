@@ -159,7 +159,8 @@ def _rows_in_clause(doc: ParsedDoc, section: Section, topic: str, sentence: Span
                 doc=doc.doc, chapter=section.chapter, section=section.section, topic=topic,
                 indicator=derive_indicator(before, after, kind, qualifier) or clause.text,
                 value=value, unit=unit, qualifier=qualifier, kind=kind, quote=clause.text,
-                start=clause.start, end=clause.end, _at=m.start(), _context=(re.sub(r"[“”《》\d]", "", before)[-4:] or after[:4]),
+                start=clause.start, end=clause.end, _at=m.start(),
+                context=f"{section.section_title or section.chapter_title} {topic} {sentence.text}", _context=(re.sub(r"[“”《》\d]", "", before)[-4:] or after[:4]),
             ))
     return rows
 

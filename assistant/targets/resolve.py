@@ -141,6 +141,7 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     """(coverage of the question's content, score, why)."""
     names = [n.lower() for n in (t.indicator, t.indicator_en, *t.aliases) if len(n) >= 2]
     hay = " ".join(names + [t.quote.lower(), t.topic.lower()])
+    context = t.context.lower()
     strong = [False] * len(q)
     why, longest = [], 0
     for n in sorted(set(names), key=len, reverse=True):
@@ -158,6 +159,9 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
         if rest and word in hay:
             credit += 0.7 * rest
             why.append(f"word {word!r}")
+        elif rest and word in context:  # said around the figure, not of it: weaker evidence
+            credit += 0.4 * rest
+            why.append(f"context {word!r}")
         elif rest and len(word) >= 3:
             grams = _bigrams(word)
             credit += 0.5 * rest * len(grams & _bigrams(hay)) / len(grams)

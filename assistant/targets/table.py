@@ -21,7 +21,7 @@ from assistant.targets.extract import extract_targets
 from assistant.targets.review import apply_review
 
 COLUMNS = ("id", "doc", "chapter", "section", "topic", "indicator", "aliases", "indicator_en", "value",
-           "value_is_number", "unit", "qualifier", "kind", "period", "quote", "start", "end")
+           "value_is_number", "unit", "qualifier", "kind", "period", "quote", "start", "end", "context")
 # The contract's fields first (CONTRACT.md §3), then the rest a reviewer wants in a spreadsheet.
 EXPORT_FIELDS = ("id", "doc", "chapter", "section", "indicator", "aliases", "value", "unit", "qualifier", "kind",
                  "quote", "topic", "indicator_en", "period", "start", "end")
@@ -31,7 +31,8 @@ _COLUMN_SQL = ", ".join(f'"{c}"' for c in COLUMNS)  # `end` is an SQL keyword: q
 def _to_record(t: Target) -> tuple:
     number = isinstance(t.value, Decimal)
     return (t.id, t.doc, t.chapter, t.section, t.topic, t.indicator, json.dumps(list(t.aliases), ensure_ascii=False),
-            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, t.quote, t.start, t.end)
+            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, t.quote, t.start, t.end,
+            t.context)
 
 
 def _from_record(rec: sqlite3.Row) -> Target:
