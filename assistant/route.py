@@ -56,7 +56,8 @@ NUMBER_CUE = re.compile(
 STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿元|万元|万亩|万千瓦时|万千瓦|万吨|亿|万|个|户|家|公里|座|眼|percent)", re.I)
 FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
 WHERE_CUE = re.compile(r"(在哪|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
-LIST_CUE = re.compile(r"(哪些|哪几|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields)|list|what (projects|measures|are the))", re.I)
+LIST_CUE = re.compile(r"(哪些|哪几|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields|regions|cities|industries|sectors|groups|places|countries|systems)|"
+    r"\blist\b|what (projects|measures|are the))", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,10 @@ class Router:
         the plain plan terms the question names, when every term it names is one of the plan's."""
         res = self.resolve(q)
         if res.status == "none" and STATED_FIGURE.search(q):
-            q = STATED_FIGURE.sub(_asked_for, q)  # 86个 → 多少个: keep what kind of figure is asked about
+            # 86个对吧 → 多少个: the figure says what kind of number is meant, unless the question says it
+            # itself (那68个项目投多少钱: 多少钱), in which case the figure is only context
+            asks = measure_of(normalise(STATED_FIGURE.sub(" ", q)))[0]
+            q = STATED_FIGURE.sub(" " if asks else _asked_for, q)
             res = self.resolve(q)
         if res.status == "none" and focus and all_known:
             norm = normalise(q)

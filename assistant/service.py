@@ -35,7 +35,8 @@ class Assistant:
         docs = knowledge.docs
         names = tuple(a for t in knowledge.table.rows() for a in (t.indicator, *t.aliases))
         self.lexicon = Lexicon(docs, settings.knowledge_dir, names=names)
-        self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs)
+        self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
+                                         dense_weight=settings.dense_weight)
         embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.plan_year = int(re.search(r"(20\d\d)", docs[0].title).group(1)) if re.search(r"20\d\d", docs[0].title) else 0
         self.router = Router(self.lexicon, lambda q: resolve(q, knowledge.table, embed), self.plan_year)

