@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     "target targets goal goals expected set sets".split()
 )
 # Plan words that glossary entries for measures map to: they do not make a question about the plan.
-GENERIC_TERMS = frozenset("增长 新增 完成 规模 资金 额 公里 万亩 项目 企业 投资 收入 贸易 经济".split())
+GENERIC_TERMS = frozenset("增长 新增 完成 规模 资金 额 公里 万亩 项目 企业 收入 贸易 经济".split())
 HOME = ("二连", "全市", "我市", "本市")  # names of the plan's own city
 QUESTION_WORDS = ("哪天", "哪一天", "几月份", "几月", "多少钱", "下发", "哪一部分", "哪部分", "什么时候", "靠谱", "可靠", "对吗",
                   "真的吗", "是不是", "怎么样", "多长", "多大", "多高", "多远", "多久", "哪几项", "哪几个", "顺带", "顺便", "大概")
@@ -52,7 +52,7 @@ rise rises grow grows growth increase increases reach reaches achieve achieved c
 build built building add added adding lay laid drilled drill run operate operation operations start started
 part section chapter mention mentioned mentions talk talks cover covers covered document text
 what's where's how's is-it isn't aren't doesn't don't won't right true really actually
-date dates day month when time confirm confirms then now still wants want like would-be about-to kind sort type way ways whether
+yuan rmb billion million thousand percent per cent date dates day month when time confirm confirms then now still wants want like would-be about-to kind sort type way ways whether
 """.split())
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 

@@ -28,6 +28,11 @@ def states_figure_of(text: str, measure: str | None) -> bool:
                for m in re.finditer(r"(\d+(?:\.\d+)?)(%|[^\d\s，。；、]{1,3})?", text))
 
 
+def is_heading(s: ScoredSentence) -> bool:
+    text = s.span.text.rstrip("。：")
+    return text in (s.chunk.section_title, s.chunk.topic)
+
+
 class ExtractiveComposer:
     def __init__(self, retriever: HybridRetriever, docs: tuple[ParsedDoc, ...], top_k: int = 5):
         self.retriever = retriever
@@ -105,6 +110,8 @@ class ExtractiveComposer:
                                                 detail="no passage shares the question's terms"))
         if r.intent == "list":
             return self._list(d, best)
+        # a heading (扩大清洁能源产业规模。) names the topic; the sentences under it answer
+        best = [s for s in best if s.overlap > 0 and not is_heading(s)] or best
         top = best[0]
         c = top.chunk
         place = P.chapter_place(c.chapter, c.chapter_title, c.section, c.section_title, d.lang)
