@@ -50,6 +50,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     apply_offline_env()
     t0 = time.perf_counter()
     k = ingest(get_settings(), progress=_progress("embedding"))
+    for doc in k.docs:  # what the parser could not place, said plainly
+        for warning in doc.warnings:
+            print(f"warning: {doc.doc}: {warning}", file=sys.stderr)
     r = k.report
     print(f"{len(k.docs)} document(s), {r.chunks} chunks: embedded {r.embedded}, reused {r.reused}"
           f"{'' if r.rebuilt else ' (index unchanged)'}; {len(k.table)} targets"

@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 20.0
     llm_prompt: str = "answer"
 
+    chat_host: str = Field("127.0.0.1", validation_alias=AliasChoices("ASSISTANT_CHAT_HOST", "GRADIO_SERVER_NAME"))
+    chat_port: int = Field(7860, validation_alias=AliasChoices("ASSISTANT_CHAT_PORT", "GRADIO_SERVER_PORT"))
     api_keys: str = Field("", description="comma-separated bearer keys for the HTTP API; empty = open")
     session_max: int = 1000
     session_ttl_s: int = 3600

@@ -9,7 +9,6 @@ like handler through its real (evaluated) type annotation.
 
 import html
 import logging
-import os
 import uuid
 from typing import Any, Protocol
 
@@ -254,8 +253,8 @@ def main() -> None:
     bot.warm_up()
     demo = build_ui(bot, settings)
     demo.launch(
-        server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
-        server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        server_name=settings.chat_host,
+        server_port=settings.chat_port,
         css=CSS,
         footer_links=["settings"],
     )
