@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
     "二连 二连浩特 二连浩特市 市 全市 我市 计划 规划 目标 预期 提到 提出 说 讲 写 呢 吗 时候 方面 指标 数字 问题 工作 "
     # nouns that name the kind of answer wanted, not a topic: 什么称号, 哪些措施
     "称号 名称 名字 措施 举措 安排 任务 事项 东西 信息 数据 地方 类型 种类 办法 方式 增幅 增速 多少 数 "
+    "装机 装机容量 容量 产能 级别 比例 占比 比重 金额 数量 总额 总量 期次 届次 年限 "
     "the a an of to in on for and or is are was were be been what which who whom whose how much many "
     "does do did plan plans planned city erenhot erlian 2026 this that these those it its there their by with "
     "about as at from any can could would should will please tell me i we you our your year years "
@@ -122,8 +123,8 @@ class Lexicon:
     def focus_terms(self, text: str) -> list[str]:
         """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the
         plan terms its English words map to. Verbs, adverbs, numbers and question words are how it asks."""
-        terms = [w.word for w in self._pos.lcut(text)
-                 if w.flag in NOUN_TAGS and w.word not in STOPWORDS and len(w.word) >= 1 and CJK.match(w.word)]
+        terms = [w.word for w in self._pos.lcut(text) if w.flag in NOUN_TAGS and w.word not in STOPWORDS
+                 and (CJK.match(w.word) or re.fullmatch(r"[A-Z]{2,6}", w.word))]  # and acronyms: GDP, CPI
         terms += self.mapped_terms(text)
         return list(dict.fromkeys(terms))
 
@@ -145,7 +146,7 @@ class Lexicon:
                 and w not in self.plan_text.lower() and len(w) > 2]
 
     def known(self, term: str) -> bool:
-        return (term in self.plan_text or term in self.synonyms or any(term in t for t in self.terms)
+        return (term in self.plan_text or term.lower() in self.glossary or term in self.synonyms or any(term in t for t in self.terms)
                 or any(term in n for n in self.names))
 
 

@@ -52,10 +52,10 @@ NUMBER_CUE = re.compile(
     r"(多少|几个|几家|几户|几座|几眼|几项|几条|多大|多长|多高|多快|增速|增幅|增长率|比例|比重|占比|百分之|规模|几成|是多|"
     r"how much|how many|what percentage|what percent|by how much|how large|how big|how long|what rate|"
     r"growth (target|rate)|target for|what is the target|what's the target|figure|哪个指标|which indicator|\brate\b|increase|"
-    r"什么时候|何时|哪天|哪一天|几月|几号|日期|when\b|what date)", re.I)
+    r"什么时候|何时|哪天|哪一天|几月|几号|日期|when\b|what date|第几|几期|哪一?届|几届|几年|什么级别|多大级别|装机)", re.I)
 STATED_FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|％|亿元|万元|万亩|万千瓦时|万千瓦|万吨|亿|万|个|户|家|公里|座|眼|percent)", re.I)
 FIGURE_WORD = re.compile(r"(目标|指标|预期|target|goal|indicator)", re.I)
-WHERE_CUE = re.compile(r"(在哪|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
+WHERE_CUE = re.compile(r"(在哪|第几章|第几节|哪一?节|哪一部分|哪部分|哪一章|哪章|哪个章节|哪一节|哪个部分|出处|哪里提到|哪儿提到|where (does|in|is)|which (part|chapter|section))", re.I)
 LIST_CUE = re.compile(r"(哪些|哪几|有什么|都有|列举|列出|包括|which .*(projects|measures|partners|areas|fields|regions|cities|industries|sectors|groups|places|countries|systems)|"
     r"\blist\b|what (projects|measures|are the))", re.I)
 

@@ -117,3 +117,31 @@ def test_follow_ups_are_resolved_in_the_session(bot):
 def test_bad_input_is_a_clear_error(bot, bad):
     with pytest.raises(InvalidQuestion):
         bot.ask(bad)
+
+
+def test_number_questions_end_to_end(bot):
+    """evals/targets.jsonl through the whole assistant (router, table, composer, guard): the figure, unit,
+    qualifier and place of the answer's fact; clarify for ambiguous items; a refusal where the plan has none."""
+    import json
+
+    from assistant.settings import PROJECT_ROOT
+
+    items = [json.loads(line) for line in (PROJECT_ROOT / "evals" / "targets.jsonl").read_text("utf-8").splitlines()
+             if line.strip()]
+    exact = []
+    for item in items:
+        a, e = bot.ask(item["question"]), item["expected"]
+        if e.get("status") == "ambiguous":
+            ok = a.route == "clarify"
+        elif e.get("status") == "none":
+            ok = a.refused and not a.facts
+        else:
+            f = a.facts[0] if a.route == "target" and a.facts else None
+            ok = f is not None and str(f.value) == str(e["value"]) and f.unit == e["unit"] and \
+                f.qualifier == e.get("qualifier", "") and (f.chapter, f.section) == (e["chapter"], e["section"])
+        exact.append(ok)
+        if e.get("status") == "none":
+            assert not a.facts, f"{item['id']}: a figure for a question the plan has none for"
+    share = sum(exact) / len(exact)
+    print(f"number questions answered exactly end to end: {sum(exact)}/{len(exact)} = {share:.3f}")
+    assert share >= 0.85
