@@ -9,7 +9,6 @@ leaves the previous index in use.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path

@@ -84,7 +84,6 @@ def _sentences(text: str, base: int) -> tuple[Span, ...]:
         if piece == "**":
             pos += 2
             continue
-        start = 0
         for m in re.finditer(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+$", piece):
             seg = m.group(0)
             lead = len(seg) - len(seg.lstrip())
@@ -92,7 +91,6 @@ def _sentences(text: str, base: int) -> tuple[Span, ...]:
             if body:
                 s = base + pos + m.start() + lead
                 spans.append(Span(text=body, start=s, end=s + len(body)))
-            start = m.end()
         pos += len(piece)
     return tuple(spans)
 

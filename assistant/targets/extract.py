@@ -37,7 +37,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(\d{4})年")),
     ("arabic", re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(map(re.escape, UNITS)) + ")")),
     ("code", re.compile(r"(?<=“)(\d+)(?=”)")),  # “1571”: a numbered work plan
-    ("five_year", re.compile(rf"十[一二三四五六七八九]五")),
+    ("five_year", re.compile(r"十[一二三四五六七八九]五")),
     ("cn_ordinal", re.compile(rf"第?([{CN}]+)(届|次|期|轮)")),
     ("magnitude", re.compile(r"([千万百])(吨|千瓦|亿元)级")),
     ("cn_years", re.compile(rf"([{CN}]+)(年)(?=行动|攻坚|规划)")),
