@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Chromium for the browser tests, from Debian's packages (never `playwright install`: it downloads a browser).
+# Chromium for the browser tests, from Debian's packages (Playwright's own browser download cannot work offline).
 set -euo pipefail
 [ -x /usr/bin/chromium ] && exit 0
 [ "$(id -u)" = 0 ] || { echo "Chromium missing; as root: apt-get install -y chromium chromium-driver fonts-wqy-microhei" >&2; exit 1; }

@@ -1,7 +1,7 @@
 """The staff chat in headless Chromium: ask, see the cited answer, thumbs-down, feedback stored.
 
 Needs Debian's `chromium` (at /usr/bin/chromium) and the `playwright` Python package; Playwright's own
-browser download is never used (`playwright install` cannot work offline). A CJK font (fonts-wqy-microhei)
+browser download is never used (it cannot work offline). A CJK font (fonts-wqy-microhei)
 only matters for the screenshot: the checks read the DOM.
 Set STAFF_CHAT_SCREENSHOT=/some/path.png to keep the screenshot.
 """
