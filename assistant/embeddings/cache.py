@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -13,14 +14,15 @@ from assistant.embeddings.base import EmbeddingBackend
 
 
 class CachedQueryEmbedder:
-    def __init__(self, backend: EmbeddingBackend, path: Path, max_uncached: int = 4):
+    def __init__(self, backend: EmbeddingBackend, path: Path, max_uncached: int = 4, max_entries: int = 5000):
         self.backend = backend
         self.path = path
-        self.max_uncached = max_uncached  # questions are not worth persisting; row texts are
-        self._vectors: dict[str, np.ndarray] = {}
+        self.max_uncached = max_uncached  # a call that adds more than this is a batch of row texts: persist it
+        self.max_entries = max_entries  # in memory, least recently used first out: a server sees endless questions
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         try:
             with np.load(path) as data:
-                self._vectors = {k: data[k] for k in data.files}
+                self._vectors.update((k, data[k]) for k in data.files)
         except (OSError, ValueError):
             pass
 
@@ -36,7 +38,12 @@ class CachedQueryEmbedder:
                 self._vectors[keys[i]] = vec
             if len(missing) > self.max_uncached:
                 self._save()
-        return np.stack([self._vectors[k] for k in keys])
+        out = np.stack([self._vectors[k] for k in keys])
+        for k in keys:
+            self._vectors.move_to_end(k)
+        while len(self._vectors) > self.max_entries:
+            self._vectors.popitem(last=False)
+        return out
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
