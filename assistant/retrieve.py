@@ -66,10 +66,6 @@ class HybridRetriever:
         return [Passage(chunk=self.by_id[cid], score=fused[cid], dense_rank=d_rank.get(cid),
                         lexical_rank=l_rank.get(cid)) for cid in ranked]
 
-    def top_similarity(self, question: str) -> float:
-        hits = self.dense(question, 1)
-        return hits[0][1] if hits else 0.0
-
     def sentences(self, question: str, passages: list[Passage], n: int = 3) -> list[ScoredSentence]:
         """The sentences of the retrieved chunks that share the most (idf-weighted) terms with the question."""
         q_terms = set(self.bm25.terms(question))  # words and bigrams: robust to how jieba cut the question
