@@ -70,6 +70,7 @@ class Chapter(Frozen):
 class ParsedDoc(Frozen):
     doc: str
     title: str
+    year: int = 0  # the year the plan sets targets for (from the manifest)
     text: str  # the plan with page-break artefacts undone; every offset points into it
     chapters: tuple[Chapter, ...]
     repairs: tuple[int, ...] = ()  # offsets in `text` where a page-break artefact was joined

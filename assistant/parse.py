@@ -119,7 +119,7 @@ def _paragraphs(text: str, start: int, end: int, skip_until: int) -> tuple[tuple
     return tuple(paras), tuple(topics)
 
 
-def parse_plan(raw: str, doc: str, title: str = "") -> ParsedDoc:
+def parse_plan(raw: str, doc: str, title: str = "", year: int = 0) -> ParsedDoc:
     """Parse one plan. Raises DocumentError when the text has none of the genre's structure."""
     if not raw.strip():
         raise DocumentError(f"{doc}: the document is empty")
@@ -148,7 +148,7 @@ def parse_plan(raw: str, doc: str, title: str = "") -> ParsedDoc:
     for (off, m), end in zip(chapter_starts, bounds[1:]):
         chapters.append(_chapter(text, doc, m.group(1), m.group(2).strip(), off, end, warnings))
 
-    return ParsedDoc(doc=doc, title=title or plan_title, text=text, chapters=tuple(chapters),
+    return ParsedDoc(doc=doc, title=title or plan_title, year=year, text=text, chapters=tuple(chapters),
                      repairs=repairs, warnings=tuple(warnings))
 
 

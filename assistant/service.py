@@ -7,7 +7,6 @@ guard (numbers and citations) → remember the turn.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from assistant.answer.compose import ExtractiveComposer
@@ -38,12 +37,12 @@ class Assistant:
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
                                          dense_weight=settings.dense_weight)
         embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
-        self.plan_year = int(re.search(r"(20\d\d)", docs[0].title).group(1)) if re.search(r"20\d\d", docs[0].title) else 0
+        self.plan_year = docs[0].year
         self.router = Router(self.lexicon, lambda q: resolve(q, knowledge.table, embed), self.plan_year)
         self.composer = ExtractiveComposer(self.retriever, docs, settings.top_k)
         self.answerer = answerer  # optional LLM: (Decision, extractive Answer) → Answer
         self.sessions = sessions if sessions is not None else SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns)
-        self.plan_text = "\n".join(d.text for d in docs)
+        self.plan_text = self.lexicon.plan_text
 
     @classmethod
     def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
@@ -67,11 +66,15 @@ class Assistant:
         session = self.sessions.get(session_id)
         resolved = resolve_followup(q, session)
         decision = self.router.decide(resolved)
-        answer = self.composer.compose(decision)
-        answerer = "extractive"
-        if self.answerer and not answer.refused and answer.route in ("target", "retrieval"):
-            answer, answerer = self._llm(decision, answer)
-        problems = violations(answer, self.plan_text, allowed=(str(self.plan_year),))
+        extractive = self.composer.compose(decision)
+        answer, answerer = extractive, "extractive"
+        if self.answerer and not extractive.refused and extractive.route in ("target", "retrieval"):
+            answer, answerer = self._llm(decision, extractive)
+        problems = self._problems(answer)
+        if problems and answer is not extractive:
+            log.warning("LLM answer rejected, extractive answer sent: %s", "; ".join(problems))
+            answer, answerer = extractive, "extractive"
+            problems = self._problems(answer)
         if problems:  # never sent: fall back to the quotes themselves
             log.warning("answer withheld (%s): %s", "; ".join(problems), answer.answer[:80])
             answer = quotes_only(answer)
@@ -88,15 +91,14 @@ class Assistant:
 
     def _llm(self, decision: Decision, extractive: Answer) -> tuple[Answer, str]:
         try:
-            drafted = self.answerer(decision, extractive)
+            return self.answerer(decision, extractive), f"llm:{self.settings.llm}"
         except Exception as e:  # noqa: BLE001 - any LLM failure falls back, and the log says why
             log.warning("LLM failed, extractive answer sent: %s", e)
             return extractive, "extractive"
-        problems = violations(drafted, self.plan_text, allowed=(str(self.plan_year),))
-        if problems:
-            log.warning("LLM answer rejected, extractive answer sent: %s", "; ".join(problems))
-            return extractive, "extractive"
-        return drafted, f"llm:{self.settings.llm}"
+
+    def _problems(self, answer: Answer) -> list[str]:
+        """The number guard and the citation check (answer/guard.py)."""
+        return violations(answer, self.plan_text, allowed=(str(self.plan_year),))
 
     def _subject(self, d: Decision) -> str:
         if isinstance(d.route, TargetRoute):

@@ -40,7 +40,7 @@ class ExtractiveComposer:
         self.top_k = top_k
         first = docs[0]
         self.title = first.title
-        self.year = next((y for y in re.findall(r"(20\d\d)年", first.title)), "")
+        self.year = first.year
 
     # ------------------------------------------------------------------ entry point
     def compose(self, d: Decision) -> Answer:
