@@ -26,25 +26,32 @@ from assistant.settings import Settings
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 DATASET = EVALS / "dataset.jsonl"
 HOLDOUT = EVALS / "holdout.jsonl"
+# Sets written blind (by someone who saw only the plan and the contract), run once for a first-run score, then kept
+# as regression sets.
+BLIND = (EVALS / "blind-a.jsonl",)
 # How each file names its items: None = by type (n001, f001, …, see ID_PREFIX); a letter = that letter for every item.
-ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h"}
+ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h", **{p.name: p.stem[-1] for p in BLIND}}
 HOLDOUT_MIN_TOTAL = 50
 HOLDOUT_MIN_EN_SHARE = 0.30
 
-TYPES = ("numeric", "factual", "list", "citation_only", "unanswerable", "out_of_scope", "multi_turn", "adversarial")
+TYPES = ("numeric", "factual", "list", "citation_only", "unanswerable", "out_of_scope", "multi_turn", "adversarial",
+         "compound")
 ID_PREFIX = {"numeric": "n", "factual": "f", "list": "l", "citation_only": "c", "unanswerable": "u",
-             "out_of_scope": "o", "multi_turn": "m", "adversarial": "a"}
+             "out_of_scope": "o", "multi_turn": "m", "adversarial": "a", "compound": "k"}
 MIN_COUNT = {"numeric": 45, "factual": 25, "list": 15, "citation_only": 15, "unanswerable": 15,
-             "out_of_scope": 12, "multi_turn": 15, "adversarial": 18}
+             "out_of_scope": 12, "multi_turn": 15, "adversarial": 18, "compound": 8}
 MIN_TOTAL = 160
 MIN_EN_SHARE = 0.25
 LANGS = ("zh", "en")
 PERSONAS = ("staff", "investor", "eval")
-QUALIFIERS = ("", "左右", "以上", "突破", "力争", "完成", "达", "超", "提升至")
+# CONTRACT.md §4: the qualifier is the plan's framing copied from the figure's clause (governing verb, bound,
+# stage), several words joined by … in text order (力争…突破).
+QUALIFIER_PART = re.compile(r"[\u4e00-\u9fff]{1,6}")
+SENTENCE = re.compile(r"[^。；！？\n]+")
 # Units the plan writes after a number; longest first so 万千瓦时 is not read as 万千瓦.
 PLAN_UNITS = sorted(["%", "亿元", "万元", "个", "户", "家", "公里", "座", "眼", "万亩", "万千瓦时", "万千瓦",
                      "万吨", "周年", "吨"], key=len, reverse=True)
-QUALIFIER_WINDOW = 6  # chars before the number in which a leading qualifier may sit (完成投资51.28亿元)
+QUALIFIER_WINDOW = 6  # chars before the number in which a single leading bound may sit (完成投资51.28亿元)
 ITEM_KEYS = {"id", "lang", "persona", "type", "turns", "expected", "gold_citation", "notes"}
 COPY_RUN = 12  # a question must not copy this many consecutive characters of the plan
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -68,6 +75,8 @@ def section_text(doc: ParsedDoc, citation: object) -> tuple[str | None, list[str
     if not isinstance(ch, str) or not isinstance(sec, str):
         return None, [f"citation fields must be strings: {citation!r}"]
     found = doc.section(ch, sec)
+    if found is None and sec == "":  # the chapter as a whole: its heading and everything under it
+        found = next((c for c in doc.chapters if c.chapter == ch), None)
     if found is None:
         return None, [f"citation {ch}/{sec!r} names no section of the plan"]
     return doc.text[found.start:found.end], []
@@ -96,18 +105,41 @@ def check_numeric(shape: dict, text: str) -> list[str]:
         return [f"numeric value must be a number (or the word as written): {value!r}"]
     if not isinstance(unit, str) or not unit:
         return [f"numeric unit must be a non-empty string: {unit!r}"]
-    if not isinstance(qual, str) or qual not in QUALIFIERS:
-        return [f"qualifier {qual!r} not one of {QUALIFIERS}"]
+    parts = qual.split("…") if isinstance(qual, str) and qual else []
+    if not isinstance(qual, str) or not all(QUALIFIER_PART.fullmatch(p) for p in parts):
+        return [f"qualifier {qual!r} is not the plan's framing words joined by …"]
     if isinstance(value, str) and re.fullmatch(r"[\d.]+", value):
         problems.append(f"value {value!r} is digits: write it as a JSON number")
     spans = number_occurrences(text, value, unit)
     rendered = f"{render_number(value)}{unit}"
     if not spans:
         return problems + [f"{rendered} does not appear in the gold section"]
-    if qual and not any(qual in text[max(0, s - QUALIFIER_WINDOW):s] or text[e:e + len(qual)] == qual
-                        for s, e in spans):
+    if parts and not any(frames(text, parts, s, e) for s, e in spans):
         problems.append(f"qualifier {qual!r} does not frame {rendered} in the gold section")
     return problems
+
+
+def frames(text: str, parts: list[str], s: int, e: int) -> bool:
+    """The parts sit in the figure's own sentence, in text order: a bound beside the figure (突破20亿元,
+    6%左右), a governing verb or a stage further off (力争…突破, 确保完成, …开工建设)."""
+    if len(parts) == 1 and (parts[0] in text[max(0, s - QUALIFIER_WINDOW):s] or text[e:e + len(parts[0])] == parts[0]):
+        return True
+    sentence = next((m for m in SENTENCE.finditer(text) if m.start() <= s and e <= m.end()), None)
+    if sentence is None:
+        return False
+    at = sentence.start()
+    for part in parts:
+        at = text.find(part, at, sentence.end())
+        if at < 0:
+            return False
+        at += len(part)
+    return True
+
+
+def check_anywhere(shape: dict, doc: ParsedDoc) -> list[str]:
+    """A figure true to some section of the plan (a compound's later figures may sit elsewhere)."""
+    results = [check_numeric(shape, doc.text[s.start:s.end]) for s in doc.sections]
+    return [] if any(not r for r in results) else [f"{shape!r} is true to no section of the plan"]
 
 
 def check_keywords(shape: dict, text: str) -> list[str]:
@@ -144,6 +176,8 @@ def check_cite_only(shape: dict, text: str, doc: ParsedDoc, citation: dict) -> l
 
 
 def shape_kind(shape: dict) -> str | None:
+    if "all_of" in shape:
+        return "compound"
     if "value" in shape:
         return "numeric"
     if "must_include" in shape:
@@ -161,6 +195,7 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
         return [f"expected shape must be an object: {shape!r}"]
     kind = shape_kind(shape)
     allowed = {
+        "compound": {"all_of"},
         "numeric": {"value", "unit", "qualifier"},
         "keywords": {"must_include", "any_of"},
         "cite_only": {"cite_only", "topic_keyword"},
@@ -181,6 +216,14 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
     text, problems = section_text(doc, citation)
     if text is None:
         return problems
+    if kind == "compound":
+        figures = shape["all_of"]
+        if not isinstance(figures, list) or len(figures) < 2 or not all(isinstance(f, dict) for f in figures):
+            return [f"compound all_of must list two or more figures: {figures!r}"]
+        if any(set(f) != {"value", "unit", "qualifier"} for f in figures):
+            return [f"each compound figure needs exactly value, unit and qualifier: {figures!r}"]
+        # the gold place is the first figure's; the others must be stated somewhere in the plan
+        return check_numeric(figures[0], text) + [p for f in figures[1:] for p in check_anywhere(f, doc)]
     if kind == "numeric":
         return check_numeric(shape, text)
     if kind == "keywords":
@@ -235,9 +278,10 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None) -> li
     if not isinstance(exp, dict):
         return problems + [f"expected must be an object: {exp!r}"]
 
-    if typ == "numeric":
-        if shape_kind(exp) != "numeric":
-            problems.append("numeric item needs a {value, unit, qualifier} shape")
+    if typ in ("numeric", "compound"):
+        if shape_kind(exp) != typ:
+            problems.append(f"{typ} item needs a " + ("{value, unit, qualifier}" if typ == "numeric" else "{all_of}")
+                            + " shape")
         else:
             problems += check_shape(exp, gold, doc)
     elif typ in ("factual", "list"):
@@ -331,7 +375,7 @@ def holdout_items() -> list[dict]:
     return load_items(HOLDOUT)
 
 
-@pytest.fixture(scope="module", params=[DATASET, HOLDOUT], ids=lambda p: p.stem)
+@pytest.fixture(scope="module", params=[DATASET, HOLDOUT, *BLIND], ids=lambda p: p.stem)
 def any_items(request) -> tuple[Path, list[dict]]:
     """Each checked file in turn, for the per-item checks."""
     return request.param, load_items(request.param)

@@ -186,6 +186,32 @@ def test_numeric_value_unit_and_qualifier() -> None:
     assert english.passed  # the facts carry the exact value, unit and qualifier
 
 
+def _quoted(text: str, place: dict, quote: str) -> Answer:
+    return Answer(answer=text, route="target", refused=False, citations=(_cite(place, quote),))
+
+
+def test_qualifier_notation_parts_in_text_or_quotes() -> None:
+    # CONTRACT.md §4: 力争…突破 needs both words, each in the answer text or one of its quotes
+    exp = {"value": 460, "unit": "亿元", "qualifier": "力争…突破"}
+    place = {"chapter": "二", "section": "（一）"}
+    both = _quoted("力争进出口贸易额突破460亿元[1]。", place, "力争全年进出口贸易额突破460亿元")
+    assert _score(both, exp).passed
+    in_quote = _quoted("进出口贸易额：突破460亿元[1]。", place, "力争全年进出口贸易额突破460亿元")
+    assert _score(in_quote, exp).passed
+    bare = _quoted("进出口贸易额突破460亿元。", place, "进出口贸易额突破460亿元")
+    missing = _score(bare, exp)
+    assert missing.checks["numeric_exact"] and not missing.checks["qualifier"] and not missing.passed
+
+
+def test_compound_needs_every_figure_with_its_qualifier() -> None:
+    exp = {"all_of": [{"value": 4, "unit": "%", "qualifier": "左右"}, {"value": 5, "unit": "%", "qualifier": "左右"}]}
+    assert _score(_a("城镇居民增长4%左右，农牧民增长5%左右。"), exp, item_type="compound").passed
+    one = _score(_a("城镇居民增长4%左右。"), exp, item_type="compound")
+    assert not one.checks["numeric_exact"] and not one.passed and "value 5% not stated" in one.why
+    unframed = _score(_a("城镇居民增长4%，农牧民增长5%。"), exp, item_type="compound")
+    assert unframed.checks["numeric_exact"] and not unframed.checks["qualifier"]
+
+
 def test_keyword_recall_and_any_of() -> None:
     exp = {"must_include": ["恐龙广场", "中华美食街"], "any_of": ["商旅文体", "消费体系"]}
     full = _score(_a("恐龙广场和中华美食街", {"chapter": "一", "section": "（二）"}, route="retrieval"), exp,

@@ -3,6 +3,7 @@
 A line that cannot be scored (bad JSON, unknown type, a shape that does not fit its type, a draft still marked
 `needs_review`) becomes an `Unscorable` record with the reason; loading never raises for content problems.
 Extension type: `clarify` with expected `{"clarify": true}` — an answer with route "clarify" passes.
+`compound` (CONTRACT.md §4): `{"all_of": [{value, unit, qualifier}, …]}`, every figure stated with its qualifier.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 ItemType = Literal[
     "numeric", "factual", "list", "citation_only", "unanswerable", "out_of_scope",
-    "multi_turn", "adversarial", "clarify",
+    "multi_turn", "adversarial", "clarify", "compound",
 ]
 ITEM_TYPES: tuple[str, ...] = ItemType.__args__  # type: ignore[attr-defined]
 REFUSE_TYPES = ("unanswerable", "out_of_scope")
@@ -57,6 +58,7 @@ class Expected(_Model):
     refuse_part: bool = False
     citation: Place | None = None  # per-turn gold citation inside multi_turn
     per_turn: tuple["Expected", ...] = ()
+    all_of: tuple["Expected", ...] = ()  # compound: several figures asked at once
 
     @field_validator("must_include", "any_of", mode="before")
     @classmethod
@@ -68,6 +70,11 @@ class Expected(_Model):
     @property
     def has_value(self) -> bool:
         return self.value is not None and self.value != ""
+
+    @property
+    def figures(self) -> tuple["Expected", ...]:
+        """The figures a correct answer states: the compound's parts, or this shape's own value."""
+        return self.all_of or ((self,) if self.has_value else ())
 
     @property
     def has_keywords(self) -> bool:
@@ -134,11 +141,13 @@ def _shape_problem(item: EvalItem) -> str | None:
         if len(exp.per_turn) != len(item.turns):
             return f"multi_turn has {len(item.turns)} turns but {len(exp.per_turn)} per_turn entries"
         for n, e in enumerate(exp.per_turn, 1):
-            if not (e.has_value or e.has_keywords or e.refuse or e.clarify or e.cite_only or e.citation):
+            if not (e.figures or e.has_keywords or e.refuse or e.clarify or e.cite_only or e.citation):
                 return f"multi_turn per_turn[{n}] has nothing to score"
         return None
     if t == "numeric" and not exp.has_value:
         return "numeric without expected.value"
+    if t == "compound" and (len(exp.all_of) < 2 or not all(e.has_value for e in exp.all_of)):
+        return "compound without two or more {value, unit, qualifier} in expected.all_of"
     if t in ("factual", "list") and not exp.has_keywords:
         return f"{t} without expected.must_include / any_of"
     if t == "citation_only" and not (item.gold_citation or exp.citation):

@@ -3,8 +3,10 @@
 Rules (all matching is on NFKC-normalised text with whitespace and `**` removed, English lower-cased):
 - numeric_exact: the answer text states the value followed by the unit (6 == 6.0, 5,000 == 5000; `16%` does not
   match 6), or one of `facts` carries an equal value and the same unit.
-- qualifier (scored separately, only where the gold has one): the qualifier, or an English rendering of it
-  (左右 → about/around…), appears in the text, or a matching fact carries it.
+- qualifier (scored separately, only where the gold has one): CONTRACT.md §4 notation, parts joined by `…`
+  (`力争…突破`); every part appears in the answer text or in one of its citation quotes, or an English rendering
+  of it (左右 → about/around…) in the text, or a matching fact's qualifier carries it.
+- compound: every figure of `all_of` is scored as above; numeric_exact and qualifier pass when all of them do.
 - keyword_recall: share of `must_include` found in the answer text or its citation quotes; `any_of` adds one
   unit that counts when at least one of its words is found. `keywords` passes at recall 1.0.
 - citation_accuracy: the first citation's chapter + section equals the gold place.
@@ -119,12 +121,18 @@ def fact_matches(answer: Answer, value: object, unit: str | None) -> list:
     return out
 
 
-def has_qualifier(text: str, qualifier: str, facts: Iterable) -> bool:
-    q = norm(qualifier)
-    if q in norm(text) or any(norm(f.qualifier) == q for f in facts):
-        return True
+def qualifier_parts(qualifier: str) -> list[str]:
+    """`力争…突破` → [力争, 突破] (CONTRACT.md §4: parts in text order, joined by …)."""
+    return [p for p in (norm(x) for x in re.split(r"…+|\.\.\.", qualifier or "")) if p]
+
+
+def has_qualifier(text: str, qualifier: str, facts: Iterable, quotes: Iterable[str] = ()) -> bool:
+    """Every part of the qualifier is in the answer text, one of its quotes, a matching fact's qualifier,
+    or (English answers) rendered in English in the text."""
+    hay = [norm(text), *(norm(q) for q in quotes), *(norm(f.qualifier) for f in facts)]
     spaced = _spaced(text)
-    return any(re.search(rf"\b{re.escape(w)}", spaced) for w in QUALIFIER_EN.get(q, ()))
+    return all(any(part in h for h in hay) or any(re.search(rf"\b{re.escape(w)}", spaced) for w in QUALIFIER_EN.get(part, ()))
+               for part in qualifier_parts(qualifier))
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -196,7 +204,7 @@ def score_turn(
     checks: dict[str, bool | float | None] = {}
     why: list[str] = []
     neutral = item_type == "adversarial" and expected.refuse_part and not (
-        expected.refuse or expected.has_value or expected.has_keywords)
+        expected.refuse or expected.figures or expected.has_keywords)
     refusal_expected = None if neutral else expects_refusal
     if answer is None:
         return TurnScore(checks={"error": True}, why=[f"error: {error or 'no answer'}"], passed=False,
@@ -217,17 +225,23 @@ def score_turn(
         if not checks["clarify"]:
             why.append(f"expected route clarify, got {answer.route}")
 
-    if expected.has_value and not expects_refusal:
-        facts = fact_matches(answer, expected.value, expected.unit)
-        ok = text_states(text, expected.value, expected.unit) or bool(facts)
-        checks["numeric_exact"] = ok
-        if not ok:
-            why.append(f"value {expected.value}{expected.unit or ''} not stated")
-        if expected.qualifier:
-            q_ok = has_qualifier(text, expected.qualifier, facts)
-            checks["qualifier"] = q_ok
-            if not q_ok:
-                why.append(f"qualifier {expected.qualifier} missing")
+    if expected.figures and not expects_refusal:
+        quotes = [c.quote for c in answer.citations]
+        stated, qualified = [], []
+        for fig in expected.figures:
+            facts = fact_matches(answer, fig.value, fig.unit)
+            ok = text_states(text, fig.value, fig.unit) or bool(facts)
+            stated.append(ok)
+            if not ok:
+                why.append(f"value {fig.value}{fig.unit or ''} not stated")
+            if fig.qualifier:
+                q_ok = has_qualifier(text, fig.qualifier, facts, quotes)
+                qualified.append(q_ok)
+                if not q_ok:
+                    why.append(f"qualifier {fig.qualifier} missing" + (f" for {fig.value}{fig.unit or ''}" if expected.all_of else ""))
+        checks["numeric_exact"] = all(stated)
+        if qualified:
+            checks["qualifier"] = all(qualified)
 
     if expected.has_keywords and not expects_refusal:
         hay = norm(text + "".join(c.quote for c in answer.citations))
