@@ -15,15 +15,19 @@ from assistant.embeddings import get_embeddings
 from assistant.embeddings.cache import CachedQueryEmbedder
 from assistant.ingest import Knowledge, ingest
 from assistant.lexical import Lexicon
-from assistant.models import Answer, TargetRoute
+from assistant.models import Answer
+from assistant.errors import InvalidQuestion
 from assistant.question import validate_question
+from assistant.render.speakable import speakable
 from assistant.retrieve import HybridRetriever
 from assistant.route import Decision, Router
-from assistant.session import SessionStore, Turn, resolve_followup
+from assistant.session import MemorySessionStore, SessionStore, Turn, new_session_id
+from assistant.understand.followup import resolve_followup
 from assistant.settings import Settings, apply_offline_env, get_settings
 from assistant.targets.resolve import resolve
 
 log = logging.getLogger("assistant")
+STYLES = ("text", "speakable")
 
 
 class Assistant:
@@ -41,7 +45,8 @@ class Assistant:
         self.router = Router(self.lexicon, lambda q: resolve(q, knowledge.table, embed), self.plan_year)
         self.composer = ExtractiveComposer(self.retriever, docs, settings.top_k)
         self.answerer = answerer  # optional LLM: (Decision, extractive Answer) → Answer
-        self.sessions = sessions if sessions is not None else SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns)
+        self.sessions: SessionStore = sessions if sessions is not None else MemorySessionStore(
+            settings.session_max, settings.session_ttl_s, settings.session_turns)
         self.plan_text = self.lexicon.plan_text
 
     @classmethod
@@ -57,14 +62,24 @@ class Assistant:
             from assistant.answer.llm import LLMAnswerer
 
             answerer = LLMAnswerer.from_settings(settings)
-        sessions = SessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns,
-                                path=settings.data_dir / "sessions.json" if persist_sessions else None)
+        sessions = MemorySessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns,
+                                      path=settings.data_dir / "sessions.json" if persist_sessions else None)
         return cls(settings, ingest(settings, embeddings, progress), answerer, sessions)
 
-    def ask(self, question: object, session_id: str | None = None) -> Answer:
+    def ask(self, question: object, session_id: str | None = None, *, history: tuple[Turn, ...] | None = None,
+            style: str = "text", key: str = "") -> Answer:
+        """One answer. A follow-up is read against the session's previous turns, or against `history` when the
+        caller keeps the conversation itself (the OpenAI-compatible channel). `style`: "text" (chat, markdown
+        lists and [n] markers) or "speakable" (plain sentences for a voice line). `key`: the caller's hashed API
+        key, for stores that cap sessions per key."""
         q = validate_question(question, self.settings.max_question_chars)
-        session = self.sessions.get(session_id)
-        resolved = resolve_followup(q, session)
+        if style not in STYLES:
+            raise InvalidQuestion(f"unknown answer style {style!r}; use one of {', '.join(STYLES)}")
+        session_id = session_id or new_session_id()
+        turns = history if history is not None else self.sessions.history(session_id, key)
+        previous = turns[-1] if turns else None
+        resolved = resolve_followup(q, previous.understood or previous.question if previous else "",
+                                    self._subject(previous) if previous else "")
         decision = self.router.decide(resolved)
         extractive = self.composer.compose(decision)
         answer, answerer = extractive, "extractive"
@@ -78,11 +93,13 @@ class Assistant:
         if problems:  # never sent: fall back to the quotes themselves
             log.warning("answer withheld (%s): %s", "; ".join(problems), answer.answer[:80])
             answer = quotes_only(answer)
-        self.sessions.record(session, Turn(q, resolved, self._subject(decision)))
-        return answer.model_copy(update={
-            "session_id": session.id, "answerer": answerer,
+        answer = answer.model_copy(update={
+            "session_id": session_id, "answerer": answerer,
             "resolved_question": resolved if resolved != q else None,
         })
+        if history is None:
+            self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)
+        return speakable(answer) if style == "speakable" else answer
 
     def warm_up(self) -> None:
         """Load the lazy parts (jieba dictionaries, the resolver's row vectors) before the first user waits."""
@@ -100,10 +117,11 @@ class Assistant:
         """The number guard and the citation check (answer/guard.py)."""
         return violations(answer, self.plan_text, allowed=(str(self.plan_year),))
 
-    def _subject(self, d: Decision) -> str:
-        if isinstance(d.route, TargetRoute):
-            return d.route.targets[0].indicator
-        return "".join(self.lexicon.focus_terms(d.question)[:2])
+    def _subject(self, turn: Turn) -> str:
+        """What a turn was about: its figure's indicator, else the focus terms of what was asked."""
+        if turn.answer.facts and turn.answer.route == "target":
+            return turn.answer.facts[0].indicator
+        return "".join(self.lexicon.focus_terms(turn.understood or turn.question)[:2])
 
 
 def quotes_only(answer: Answer) -> Answer:
