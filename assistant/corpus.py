@@ -60,6 +60,7 @@ def read_document(path: Path) -> str:
 def load_corpus(knowledge_dir: Path) -> tuple[ParsedDoc, ...]:
     return tuple(
         parse_plan(read_document(knowledge_dir / info.file), doc=info.id, title=info.title, year=info.year)
+        .model_copy(update={"genre": info.genre})
         for info in load_manifest(knowledge_dir)
     )
 

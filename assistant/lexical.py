@@ -1,6 +1,9 @@
-"""lexical: jieba tokens with a user dictionary derived from the plan, the EN→ZH glossary, and BM25.
+"""lexical: the one tokenizer (jieba with a dictionary derived from the plans and the target table), the EN→ZH
+glossary and Chinese synonyms (knowledge/glossary.toml), pinyin for the plans' proper names, and BM25.
 
-The dictionary is built from the plan itself (quoted terms “新三样”, items of 、-lists), so the plan's own compounds (限上企业, 互市贸易, 中蒙经济合作区) stay whole.
+The dictionary is built from the plans themselves (quoted terms “新三样”, items of 、-lists, the table's names), so
+the plans' own compounds (限上企业, 互市贸易, 中蒙经济合作区) stay whole. Stopwords, cues and places come from
+assistant/vocab (the rules as data).
 """
 
 from __future__ import annotations
@@ -14,48 +17,19 @@ from functools import cached_property
 from pathlib import Path
 
 from assistant.models import Chunk, ParsedDoc
+from assistant.vocab import CJK, vocab
 
 GLOSSARY = "glossary.toml"
-CJK = re.compile(r"[\u4e00-\u9fff]")
-# Function words and question words: they say how something is asked, not what about.
-STOPWORDS = frozenset(
-    "的 了 是 在 和 与 及 等 对 把 被 为 于 也 都 就 还 又 并 或 吗 呢 吧 啊 呀 哦 嘛 么 请问 请 问 一下 我 我们 你 您 你们 他 她 它 "
-    "这 那 这个 那个 这些 那些 其中 什么 多少 几 几个 哪 哪些 哪个 哪里 哪儿 怎么 怎样 如何 为什么 有 有没有 没有 是否 会 能 "
-    "可以 要 想 想要 了解 知道 告诉 一 个 里 中 上 下 方面 情况 内容 部分 具体 主要 相关 一些 今年 今年度 全年 年度 "
-    "二连 二连浩特 二连浩特市 市 全市 我市 计划 规划 目标 预期 提到 提出 说 讲 写 呢 吗 时候 方面 指标 数字 问题 工作 "
-    # nouns that name the kind of answer wanted, not a topic: 什么称号, 哪些措施
-    "称号 名称 名字 措施 举措 安排 任务 事项 东西 信息 数据 地方 类型 种类 办法 方式 增幅 增速 多少 数 "
-    "装机 装机容量 容量 产能 级别 比例 占比 比重 金额 数量 总额 总量 期次 届次 年限 "
-    "the a an of to in on for and or is are was were be been what which who whom whose how much many "
-    "does do did plan plans planned city erenhot erlian 2026 this that these those it its there their by with "
-    "about as at from any can could would should will please tell me i we you our your year years "
-    "target targets goal goals expected set sets".split()
-)
-# Plan words that glossary entries for measures map to: they do not make a question about the plan.
-GENERIC_TERMS = frozenset("增长 新增 完成 规模 资金 额 公里 万亩 项目 企业 收入 贸易 经济".split())
-HOME = ("二连", "全市", "我市", "本市")  # names of the plan's own city
+# Words jieba must keep whole, so 哪天下达 is not cut as 哪/天下/达.
 QUESTION_WORDS = ("哪天", "哪一天", "几月份", "几月", "多少钱", "下发", "哪一部分", "哪部分", "什么时候", "靠谱", "可靠", "对吗",
-                  "真的吗", "是不是", "怎么样", "多长", "多大", "多高", "多远", "多久", "哪几项", "哪几个", "顺带", "顺便", "大概")
+                  "真的吗", "是不是", "怎么样", "多长", "多大", "多高", "多远", "多久", "哪几项", "哪几个", "顺带", "顺便", "大概",
+                  "哪届", "几届", "第几", "几次", "几期", "几座", "几户", "几家", "几个", "几眼", "下达", "分别", "各是")
 # jieba POS tags that name things: nouns, proper nouns, abbreviations, nominal verbs, the plan's own terms
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "eng", "s"})
-# English words that say how a question is asked, not what it is about (for the scope check).
-EN_FUNCTION = frozenset("""
-a an the of to in on for and or but nor is are was were be been being am do does did done doing have has had having
-what which who whom whose when where why how much many more most less least some any all each every both either neither
-this that these those it its it's they them their there here i me my we us our you your he she his her
-will would shall should can could may might must need needs want wants going to by with from at as into onto about
-over under between through during after before above below up down out off again further then once than too very
-just only also not no yes so such same other another own please tell show give list say says said explain describe
-plan plans planned planning city city's erenhot erenhot's erlian year year's years this-year annual 2026 2026's
-target targets targeted goal goals aim aims aimed expected expect expects set sets figure figures number numbers
-total overall main key major new set be-to get gets got make makes made take takes put does do done go goes
-rise rises grow grows growth increase increases reach reaches achieve achieved complete completed completion
-build built building add added adding lay laid drilled drill run operate operation operations start started
-part section chapter mention mentioned mentions talk talks cover covers covered document text
-what's where's how's is-it isn't aren't doesn't don't won't right true really actually
-yuan rmb billion million thousand percent per cent date dates day month when time confirm confirms then now still wants want like would-be about-to kind sort type way ways whether
-""".split())
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
+QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
+PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
+PINYIN_MIN = 2  # characters: pinyin of shorter names collides with ordinary English words
 
 
 class Lexicon:
@@ -64,12 +38,15 @@ class Lexicon:
     def __init__(self, docs: tuple[ParsedDoc, ...], knowledge_dir: Path, names: tuple[str, ...] = ()):
         self.docs = docs
         self.plan_text = "\n".join(d.text for d in docs)
-        self.glossary, self.synonyms = _load_glossary(knowledge_dir / GLOSSARY)
+        glossary, self.synonyms = _load_glossary(knowledge_dir / GLOSSARY)
+        self.names = frozenset(names)  # the target table's indicator names and aliases: known, not tokens
+        plan_words = set(plan_terms(docs))
+        glossary = {self._latin(k).strip(): v for k, v in glossary.items()}  # people's congress → people congress
+        self.glossary = {**_pinyin_glossary(plan_words | {n for n in self.names if CJK.search(n)}), **glossary}
         # The dictionary holds only wording that occurs in the plan (or abbreviations of it), so a
         # question's token is a substring of the sentences that answer it.
-        self.terms = sorted(set(plan_terms(docs)) | set(self.synonyms)
+        self.terms = sorted(plan_words | set(self.synonyms) | {n for n in self.names if CJK.search(n)}
                             | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v})
-        self.names = frozenset(names)  # the target table's indicator names and aliases: known, not tokens
 
     @cached_property
     def _jieba(self):
@@ -80,39 +57,12 @@ class Lexicon:
         for term in self.terms:
             if CJK.search(term):
                 tok.add_word(term, freq=2000, tag="nz")
-        for word in QUESTION_WORDS:  # kept whole, so 哪天下发 is not cut as 哪/天下/发
+        for word in QUESTION_WORDS:
             tok.add_word(word, freq=5000, tag="r")
+        for place in vocab().places:
+            if CJK.search(place):
+                tok.add_word(place, freq=3000, tag="ns")
         return tok
-
-    def english_terms(self, text: str) -> list[str]:
-        """Chinese terms for the English phrases in `text`, longest phrase first, each used once."""
-        low = " " + re.sub(r"[^a-z0-9\- ]", " ", text.lower()) + " "
-        found: list[str] = []
-        for phrase in sorted(self.glossary, key=len, reverse=True):
-            pad = f" {phrase} "
-            if pad in low:
-                found.extend(self.glossary[phrase])
-                low = low.replace(pad, " | ")
-        return found
-
-    def tokens(self, text: str) -> list[str]:
-        """Content tokens: Chinese words (jieba, plan dictionary), glossary terms for English, numbers."""
-        out: list[str] = []
-        for w in WORD.findall(text):
-            if CJK.match(w):
-                out.extend(t for t in self._jieba.lcut(w) if t not in STOPWORDS and t.strip())
-            elif w[0].isdigit():
-                out.append(w)
-            elif w.lower() not in STOPWORDS and len(w) > 1:
-                out.append(w.lower())
-        for zh in self.mapped_terms(text):
-            out.extend(t for t in self._jieba.lcut(zh) if t not in STOPWORDS)
-        return out
-
-    def mapped_terms(self, text: str) -> list[str]:
-        """The plan's wording for the English phrases and Chinese abbreviations in `text`."""
-        found = self.english_terms(text) if re.search(r"[A-Za-z]{3,}", text) else []
-        return found + [t for abbr, terms in self.synonyms.items() if abbr in text for t in terms]
 
     @cached_property
     def _pos(self):
@@ -120,34 +70,136 @@ class Lexicon:
 
         return jieba.posseg.POSTokenizer(self._jieba)
 
+    # ------------------------------------------------------------------ tokens
+
+    def segment(self, text: str) -> list[tuple[str, int, int]]:
+        """Every jieba token of `text` with its offsets (stopwords included)."""
+        return [(w, s, e) for w, s, e in self._jieba.tokenize(text)]
+
+    def segment_words(self, text: str) -> list[str]:
+        return [w for w in self._jieba.lcut(text) if w.strip()]
+
+    def tokens(self, text: str) -> list[str]:
+        """Content tokens: Chinese words (jieba, plan dictionary), glossary terms for English, numbers."""
+        v = vocab()
+        out: list[str] = []
+        for w in WORD.findall(text):
+            if CJK.match(w):
+                out.extend(t for t in self._jieba.lcut(w) if t.strip() and not v.is_stop(t))
+            elif w[0].isdigit():
+                out.append(w)
+            elif not v.is_stop(w) and len(w) > 1:
+                out.append(w.lower())
+        for zh in self.mapped_terms(text):
+            out.extend(t for t in self._jieba.lcut(zh) if not v.is_stop(t))
+        return out
+
+    def content_words(self, text: str) -> list[str]:
+        """The words a question is about, as written (Chinese words and English words, stopwords, question words
+        and the plan's city out): what evidence must account for."""
+        v = vocab()
+        out = []
+        for w in WORD.findall(text):
+            if CJK.match(w):
+                for t in self._jieba.lcut(w):
+                    t = QUESTION_PREFIX.sub("", t) or t  # 哪些项目 → 项目
+                    if t not in self.plan_text and len(t) >= 3:
+                        # a word the tagger made up from characters (项目个数, 哪些项目): its dictionary words
+                        parts = [x for x in self._jieba.lcut(t, HMM=False) if x.strip()]
+                        out += [x for x in (parts if len(parts) > 1 else [t])
+                                if not v.is_stop(x) and not _is_cue(x) and len(x) >= 1]
+                    elif t.strip() and not v.is_stop(t) and not _is_cue(t):
+                        out.append(t)
+            elif not w[0].isdigit() and not v.is_stop(w) and len(w) > 2:
+                out.append(w.lower())
+        return list(dict.fromkeys(out))
+
+    @cached_property
+    def _glossary_rx(self) -> re.Pattern:
+        """Every glossary phrase in one pattern, longest first, so a text is read once (not once per phrase)."""
+        phrases = sorted(self.glossary, key=len, reverse=True)
+        return re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
+
+    @staticmethod
+    def _latin(text: str) -> str:
+        return re.sub(r"[^a-z0-9\-' ]", " ", text.lower().replace("’", "'").replace("'s ", " ").replace("'s", ""))
+
+    def glossary_phrases(self, text: str) -> list[str]:
+        """The glossary phrases in `text`, in order, none overlapping (the longest wins where two could)."""
+        if not re.search(r"[A-Za-z]{2,}", text):
+            return []
+        return [m.group(1) for m in self._glossary_rx.finditer(self._latin(text))]
+
+    def english_terms(self, text: str) -> list[str]:
+        """Chinese terms for the English phrases in `text` (and single words the glossary has in another form)."""
+        _, rest = self.english_covered(text)
+        variants = [self.glossary_variant(w) for w in rest]
+        return [t for p in [*self.glossary_phrases(text), *filter(None, variants)] for t in self.glossary[p]]
+
+    def glossary_variant(self, word: str) -> str | None:
+        """The glossary key a word stands for in another form: invest → investment, centres → centre."""
+        w = word.lower()
+        stems = {w, w + "s", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
+                 w[:-3] + "y" if w.endswith("ies") else w, w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
+                 w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
+                 w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),
+                 w[:-4] if w.endswith("ment") else w}
+        return next((x for x in sorted(stems, key=len, reverse=True) if x in self.glossary and len(x) > 3), None)
+
+    def mapped_terms(self, text: str) -> list[str]:
+        """The plan's wording for the English phrases and Chinese everyday words and abbreviations in `text`."""
+        found = self.english_terms(text) if re.search(r"[A-Za-z]{3,}", text) else []
+        return found + [t for abbr, terms in self.synonyms.items() if abbr in text for t in terms]
+
+    def english_covered(self, text: str) -> tuple[list[str], list[str]]:
+        """(English content words the glossary covers, those it does not), for the scope check."""
+        low = self._latin(text)
+        phrases = self.glossary_phrases(text)
+        covered = [w for p in phrases for w in re.findall(r"[a-z][a-z\-']+", p) if not vocab().is_stop(w)]
+        rest = self._glossary_rx.sub(" ", low)
+        words = [w for w in re.findall(r"[a-z][a-z\-']+", rest) if len(w) > 2 and not vocab().is_stop(w)
+                 and not vocab().is_stop(w.rstrip("s")) and not _is_cue(w)]
+        return covered, [w for w in words if w not in self.plan_text.lower() and not re.fullmatch(r"[a-z]", w)]
+
     def focus_terms(self, text: str) -> list[str]:
         """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the
         plan terms its English words map to. Verbs, adverbs, numbers and question words are how it asks."""
-        terms = [w.word for w in self._pos.lcut(text) if w.flag in NOUN_TAGS and w.word not in STOPWORDS
+        v = vocab()
+        terms = [w.word for w in self._pos.lcut(text) if w.flag in NOUN_TAGS and not v.is_stop(w.word)
                  and (CJK.match(w.word) or re.fullmatch(r"[A-Z]{2,6}", w.word))]  # and acronyms: GDP, CPI
         terms += self.mapped_terms(text)
         return list(dict.fromkeys(terms))
 
+    def pos_tags(self, text: str) -> dict[str, str]:
+        """Each word of `text` with its part-of-speech tag (proper nouns: nr/ns/nt/nz)."""
+        return {w.word: w.flag for w in self._pos.lcut(text)}
+
     def places(self, text: str) -> list[str]:
-        """Place names in `text` other than the plan's own city."""
-        return [w.word for w in self._pos.lcut(text) if w.flag == "ns" and not any(c in w.word for c in HOME)]
-
-    def english_topics(self, text: str) -> list[str]:
-        """Plan terms for the English words that name a topic (not growth, new, completed …)."""
-        return [t for t in self.english_terms(text) if t not in GENERIC_TERMS]
-
-    def unknown_english(self, text: str) -> list[str]:
-        """English content words that neither the glossary nor the plan's own Latin terms cover."""
+        """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
+        what the tokenizer tags as a place."""
+        v = vocab()
         low = text.lower()
-        for phrase in sorted(self.glossary, key=len, reverse=True):
-            low = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", " ", low)
-        words = re.findall(r"[a-z][a-z\-']+", low)
-        return [w for w in words if w not in EN_FUNCTION and w.rstrip("s") not in EN_FUNCTION
-                and w not in self.plan_text.lower() and len(w) > 2]
+        found = [canon for name, canon in v.places.items()
+                 if (name in text if CJK.search(name) else re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low))]
+        # the tagger's other places, when they look like one (jieba tags some common nouns ns: 长度)
+        found += [w.word for w in self._pos.lcut(text) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
+                  and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
+        return list(dict.fromkeys(found))
+
+    def place_names(self, canon: str) -> tuple[str, ...]:
+        """Every name of a place, to look for it in a quote (全国 for 中国, 自治区 for 内蒙古)."""
+        return tuple(n for n, c in vocab().places.items() if c == canon and CJK.search(n)) or (canon,)
 
     def known(self, term: str) -> bool:
-        return (term in self.plan_text or term.lower() in self.glossary or term in self.synonyms or any(term in t for t in self.terms)
-                or any(term in n for n in self.names))
+        return (term in self.plan_text or term.lower() in self.glossary or term in self.synonyms
+                or any(term in t for t in self.terms) or any(term in n for n in self.names))
+
+
+def _is_cue(word: str) -> bool:
+    """A word that only says what kind of answer is wanted (增速, 多少钱, 哪些)."""
+    v = vocab()
+    return word in v.zh_answer_kind or any(m.pattern.fullmatch(word) for m in v.measures) or any(
+        v.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who"))
 
 
 def plan_terms(docs: tuple[ParsedDoc, ...]) -> list[str]:
@@ -159,12 +211,30 @@ def plan_terms(docs: tuple[ParsedDoc, ...]) -> list[str]:
     return [t for t in terms if 2 <= len(t) <= 12]
 
 
+def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
+    """Toneless pinyin of the plans' own words (枫桥 → fengqiao, 赛乌素 → saiwusu): English questions spell names
+    that way. Short or ambiguous spellings are left out."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # optional: without it English questions rely on the glossary alone
+        return {}
+    out: dict[str, list[str]] = {}
+    for w in words:
+        han = "".join(ch for ch in w if CJK.match(ch))
+        if len(han) < PINYIN_MIN or han != w:
+            continue
+        key = "".join(lazy_pinyin(han))
+        if len(key) >= 6 and key not in vocab().en_stop:
+            out.setdefault(key, []).append(w)
+    return out
+
+
 def cjk_bigrams(text: str) -> list[str]:
     return [run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]{2,}", text) for i in range(len(run) - 1)]
 
 
 def _load_glossary(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(English phrase → plan terms, Chinese abbreviation → plan terms)."""
+    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms)."""
     if not path.exists():
         return {}, {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -184,15 +254,19 @@ class BM25:
         df = Counter(t for d in self.docs for t in d)
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)  # a term in no chunk
 
     def terms(self, text: str) -> list[str]:
         """Words, plus the character bigrams of Chinese runs: a word cut differently in question and
         text (安全生产 vs 安全/生产) still matches through its bigrams."""
         return self.lexicon.tokens(text) + cjk_bigrams(text)
 
+    def query_terms(self, question: str) -> list[str]:
+        mapped = " ".join(self.lexicon.mapped_terms(question))  # English / everyday words in plan wording
+        return self.terms(question) + cjk_bigrams(mapped)
+
     def query_scores(self, question: str) -> list[float]:
-        mapped = " ".join(self.lexicon.mapped_terms(question))  # English / abbreviations in plan wording
-        return self.scores(self.terms(question) + cjk_bigrams(mapped))
+        return self.scores(self.query_terms(question))
 
     def scores(self, query_tokens: list[str]) -> list[float]:
         out = []

@@ -71,6 +71,7 @@ class ParsedDoc(Frozen):
     doc: str
     title: str
     year: int = 0  # the year the plan sets targets for (from the manifest)
+    genre: str = "plan"  # plan | report | work_report (from the manifest)
     text: str  # the plan with page-break artefacts undone; every offset points into it
     chapters: tuple[Chapter, ...]
     repairs: tuple[int, ...] = ()  # offsets in `text` where a page-break artefact was joined
@@ -82,6 +83,15 @@ class ParsedDoc(Frozen):
 
     def section(self, chapter: str, section: str = "") -> Section | None:
         return next((s for s in self.sections if s.chapter == chapter and s.section == section), None)
+
+    def place(self, chapter: str, section: str = "") -> tuple[int, int, str] | None:
+        """(start, end, title) of a citable place: a section, or a chapter as a whole (its heading and
+        everything under it) when cited with section "" and it has no such section."""
+        sec = self.section(chapter, section)
+        if sec is not None:
+            return sec.start, sec.end, sec.title
+        ch = next((c for c in self.chapters if c.chapter == chapter), None) if section == "" else None
+        return (ch.start, ch.end, ch.title) if ch else None
 
     def section_at(self, offset: int) -> Section | None:
         return next((s for s in self.sections if s.start <= offset < s.end), None)

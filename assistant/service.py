@@ -1,7 +1,7 @@
 """The `Assistant`: one object that every channel (Python, CLI, HTTP, Gradio, evals) calls.
 
-ask: validate → resolve the follow-up → route → compose (extractive; an LLM rewrites when configured) →
-guard (numbers and citations) → remember the turn.
+ask: validate → understand (against the previous turn) → evidence and verdict → render (an LLM may reword
+it when configured) → guard (numbers, facts, quotes, markers) → remember the turn.
 """
 
 from __future__ import annotations
@@ -9,22 +9,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from assistant.answer.compose import ExtractiveComposer
 from assistant.answer.guard import violations
 from assistant.embeddings import get_embeddings
 from assistant.embeddings.cache import CachedQueryEmbedder
+from assistant.errors import InvalidQuestion
+from assistant.evidence import EvidenceFinder
 from assistant.ingest import Knowledge, ingest
 from assistant.lexical import Lexicon
 from assistant.models import Answer
-from assistant.errors import InvalidQuestion
 from assistant.question import validate_question
+from assistant.render import render
 from assistant.render.speakable import speakable
 from assistant.retrieve import HybridRetriever
-from assistant.route import Decision, Router
 from assistant.session import MemorySessionStore, SessionStore, Turn, new_session_id
-from assistant.understand.followup import resolve_followup
 from assistant.settings import Settings, apply_offline_env, get_settings
-from assistant.targets.resolve import resolve
+from assistant.understand import understand
+from assistant.verdict import Judge, Verdict
 
 log = logging.getLogger("assistant")
 STYLES = ("text", "speakable")
@@ -38,13 +38,17 @@ class Assistant:
         docs = knowledge.docs
         names = tuple(a for t in knowledge.table.rows() for a in (t.indicator, *t.aliases))
         self.lexicon = Lexicon(docs, settings.knowledge_dir, names=names)
+        self.embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
-                                         dense_weight=settings.dense_weight)
-        embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
-        self.plan_year = docs[0].year
-        self.router = Router(self.lexicon, lambda q: resolve(q, knowledge.table, embed), self.plan_year)
-        self.composer = ExtractiveComposer(self.retriever, docs, settings.top_k)
-        self.answerer = answerer  # optional LLM: (Decision, extractive Answer) → Answer
+                                         dense_weight=settings.dense_weight,
+                                         embed_query=lambda q: self.embed([q])[0].tolist())
+        finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table, self.embed,
+                                passages=settings.top_k + 3, row_coverage=settings.row_coverage)
+        self.judge = Judge(finder, docs, settings)
+        self.docs = {d.doc: d for d in docs}
+        # years an answer may name without a quote: the documents' own and the ones next to them (明年, 去年)
+        self.years = tuple(sorted({str(d.year + k) for d in docs if d.year for k in (-1, 0, 1)}))
+        self.answerer = answerer  # optional LLM: (question, language, extractive Answer) → Answer
         self.sessions: SessionStore = sessions if sessions is not None else MemorySessionStore(
             settings.session_max, settings.session_ttl_s, settings.session_turns)
         self.plan_text = self.lexicon.plan_text
@@ -78,21 +82,22 @@ class Assistant:
         session_id = session_id or new_session_id()
         turns = history if history is not None else self.sessions.history(session_id, key)
         previous = turns[-1] if turns else None
-        resolved = resolve_followup(q, previous.understood or previous.question if previous else "",
-                                    self._subject(previous) if previous else "")
-        decision = self.router.decide(resolved)
-        extractive = self.composer.compose(decision)
+        understood = understand(q, previous, self.lexicon)
+        verdict = self.judge.decide(understood, previous)
+        extractive = render(verdict, self.knowledge.docs)
         answer, answerer = extractive, "extractive"
         if self.answerer and not extractive.refused and extractive.route in ("target", "retrieval"):
-            answer, answerer = self._llm(decision, extractive)
-        problems = self._problems(answer)
+            answer, answerer = self._llm(verdict, extractive)
+        asked_years = tuple(str(y) for p in understood.parts for y in p.years)
+        problems = self._problems(answer, asked_years)
         if problems and answer is not extractive:
             log.warning("LLM answer rejected, extractive answer sent: %s", "; ".join(problems))
             answer, answerer = extractive, "extractive"
-            problems = self._problems(answer)
+            problems = self._problems(answer, asked_years)
         if problems:  # never sent: fall back to the quotes themselves
             log.warning("answer withheld (%s): %s", "; ".join(problems), answer.answer[:80])
             answer = quotes_only(answer)
+        resolved = understood.text
         answer = answer.model_copy(update={
             "session_id": session_id, "answerer": answerer,
             "resolved_question": resolved if resolved != q else None,
@@ -102,26 +107,22 @@ class Assistant:
         return speakable(answer) if style == "speakable" else answer
 
     def warm_up(self) -> None:
-        """Load the lazy parts (jieba dictionaries, the resolver's row vectors) before the first user waits."""
-        self.router.decide("今年地区生产总值预期增长多少？")
-        self.retriever.search("warm up", 1)
+        """Load the lazy parts (jieba dictionaries, OpenCC, the resolver's row vectors) before the first user waits."""
+        self.ask("今年地区生产总值预期增长多少？", history=())
+        self.ask("土默特街改造在哪一部分？", history=())
 
-    def _llm(self, decision: Decision, extractive: Answer) -> tuple[Answer, str]:
+    def _llm(self, verdict: Verdict, extractive: Answer) -> tuple[Answer, str]:
         try:
-            return self.answerer(decision, extractive), f"llm:{self.settings.llm}"
+            u = verdict.understanding
+            return self.answerer(u.text, u.lang, extractive), f"llm:{self.settings.llm}"
         except Exception as e:  # noqa: BLE001 - any LLM failure falls back, and the log says why
             log.warning("LLM failed, extractive answer sent: %s", e)
             return extractive, "extractive"
 
-    def _problems(self, answer: Answer) -> list[str]:
-        """The number guard and the citation check (answer/guard.py)."""
-        return violations(answer, self.plan_text, allowed=(str(self.plan_year),))
-
-    def _subject(self, turn: Turn) -> str:
-        """What a turn was about: its figure's indicator, else the focus terms of what was asked."""
-        if turn.answer.facts and turn.answer.route == "target":
-            return turn.answer.facts[0].indicator
-        return "".join(self.lexicon.focus_terms(turn.understood or turn.question)[:2])
+    def _problems(self, answer: Answer, asked_years: tuple[str, ...] = ()) -> list[str]:
+        """The guard (answer/guard.py): numbers, facts, quotes and markers against the plans' own text. The
+        loaded documents' years and those the question named may be said (计划没有2027年的数字)."""
+        return violations(answer, self.docs, allowed=self.years + asked_years)
 
 
 def quotes_only(answer: Answer) -> Answer:

@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     top_k: int = 5
     max_question_chars: int = 500
 
+    # The verdict's thresholds: scripts/calibrate_verdict.py measures them on the eval sets (figures in README)
+    answer_coverage: float = Field(0.4, description="share of a question a sentence must account for to answer it")
+    figure_text_coverage: float = Field(0.7, description="…to give a figure from a sentence the target table lacks")
+    related_coverage: float = Field(0.35, description="…to show what the plan says on the topic beside a decline")
+    out_of_scope_known: float = Field(0.5, description="below this share of its words in the plans, a question is out of scope")
+    row_coverage: float = Field(0.5, description="share of a figure question a target row must explain")
+
     llm: str = Field("", description="'' (extractive only), 'openai:MODEL' or 'ollama:MODEL'")
     llm_base_url: str = ""
     llm_api_key: str = "not-needed"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from assistant.errors import ConfigError
 from assistant.models import Answer
-from assistant.route import Decision
 from assistant.settings import Settings
 
 PROVIDERS = {"openai": ("langchain_openai", "ChatOpenAI"), "ollama": ("langchain_ollama", "ChatOllama")}
@@ -57,10 +56,10 @@ class LLMAnswerer:
         prompt = load_prompt(settings.prompts_dir, settings.llm_prompt)
         return cls(prompt | (model or chat_model(settings)) | StrOutputParser())
 
-    def __call__(self, decision: Decision, extractive: Answer) -> Answer:
+    def __call__(self, question: str, lang: str, extractive: Answer) -> Answer:
         sources = "\n".join(f"[{n}] ({c.chapter}{c.section} {c.title}) {c.quote}"
                             for n, c in enumerate(extractive.citations, 1))
         facts = "\n".join(f"- {f.indicator}: {f.value}{f.unit} {f.qualifier}".rstrip() for f in extractive.facts) or "(none)"
-        text = self.chain.invoke({"language": "English" if decision.lang == "en" else "Chinese",
-                                  "question": decision.question, "sources": sources, "facts": facts})
+        text = self.chain.invoke({"language": "English" if lang == "en" else "Chinese",
+                                  "question": question, "sources": sources, "facts": facts})
         return extractive.model_copy(update={"answer": text.strip()})

@@ -1,0 +1,183 @@
+"""render: a verdict → the public `Answer`. Pure functions, one per decision kind, matched exhaustively; every
+figure comes from a table row or a verbatim quote, every [n] points to a citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.evidence import SentenceHit
+from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
+from assistant.render import phrases as P
+from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
+from assistant.render.items import list_items, quote_of
+from assistant.verdict import Clarify, Decision, Decline, FromTable, FromText, Verdict
+from assistant.vocab import vocab
+
+TITLE_EN = "Erenhot's economic and social development plan"
+
+
+@dataclass
+class Sources:
+    """The citations of one answer, numbered in order of first use."""
+
+    docs: dict[str, ParsedDoc]
+    citations: list[Citation] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def cite(self, doc: str, chapter: str, section: str, quote: str) -> int:
+        for n, c in enumerate(self.citations, 1):
+            if (c.doc, c.chapter, c.section, c.quote) == (doc, chapter, section, quote):
+                return n
+        place = self.docs[doc].place(chapter, section) if doc in self.docs else None
+        title = (place[2] if place else "") or chapter
+        self.citations.append(Citation(doc=doc, chapter=chapter, section=section, title=title, quote=quote))
+        return len(self.citations)
+
+    def cite_row(self, t: Target) -> int:
+        n = self.cite(t.doc, t.chapter, t.section, t.quote)
+        fact = Fact.from_target(t)
+        if fact not in self.facts:
+            self.facts.append(fact)
+        return n
+
+    def cite_hit(self, h: SentenceHit, quote: str | None = None) -> int:
+        return self.cite(h.doc, h.chapter, h.section, quote or h.span.text)
+
+    def titles(self, h: SentenceHit) -> tuple[str, str]:
+        sec = self.docs[h.doc].section(h.chapter, h.section)
+        if sec is None:  # a chapter cited as a whole (its heading)
+            place = self.docs[h.doc].place(h.chapter, h.section)
+            return (place[2] if place else "", "")
+        return sec.chapter_title, sec.section_title
+
+
+def render(v: Verdict, docs: tuple[ParsedDoc, ...]) -> Answer:
+    u = v.understanding
+    lang = u.lang
+    by_id = {d.doc: d for d in docs}
+    title = docs[-1].title if docs else ""
+    if u.smalltalk:
+        text = P.SMALLTALK[(u.smalltalk, lang)].format(title=title, title_en=TITLE_EN)
+        return Answer(answer=text, route="smalltalk", refused=False)
+    src = Sources(by_id)
+    pieces: list[str] = []
+    for d in v.decisions:
+        pieces.append(_decision(d, lang, src, docs))
+    notes = [P.NOTES[(n, lang)] for n in ("reveal", "pressure", "injection") if getattr(u, n)]
+    if v.answered and u.reveal and u.injection:
+        notes.remove(P.NOTES[("injection", lang)])
+    if v.default_doc and v.answered:
+        notes.append(P.FROM_DOC[lang].format(title=by_id[v.default_doc].title))
+    declined = all(isinstance(d, Decline) for d in v.decisions)
+    if declined and any(d.reason in P.SAY_SCOPE for d in v.decisions if isinstance(d, Decline)):
+        pieces.append(P.SCOPE_ZH if lang == "zh" else P.SCOPE_EN)
+    sep = "\n" if any("\n" in p for p in pieces) else ("" if lang == "zh" else " ")
+    text = "".join(notes) + ("\n" if notes and "\n" in "".join(pieces) else "") + sep.join(p for p in pieces if p)
+    return Answer(answer=text.strip(), route=_route(v), refused=declined, citations=tuple(src.citations),
+                  facts=tuple(src.facts))
+
+
+def _route(v: Verdict) -> str:
+    kinds = [d.kind for d in v.decisions if not isinstance(d, Decline)]
+    if not kinds:
+        return "refusal"
+    if kinds[0] == "table" or ("table" in kinds and kinds[0] == "clarify"):
+        return "target"
+    if all(k == "clarify" for k in kinds):
+        return "clarify"
+    return "target" if kinds[0] == "table" else "retrieval"
+
+
+def _decision(d: Decision, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -> str:
+    if isinstance(d, FromTable):
+        return _table(d, lang, src)
+    if isinstance(d, FromText):
+        return _text(d, lang, src)
+    if isinstance(d, Clarify):
+        return _clarify(d, lang, src)
+    if isinstance(d, Decline):
+        return _decline(d, lang, src, docs)
+    raise TypeError(f"unknown decision {d!r}")  # the union is closed: this is a programming error
+
+
+def _table(d: FromTable, lang: str, src: Sources) -> str:
+    t = d.rows[0]
+    n = src.cite_row(t)
+    zh = framed_zh(t)
+    if lang == "en":
+        name = (t.indicator_en or t.indicator)
+        text = f"{name[:1].upper()}{name[1:]}: {framed_en(t)} ({zh}) [{n}]."
+    else:
+        text = f"{t.indicator}：{zh}[{n}]。"
+    if d.premise:
+        text = P.PREMISE[lang].format(framed=zh) + (" " if lang == "en" else "") + text
+    elif d.part.stated and not d.wrong_year:
+        text = P.CONFIRM[lang] + text
+    if d.wrong_year:
+        doc = src.docs.get(t.doc)
+        text = P.WRONG_YEAR[lang].format(title=doc.title if doc else "", year=doc.year if doc else "") + (
+            " " if lang == "en" else "") + text
+    return text
+
+
+def _text(d: FromText, lang: str, src: Sources) -> str:
+    top = d.sentences[0]
+    ch_title, sec_title = src.titles(top)
+    if d.intent == "list":
+        items = list_items(d.focus, d.sentences)
+        place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
+        lines = [P.LIST[lang].format(place=place)]
+        for hit, item in items:
+            n = src.cite_hit(hit)
+            lines.append(f"- {item}[{n}]" if lang == "zh" else f"- {item} [{n}]")
+        return "\n".join(lines)
+    if d.intent == "where":
+        place = (place_zh(top.chapter, top.section, ch_title, sec_title, full=True) if lang == "zh"
+                 else place_en(top.chapter, top.section, sec_title))
+        quote = quote_of(d.focus, top)
+        n = src.cite_hit(top, quote)
+        return P.WHERE[lang].format(place=place) + f"“{quote}”[{n}]"
+    if d.intent == "correction":
+        quote = quote_of(d.focus, top)
+        return P.CORRECTION[lang] + f"“{quote}”[{src.cite_hit(top, quote)}]"
+    picked = [top] + [h for h in d.sentences[1:3] if (h.doc, h.chapter, h.section) == top.place]
+    place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
+    quotes = []
+    for h in picked:
+        quote = quote_of(d.focus, h)
+        quotes.append(f"“{quote}”[{src.cite_hit(h, quote)}]")
+    return P.FACT[lang].format(place=place) + "".join(quotes)
+
+
+def _clarify(d: Clarify, lang: str, src: Sources) -> str:
+    lines = [P.CLARIFY[lang]]
+    for t in d.rows:
+        n = src.cite_row(t)
+        name = f"{t.indicator_en} ({t.indicator})" if lang == "en" and t.indicator_en else t.indicator
+        lines.append(f"- {name}：{framed_zh(t)}[{n}]" if lang == "zh" else f"- {name}: {framed_en(t)} ({framed_zh(t)}) [{n}]")
+    return "\n".join(lines)
+
+
+def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -> str:
+    years = sorted({x.year for x in docs if x.year})
+    detail = d.detail if d.reason == "out_of_scope" else ""
+    text = P.DECLINE[(d.reason, lang)].format(
+        detail=f"“{detail}”" if detail else "这方面的内容", detail_en=f" ({detail})" if detail else "",
+        place=_place_name(d.detail, lang) or ("那里" if lang == "zh" else "that place"), years=d.detail,
+        coverage=P.COVERAGE[lang].format(years="、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))))
+    if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "other_place", "outcome"):
+        quote = quote_of(d.focus, d.related)
+        text += P.RELATED[lang] + f"“{quote}”[{src.cite_hit(d.related, quote)}]"
+    return text
+
+
+def _place_name(names: str, lang: str) -> str:
+    """Places as the answer's language names them (中国 → China)."""
+    if lang == "zh" or not names:
+        return names
+    v = vocab()
+    out = []
+    for canon in names.split("、"):
+        latin = [n for n, c in v.places.items() if c == canon and n.isascii()]
+        out.append(latin[0].title() if latin else canon)
+    return ", ".join(out)

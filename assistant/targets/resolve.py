@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Literal
 
 import jieba
@@ -20,51 +21,19 @@ import numpy as np
 
 from assistant.models import Frozen, Target
 from assistant.targets.table import TargetTable
+from assistant.vocab import vocab
 
 jieba.setLogLevel(logging.WARNING)
 
 MIN_COVERAGE = 0.5  # share of the question's content a row must explain
 AMBIGUOUS_MARGIN = 0.06  # top two closer than this, for different rows → ambiguous
 MAX_CANDIDATES = 8
-PLAN_PERIOD = "2026"
-
-# (cue pattern, measure, kinds it accepts). First match wins, so specific cues come first.
-MEASURES: list[tuple[str, str, frozenset[str]]] = [
-    (r"什么时候|哪天|哪一天|何时|几月|几号|日期|when\b|what date|which date", "date", frozenset({"date"})),
-    (r"第几|几届|哪一?届|几次|哪一?次|几期|哪一?期|几轮|周年|which session|which phase|anniversary|what phase",
-     "ordinal", frozenset({"ordinal", "period"})),
-    (r"多长|多少公里|公里|里程|长度|多少米|how long|km\b|kilometres?|kilometers?|length", "length", frozenset({"length"})),
-    (r"面积|多少亩|万亩|\d亩|hectares?|\bmu\b|\barea\b", "area", frozenset({"area"})),
-    (r"万吨|多少吨|吨级|tonnes?|tons?\b", "volume", frozenset({"volume", "other"})),
-    (r"千瓦时|度电|多少电|kwh|mwh|gwh|energy capacity", "energy", frozenset({"energy"})),
-    (r"功率|千瓦|power rating|\bmw\b|\bkw\b", "capacity", frozenset({"capacity"})),
-    (r"总投资|投资是多少|投资额|投资规模|投资了?多少|多少投资", "amount", frozenset({"amount"})),
-    (r"多少个(?!点)|几个(?!点)|多少家|几家|多少户|几户|多少座|几座|多少眼|几眼|多少项|几项|数量|个数|家数|户数|how many|number of",
-     "count", frozenset({"count"})),
-    (r"几个点|多少个点|百分点|增长多少|增速|增幅|增长率|增长|涨幅|涨多少|grow|growth|increase|rise",
-     "growth_rate", frozenset({"growth_rate"})),
-    (r"多少钱|多少亿|多少万元|金额|资金|投资多少|投资额|[^增]额|how much money|how much investment|how much|yuan|billion|"
-     r"money|worth|amount", "amount", frozenset({"amount", "threshold"})),
-    (r"规模|多大|装机|产能|capacity|scale|size|how big|how large", "capacity",
-     frozenset({"capacity", "energy", "volume", "other"})),
-    (r"比例|比重|占比|[^增]率|share|percent|rate", "share", frozenset({"share", "growth_rate"})),
-]
-OTHER_PERIOD = re.compile(r"(?<!\d)(?!2026)(19|20)\d\d(?!\d)|去年|上年|前年|明年|后年|十四五|十三五|last year|next year")
+SOFT_WEIGHT = 0.3  # an everyday word the plans never use counts this much of a word they do
 NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|亿元|亿|万元|万千瓦时|万千瓦|万亩|万吨|公里|个|家|户|座|眼)?")
-STOP = set("""
-二连 二连浩特 二连浩特市 二连市 全市 我市 本市 市 市里 今年 本年 年度 全年 2026 2026年 计划 规划 目标 预期 指标 多少 是 的 了 吗 呢
-啊 吧 请问 一下 哪个 哪些 什么 怎么 怎样 有 要 达到 达 多 几 完成 实现 力争 预计 定 定在 定为 为 在 年 主要 具体 数字 数 情况
-任务 能 会 将 把 和 与 及 我 我们 你 想 知道 问 政府 里 中 提出 安排 打算 准备 设定 上 下 个 到 给 说 这个 那个 呀 嘛 还 又 啥
-钱 建 要建 修 要修 新建 打 铺 要铺 实施 引进 开展 推进 新增 建成 要 需要 能够 可以
-为什么 为何 怎么会 定成 成了 设为 定成了 是不是 不是 对吗 对不对 真的 确实 听说 据说 原来
-大概 大约 左右 以上 突破 预期值 目标值 计划目标 期望 争取 总共 一共 共 合计 今年度 年内 当年 之 及其 其 该 对 按 对于 关于
-what is the a an of for in to by how much many does do will are be this year plan planned target targets erenhot city
-s what's expected expect goal set there which and on at about please tell me aim aiming reach with its it planning
-why is it isn't true really heard said set at city's number erenhot's targeted built build drilled drill added add laid reached achieved aimed 2026's should was were be being has have how's
-""".split())
-# Cue words jieba should keep whole (otherwise 哪天下达 is cut as 哪/天下/达).
-CUE_WORDS = ("哪天", "哪一天", "哪届", "几届", "第几", "几次", "几期", "几座", "几户", "几家", "几个", "几眼", "下达")
 TOKEN_OK = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}|\d")
+Segment = Callable[[str], list[tuple[str, int, int]]]
+DOWN = re.compile(r"下降|降低|减少|压减|削减|decrease|decline|fall|reduc|cut|drop|lower")
+ASKED_UNIT = re.compile(r"(?:多少|几)(万千瓦时|万千瓦|亿元|万元|万亩|万吨|公里|个|户|家|座|眼|项)")
 
 
 class ScoredTarget(Frozen):
@@ -90,38 +59,26 @@ def normalise(text: str) -> str:
 
 def measure_of(q: str) -> tuple[str | None, frozenset[str] | None, list[tuple[int, int]]]:
     """The measure the question asks for, the kinds that answer it, and where its cue sits in q."""
-    for pattern, measure, kinds in MEASURES:
-        spans = [m.span() for m in re.finditer(pattern, q)]
-        if spans:
-            return measure, kinds, spans
-    return None, None, []
+    return vocab().measure_of(q)
 
 
-_TOKENIZERS: dict[frozenset[str], jieba.Tokenizer] = {}
+def _default_segment(q: str) -> list[tuple[str, int, int]]:
+    return [(w, s, e) for w, s, e in _fallback_tokenizer().tokenize(q)]
 
 
-def tokenizer(words: frozenset[str] = frozenset()) -> jieba.Tokenizer:
-    """A private jieba that knows the table's names, so 下达日期 is not cut as 天下/达; global jieba stays untouched."""
-    tok = _TOKENIZERS.get(words)
-    if tok is None:
-        tok = jieba.Tokenizer()
-        for w in (*sorted(words), *CUE_WORDS):
-            tok.add_word(w, freq=2000)
-        _TOKENIZERS.clear()
-        tok = _TOKENIZERS[words] = tok
-    return tok
+@lru_cache(maxsize=1)
+def _fallback_tokenizer() -> jieba.Tokenizer:
+    """For callers without a Lexicon (the LangChain tools, tests): plain jieba."""
+    return jieba.Tokenizer()
 
 
-def _names(rows) -> frozenset[str]:
-    return frozenset(n for t in rows for n in (t.indicator, *t.aliases) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", n))
-
-
-def _content(q: str, masked: list[tuple[int, int]], tok: jieba.Tokenizer | None = None) -> list[tuple[str, int, int]]:
+def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tuple[str, int, int]]:
     """Content tokens with offsets: not a stopword, not a measure cue, not punctuation, not the figure."""
+    v = vocab()
     out = []
-    for word, s, e in (tok or tokenizer()).tokenize(q):
+    for word, s, e in segment(q):
         w = word.strip()
-        if not w or w in STOP or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked):
+        if not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked):
             continue
         out.append((w, s, e))
     return out
@@ -137,8 +94,11 @@ def _figure_matches(t: Target, value: str, unit: str | None) -> bool:
 
 
 def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tuple[str, str | None, int, int]],
-                 t: Target) -> tuple[float, float, list[str]]:
-    """(coverage of the question's content, score, why)."""
+                 t: Target, forms: dict[str, tuple[str, ...]] | None = None,
+                 soft: frozenset[str] = frozenset()) -> tuple[float, float, list[str]]:
+    """(coverage of the question's content, score, why). `forms`: the plans' wordings of a question word
+    (外贸 → 进出口); `soft`: everyday words the plans never use (患者), which count for less."""
+    forms = forms or {}
     names = [n.lower() for n in (t.indicator, t.indicator_en, *t.aliases) if len(n) >= 2]
     hay = " ".join(names + [t.quote.lower(), t.topic.lower()])
     context = t.context.lower()
@@ -152,11 +112,12 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
             why.append(f"name {n!r}")
     total = credit = 0.0
     for word, s, e in content:  # per character, so a token half-named by an alias gets half credit
+        w = SOFT_WEIGHT if word in soft else 1.0
         n_strong = sum(strong[s:e])
-        total += e - s
-        credit += n_strong
-        rest = e - s - n_strong
-        if rest and word in hay:
+        total += w * (e - s)
+        credit += w * n_strong
+        rest = w * (e - s - n_strong)
+        if rest and (word in hay or any(f.lower() in hay for f in forms.get(word, ()))):
             credit += 0.7 * rest
             why.append(f"word {word!r}")
         elif rest and word in context:  # said around the figure, not of it: weaker evidence
@@ -184,15 +145,25 @@ def _embedding_scores(q: str, rows: list[Target], embed: Callable[[list[str]], n
 
 
 def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.ndarray] | None = None,
-            chapter: str | None = None) -> Resolution:
+            chapter: str | None = None, *, segment: Segment | None = None, measure: str | None = None,
+            kinds: frozenset[str] | None = None, rows: list[Target] | None = None,
+            min_coverage: float = MIN_COVERAGE, forms: dict[str, tuple[str, ...]] | None = None,
+            soft: frozenset[str] = frozenset()) -> Resolution:
+    """The table rows `question` asks about. `measure`/`kinds` override what the question's own cues say (a
+    stated figure's unit decides it: 投资99亿元 asks for an amount); `rows` restricts the candidates (the rows of
+    the documents and periods the question is about)."""
     q = normalise(question)
-    measure, kinds, cue_spans = measure_of(q)
-    if OTHER_PERIOD.search(q):
-        return Resolution(status="none", measure=measure, reason="asks about a period the plan does not cover")
-    figures = [(m.group(1), m.group(2), m.start(), m.end()) for m in NUMBER.finditer(q) if m.group(1) != PLAN_PERIOD]
-    content = _content(q, cue_spans + [(s, e) for *_, s, e in figures], tokenizer(_names(table.rows())))
-    rows = [t for t in table.rows() if (chapter is None or t.chapter == chapter)
-            and (kinds is None or t.kind in kinds) and t.period == PLAN_PERIOD]
+    cue_measure, cue_kinds, cue_spans = measure_of(q)
+    if measure is None:
+        measure, kinds = cue_measure, cue_kinds
+    years = {m.group(0) for m in re.finditer(r"(?<!\d)(19|20)\d\d(?!\d)", q)}
+    figures = [(m.group(1), m.group(2), m.start(), m.end()) for m in NUMBER.finditer(q) if m.group(1) not in years]
+    content = _content(q, cue_spans + [(s, e) for *_, s, e in figures], segment or _default_segment)
+    down = bool(DOWN.search(q))  # 能耗下降多少 is not answered by a growth target
+    rows = [t for t in (table.rows() if rows is None else rows) if (chapter is None or t.chapter == chapter)
+            and (kinds is None or t.kind in kinds)
+            and not (down and t.kind == "growth_rate" and not DOWN.search(t.quote))]
+    asked_unit = {m.group(1) for m in ASKED_UNIT.finditer(q)}  # 多少万元 / 几户: the unit the answer is in
     if not content and not figures:
         if measure and len(rows) > 1:  # "增速目标是多少": a measure and nothing else
             cands = tuple(ScoredTarget(target=t, score=0.0, why=(f"measure {measure}",)) for t in rows)
@@ -204,12 +175,14 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
     sims = _embedding_scores(q, rows, embed)
     scored = []
     for t, sim in zip(rows, sims):
-        coverage, score, why = score_target(q, content, figures, t)
-        if coverage >= MIN_COVERAGE:
+        coverage, score, why = score_target(q, content, figures, t, forms, soft)
+        if coverage >= min_coverage:
             if t.kind == measure:  # the measure's own kind beats a merely compatible one
                 score += 0.05
             if measure == "ordinal" and t.unit and any(t.unit in q[a:b] for a, b in cue_spans):
                 score += 0.1  # 哪届 asks for the 届 row, not the 次 row of the same meeting
+            if asked_unit and t.unit:  # 按多少万元以上统计 asks for a 万元 figure, not an 亿元 one
+                score += 0.1 if t.unit in asked_unit else -0.1
             scored.append(ScoredTarget(target=t, score=round(score + 0.2 * float(sim), 4),
                                        why=(*why, f"coverage {coverage:.2f}")))
     scored.sort(key=lambda c: (-c.score, c.target.start))

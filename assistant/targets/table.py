@@ -18,6 +18,7 @@ from typing import Iterable
 
 from assistant.models import ParsedDoc, Target
 from assistant.targets.extract import extract_targets
+from assistant.targets.framing import frame_all
 from assistant.targets.review import apply_review
 
 COLUMNS = ("id", "doc", "chapter", "section", "topic", "indicator", "aliases", "indicator_en", "value",
@@ -59,7 +60,7 @@ class TargetTable:
 
     @classmethod
     def build(cls, docs: Iterable[ParsedDoc], review_path: Path | None, db_path: Path) -> "TargetTable":
-        rows = [r for doc in docs for r in apply_review(extract_targets(doc), review_path)]
+        rows = [r for doc in docs for r in frame_all(doc, apply_review(extract_targets(doc), review_path))]
         ids = [r.id for r in rows]
         if len(ids) != len(set(ids)):
             raise ValueError(f"duplicate target ids: {sorted({i for i in ids if ids.count(i) > 1})}")

@@ -1,0 +1,80 @@
+"""understand: a question → what it asks, part by part (`Understanding`).
+
+normalise (characters, numbers, fillers, answer language) → smalltalk and off-topic requests → instructions and
+pressure removed → the follow-up read against the previous turn → compound questions split → each part classified.
+"""
+
+from __future__ import annotations
+
+from assistant.lexical import Lexicon
+from assistant.session import Turn
+from assistant.understand.asks import classify
+from assistant.understand.followup import leans_inside, only_deictic, resolve_followup
+from assistant.understand.intent import off_topic, smalltalk, strip_instructions
+from assistant.understand.normalise import normalise
+from assistant.understand.split import coordinated, sentences
+from assistant.understand.types import Part, Place, Understanding
+from assistant.vocab import vocab
+
+__all__ = ["understand", "Understanding", "Part", "Place", "subject_of"]
+
+
+def subject_of(turn: Turn, lexicon: Lexicon) -> str:
+    """What a turn was about: the figure it gave (its indicator), else the focus terms of what was asked."""
+    if turn.answer.facts and turn.answer.route == "target":
+        return turn.answer.facts[0].indicator
+    return "".join(lexicon.focus_terms(turn.understood or turn.question)[:2])
+
+
+def _asks_anything(text: str) -> bool:
+    cue = vocab().cue
+    return any(cue[c].search(text) for c in ("where", "list", "who", "figure", "figure_word"))
+
+
+def _places(turn: Turn) -> tuple[Place, ...]:
+    seen: dict[tuple[str, str, str], None] = {}
+    for c in turn.answer.citations:
+        seen.setdefault((c.doc, c.chapter, c.section), None)
+    return tuple(Place(doc=d, chapter=ch, section=s) for d, ch, s in seen)
+
+
+def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Understanding:
+    n = normalise(question, lexicon.plan_text)
+    base = dict(asked=question, lang=n.lang)
+    if intent := smalltalk(n.text):
+        return Understanding(text=n.text, smalltalk=intent, **base)
+    ins = strip_instructions(n.text)
+    flags = dict(injection=ins.injection, pressure=ins.pressure, reveal=ins.reveal)
+    text = ins.text
+    if not text or not (lexicon.content_words(text) or vocab().cue["figure"].search(text)
+                        or (previous is not None and _asks_anything(text))):
+        return Understanding(text=text, **flags, **base)
+    if off_topic(text):
+        return Understanding(text=text, off_topic=True, **flags, **base)
+
+    scope: tuple[Place, ...] = ()
+    about_previous = False
+    if previous is not None and not previous.answer.refused:
+        prev_text = previous.understood or previous.question
+        subject = subject_of(previous, lexicon)
+        own = lexicon.content_words(text)
+        if vocab().cue["where"].search(text) and only_deictic(own):
+            about_previous, scope = True, _places(previous)
+        else:
+            resolved = resolve_followup(text, prev_text, subject)
+            if leans_inside(text) and previous.answer.citations:
+                scope = _places(previous)
+                if resolved == text and subject and subject not in text:
+                    resolved = f"{subject} {text}"
+            text = resolved
+    elif previous is not None:
+        text = resolve_followup(text, previous.understood or previous.question, "")
+
+    parts: list[Part] = []
+    for sentence in sentences(text, lexicon):
+        for q in coordinated(sentence, lexicon):
+            part = classify(q, lexicon, scope, about_previous)
+            if parts and not lexicon.content_words(q.replace("去年", "").replace("上年", "")) and (part.compare or part.outcome):
+                part = part.model_copy(update={"text": f"{parts[-1].text} {q}"})  # 比去年高吗: of the part before
+            parts.append(part)
+    return Understanding(text=text, parts=tuple(parts), **flags, **base)

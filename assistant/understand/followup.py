@@ -1,7 +1,9 @@
-"""followup: a follow-up question rewritten into a self-contained one, read against the previous turn.
+"""followup: a follow-up question read against the previous turn: its question, and its *answer* (the figure it
+gave, the places it cited).
 
-那农牧民呢？ / 这个项目投资多少？ / 其中分散式的那个规模多大？ / And for fixed-asset investment? become full questions
-before anything else looks at them, so the rest of the pipeline never sees ellipsis or pronouns.
+那农牧民呢？ / 这个项目投资多少？ / 其中分散式的那个规模多大？ / And for fixed-asset investment? become full questions;
+这是在哪一部分说的？ asks about the previous answer itself; 具体靠什么项目？ / 其中能源方面的呢？ look inside the places
+the previous answer cited.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ import re
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
 ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)[？?。!！]*$")
+GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
+# The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
+INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|specifically|among (them|these)|of (these|them)|"
+                    r"in (it|that|this)|which of", re.I)
+DEICTIC = re.compile(r"这|那|它|其|该|此|this|that|it|these|those", re.I)
 EN_ELLIPSIS = re.compile(r"^(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$", re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它|其)")
@@ -29,7 +36,10 @@ def resolve_followup(question: str, previous: str, subject: str) -> str:
     if m := ZH_ELLIPSIS.match(q):
         if not ASK_TAIL.search(m.group("x")):
             tail = ASK_TAIL.search(previous)
-            return f"{m.group('x')}{tail.group(0) if tail else ''}".rstrip("？?") + "？"
+            # a growth question carries over as such (那农牧民呢); any other figure as a plain figure question,
+            # since its unit (多少家) may not fit the new subject (互市贸易额呢)
+            tail_text = tail.group(0) if tail and GROWTH_TAIL.search(tail.group(0)) else ("是多少" if tail else "")
+            return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         tail = EN_TAIL.search(previous)
         x = m.group("x").rstrip("?")
@@ -45,3 +55,13 @@ def _head(subject: str) -> str:
     """The head noun of the previous subject (风电项目 from 风电项目有哪些) to attach a modifier to."""
     m = re.search(r"([\u4e00-\u9fff]{1,4}(项目|企业|指标|工程))", subject)
     return m.group(1) if m else subject
+
+
+def leans_inside(question: str) -> bool:
+    """具体靠什么项目？ / 其中能源方面的呢？: the question looks inside the previous answer's places."""
+    return bool(INSIDE.search(question))
+
+
+def only_deictic(words: list[str]) -> bool:
+    """No words of its own beyond pointing back (这, 那, it, that)."""
+    return all(DEICTIC.fullmatch(w) or len(w) == 1 for w in words)

@@ -1,0 +1,342 @@
+"""evidence: for one question part, what the plans offer: the sentences that bear on it (hybrid retrieval, then each
+sentence scored by how much of the question it accounts for) and the target rows that match it, with scores.
+
+Coverage is the measure everything downstream uses: the question's content words (not how it asks) weighted by
+how rare they are in the plans; a sentence covers a word when it holds the word or the plans' wording for it
+(glossary, synonyms), its heading holds it (weaker), or most of the word's character pairs (weaker still).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from assistant.lexical import Lexicon
+from assistant.models import Chunk, Frozen, ParsedDoc, Span, Target
+from assistant.retrieve import HybridRetriever, sentence_spans
+from assistant.targets.resolve import Resolution, resolve
+from assistant.targets.table import TargetTable
+from assistant.understand.types import Part
+from assistant.vocab import CJK, vocab
+
+HEADING_CREDIT = 0.7  # a word found only in the sentence's section or topic heading
+PARTIAL_CREDIT = 0.7  # a word most of whose character pairs the sentence holds
+SINGLE_CHAR_WEIGHT = 0.4  # one-character words (路, 井) say less than words
+NOTICE = "通知"
+SOFT_WEIGHT = 0.3  # an unknown everyday word, against a word the plans use
+HEADING_ASKED = re.compile(r"标题|题目|章名|这一章|那一章|哪一章|chapter|heading|title", re.I)
+PROPER_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz", "eng", "j", "nrfg", "x"})
+
+
+class Concept(Frozen):
+    """One thing the question names, with the wordings under which the plans may hold it."""
+
+    label: str
+    forms: tuple[str, ...]
+    weight: float
+    known: bool  # somewhere in the plans
+    soft: bool = False  # an everyday word the plans never use (患者): weighs less than a name would
+    place: bool = False  # a place: context for a question, not its topic (the capital of Mongolia)
+
+
+class SentenceHit(Frozen):
+    doc: str
+    chapter: str
+    section: str
+    topic: str = ""
+    span: Span
+    coverage: float  # weighted share of the question's concepts the sentence accounts for
+    matched: tuple[str, ...] = ()  # labels of the concepts it holds
+    rank: int = 0  # rank of its passage in retrieval (0 = best)
+    heading: bool = False  # the section's or topic's own title sentence: it names a topic, the ones under it answer
+
+    @property
+    def place(self) -> tuple[str, str, str]:
+        return self.doc, self.chapter, self.section
+
+
+class RowHit(Frozen):
+    target: Target
+    score: float
+
+
+class Evidence(Frozen):
+    part: Part
+    concepts: tuple[Concept, ...]
+    sentences: tuple[SentenceHit, ...]  # best first
+    resolution: Resolution | None = None  # the target table's answer, for figure questions
+
+    @property
+    def coverage(self) -> float:
+        return self.sentences[0].coverage if self.sentences else 0.0
+
+    @property
+    def known_share(self) -> float:
+        """Weighted share of the question's concepts (everyday words aside) found anywhere in the plans."""
+        firm = [c for c in self.concepts if not c.soft]
+        total = sum(c.weight for c in firm)
+        return sum(c.weight for c in firm if c.known) / total if total else 1.0
+
+    @property
+    def has_topic(self) -> bool:
+        """Something the plans know besides places: 蒙古国的首都 names a place the plans know, and nothing else."""
+        return any(c.known and not c.place for c in self.concepts) or not self.concepts
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        return tuple(c.label for c in self.concepts if not c.known)
+
+    @property
+    def focus(self) -> tuple[str, ...]:
+        """The plans' wordings of the question's strongest concepts: what a list item or a quote must hold."""
+        if not self.concepts:
+            return ()
+        top = max(c.weight for c in self.concepts)
+        return tuple(dict.fromkeys(f for c in self.concepts if c.known and c.weight >= 0.5 * top for f in c.forms))
+
+
+@dataclass
+class EvidenceFinder:
+    lexicon: Lexicon
+    retriever: HybridRetriever
+    docs: tuple[ParsedDoc, ...]
+    table: TargetTable
+    embed: Callable | None = None  # query embedder for the resolver's tie-breaks
+    passages: int = 8
+    row_coverage: float = 0.5  # Settings.row_coverage
+
+    @cached_property
+    def _sentences(self) -> list[tuple[Span, Chunk | None, str]]:
+        """Every sentence of every document, with its section heading text: the statistics' population."""
+        out = []
+        for d in self.docs:
+            for sec in d.sections:
+                heading = f"{sec.chapter_title} {sec.section_title}"
+                for p in sec.paragraphs:
+                    out += [(s, None, f"{heading} {p.topic}") for s in p.sentences]
+        return out
+
+    @cached_property
+    def _df_text(self) -> list[str]:
+        return [s.text for s, _, _ in self._sentences]
+
+    def _weight(self, forms: tuple[str, ...]) -> tuple[float, bool]:
+        n = len(self._df_text)
+        df = sum(1 for t in self._df_text if any(f in t for f in forms))
+        known = df > 0 or any(f in self.lexicon.plan_text for f in forms)
+        if not known:
+            known = any(self._partial(f, self.lexicon.plan_text) >= 0.5 for f in forms)
+        return math.log(1 + n / (1 + df)), known
+
+    @staticmethod
+    def _partial(form: str, text: str) -> float:
+        han = "".join(ch for ch in form if CJK.match(ch))
+        if len(han) < 3:
+            return 0.0
+        grams = {han[i:i + 2] for i in range(len(han) - 1)}
+        return sum(g in text for g in grams) / len(grams)
+
+    def concepts(self, text: str) -> tuple[Concept, ...]:
+        lex = self.lexicon
+        out: list[Concept] = []
+        places = set(vocab().places) | set(lex.places(text))
+        _, uncovered_en = lex.english_covered(text) if re.search(r"[A-Za-z]{3,}", text) else ([], [])
+        # English: each glossary phrase is one concept in the plans' wording; other words stand for themselves
+        for phrase in dict.fromkeys(lex.glossary_phrases(text)):
+            if all(vocab().is_stop(w) for w in phrase.split()):
+                continue
+            forms = tuple(lex.glossary[phrase])
+            weight, known = self._weight(forms)
+            out.append(Concept(label=phrase, forms=forms, weight=weight, known=known, place=phrase in places))
+        names = _proper_names(text)
+        for word in uncovered_en:
+            key = lex.glossary_variant(word)
+            if key:  # invest → investment: the same concept in another form
+                weight, known = self._weight(tuple(lex.glossary[key]))
+                out.append(Concept(label=word, forms=tuple(lex.glossary[key]), weight=weight, known=known))
+                continue
+            weight, known = self._weight((word,))
+            soft = not known and word not in names  # an everyday English word, not a name (Hohhot, Tesla)
+            out.append(Concept(label=word, forms=(word,), weight=weight * (SOFT_WEIGHT if soft else 1.0),
+                               known=known, soft=soft))
+        tags = lex.pos_tags(text)
+        for word in lex.content_words(text):
+            if not CJK.search(word):
+                continue  # English words were read above, phrase by phrase
+            forms = tuple(dict.fromkeys((word, *[t for k, ts in lex.synonyms.items()
+                                                 if k == word or (len(k) >= 2 and k in word) for t in ts])))
+            weight, known = self._weight(forms)
+            if len(word) == 1:
+                weight *= SINGLE_CHAR_WEIGHT
+            # a name the plans do not have (第一医院, 呼和浩特) weighs in full; an everyday word (患者, 市内) is
+            # more likely a paraphrase of the plans' wording
+            soft = not known and tags.get(word, "n") not in PROPER_TAGS
+            if soft:
+                weight *= SOFT_WEIGHT
+            out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft,
+                               place=word in places or tags.get(word) == "ns"))
+        if not out:
+            # 主要预期目标有哪些: the words that are generic elsewhere are the topic here
+            for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
+                                      and w not in vocab().zh_function and not _asks_only(w)):
+                weight, known = self._weight((word,))
+                if known:
+                    out.append(Concept(label=word, forms=(word,), weight=weight, known=True))
+        return tuple(out)
+
+    def coverage(self, concepts: tuple[Concept, ...], sentence: str, heading: str = "") -> tuple[float, tuple[str, ...]]:
+        total = sum(c.weight for c in concepts)
+        if not total:
+            return 0.0, ()
+        got, matched = 0.0, []
+        for c in concepts:
+            if any(f in sentence for f in c.forms):
+                credit = 1.0
+            elif heading and any(f in heading for f in c.forms):
+                credit = HEADING_CREDIT
+            else:
+                part = max((self._partial(f, sentence) for f in c.forms), default=0.0)
+                credit = PARTIAL_CREDIT * part if part >= 0.5 else 0.0
+            if credit:
+                matched.append(c.label)
+            got += c.weight * credit
+        return got / total, tuple(matched)
+
+    def _paragraph_of(self, hit: SentenceHit):
+        d = next((x for x in self.docs if x.doc == hit.doc), None)
+        sec = d.section(hit.chapter, hit.section) if d else None
+        para = next((p for p in sec.paragraphs if p.start <= hit.span.start < p.end + 1), None) if sec else None
+        return sec, para
+
+    def continuation(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
+        """The sentences after one that opens an enumeration (目标是：A；B；C。), up to its 。: the rest of the list."""
+        if not (hit.span.text.endswith("；") or "：" in hit.span.text):
+            return ()
+        sec, para = self._paragraph_of(hit)
+        if sec is None:
+            return ()
+        out = []
+        for x in (x for p in sec.paragraphs for x in p.sentences if x.start > hit.span.start):
+            out.append(hit.model_copy(update={"span": x, "heading": False}))
+            if not x.text.endswith("；"):
+                break
+        return tuple(out)
+
+    def body(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
+        """The sentences under a heading sentence: its section's (or bold topic's) body, in the plan's order."""
+        sec, para = self._paragraph_of(hit)
+        if sec is None:
+            return ()
+        paras = [p for p in sec.paragraphs if not hit.topic or p.topic == hit.topic]
+        return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in paras for x in p.sentences
+                     if x.start != hit.span.start and x.text.rstrip("。：") not in (sec.section_title, p.topic))
+
+    def sentences_with(self, doc: str, chapter: str, section: str, quote: str) -> tuple[SentenceHit, ...]:
+        """The sentences of a place that hold (or are held by) a quote: where a previous answer came from."""
+        d = next((x for x in self.docs if x.doc == doc), None)
+        sec = d.section(chapter, section) if d else None
+        if sec is None:
+            return ()
+        spans = [s for p in sec.paragraphs for s in p.sentences if quote in s.text or s.text in quote]
+        return tuple(SentenceHit(doc=doc, chapter=chapter, section=section, span=s, coverage=1.0) for s in spans)
+
+    # ------------------------------------------------------------------ the step
+
+    def gather(self, part: Part, docs: tuple[str, ...] | None = None) -> Evidence:
+        """The evidence for one part; `docs` restricts it to those documents (a question naming a year)."""
+        concepts = self.concepts(part.text)
+        query = part.text
+        hits = self._sentence_hits(part, concepts, query, docs)
+        resolution = None
+        if part.ask == "figure":
+            rows = [t for t in self.table.rows() if docs is None or t.doc in docs]
+            measure = part.measure if part.measure else None
+            kinds = frozenset(part.kinds) if part.measure else None
+            ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
+                       min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
+                       soft=frozenset(c.label for c in concepts if c.soft))
+            resolution = resolve(query, self.table, self.embed, **ask)
+            if resolution.status != "match" and part.stated:
+                # a stated figure that is not the plan's is a premise to correct, not a name of the row
+                bare = query
+                for x in part.stated:
+                    bare = bare.replace(x.text, " ")
+                retry = resolve(bare, self.table, self.embed, **ask)
+                if retry.status != "none":
+                    resolution = retry
+        return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
+
+    def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,
+                       docs: tuple[str, ...] | None) -> list[SentenceHit]:
+        passages = self.retriever.search(query, self.passages, docs=docs)
+        chunks: list[tuple[Chunk, int]] = [(p.chunk, r) for r, p in enumerate(passages)]
+        if part.scope:  # a follow-up about the previous answer: its places first
+            places = {(p.doc, p.chapter, p.section) for p in part.scope}
+            chunks = [(c, -1) for c in self.retriever.chunks if (c.doc, c.chapter, c.section) in places] + chunks
+        by_doc = {d.doc: d for d in self.docs}
+        seen: set[tuple[str, int]] = set()
+        hits: list[SentenceHit] = []
+        meta = _about_the_document(part.text)
+        for chunk, rank in chunks:
+            doc = by_doc[chunk.doc]
+            heading = f"{chunk.chapter_title} {chunk.section_title} {chunk.topic}"
+            for span in sentence_spans(doc, chunk):
+                if (chunk.doc, span.start) in seen:
+                    continue
+                seen.add((chunk.doc, span.start))
+                cov, matched = self.coverage(concepts, span.text, heading)
+                if chunk.chapter == NOTICE and not meta:
+                    cov *= 0.5  # the notice's addressee and issuer lines name things; they do not say anything about them
+                hits.append(SentenceHit(doc=chunk.doc, chapter=chunk.chapter, section=chunk.section, topic=chunk.topic,
+                                        span=span, coverage=round(cov, 4), matched=matched, rank=max(rank, 0),
+                                        heading=_is_heading(span.text, chunk)))
+        if HEADING_ASKED.search(part.text):  # 那一章的标题: chapter headings answer too
+            for d in self.docs if docs is None else [x for x in self.docs if x.doc in docs]:
+                for ch in d.chapters:
+                    if ch.chapter in ("通知", "总体要求") or not ch.title:
+                        continue
+                    at = d.text.find(ch.title, ch.start)
+                    span = Span(text=ch.title, start=at, end=at + len(ch.title))
+                    cov, matched = self.coverage(concepts, ch.title)
+                    hits.append(SentenceHit(doc=d.doc, chapter=ch.chapter, section="", span=span,
+                                            coverage=round(cov, 4), matched=matched, rank=0))
+        hits.sort(key=lambda h: (-h.coverage, h.rank, h.span.start))
+        return hits
+
+
+def _is_heading(text: str, chunk: Chunk) -> bool:
+    bare = text.rstrip("。：:")
+    return bool(bare) and bare in (chunk.section_title, chunk.topic)
+
+
+def _forms_by_word(concepts: tuple[Concept, ...]) -> dict[str, tuple[str, ...]]:
+    """The plans' wordings of each question word, for the table resolver (an English phrase's words each stand
+    for the phrase's Chinese terms: government → 人民政府)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for c in concepts:
+        for key in {c.label, *c.label.split()}:
+            out[key] = tuple(dict.fromkeys(out.get(key, ()) + c.forms))
+    return out
+
+
+def _asks_only(word: str) -> bool:
+    v = vocab()
+    return word in v.zh_answer_kind or bool(v.cue["figure"].fullmatch(word) or v.cue["list"].fullmatch(word))
+
+
+def _proper_names(text: str) -> set[str]:
+    """Capitalised English words that do not start a sentence, and acronyms: names (Hohhot, Tesla, CPI)."""
+    out = {m.group(0).lower() for m in re.finditer(r"\b[A-Z]{2,6}s?\b", text)}
+    for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z][A-Za-z\-']+)", text.strip()):
+        out.add(m.group(1).lower())
+    return out
+
+
+def _about_the_document(text: str) -> bool:
+    """Questions about the document itself (who issued it, when, which session approved it) may be answered by
+    the notice in front of it."""
+    return bool(re.search(r"下达|印发|发布|公布|发文|审议|批准|通过|人大|人代会|人民代表大会|通知|哪个部门|谁发|发的|issued|approved|"
+                          r"published|congress|session|notice|issuer|who (issued|published)", text, re.I))

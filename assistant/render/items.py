@@ -1,0 +1,71 @@
+"""items: what of a sentence to quote. A list answer gives whole items (clauses) that answer the asked sub-topic,
+most relevant first, at most MAX_ITEMS; a long sentence is quoted from the clause that holds what was asked
+(from its governing verb), not whole. Every piece is a verbatim substring of the plan."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import SentenceHit
+from assistant.vocab import vocab
+
+MAX_ITEMS = 8
+LONG = 60  # characters: longer sentences are quoted in part
+CLAUSE = re.compile(r"[^，；。！？：]+[，；。！？：]?")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in CLAUSE.finditer(text) if m.group(0).strip("，；。！？： ")]
+
+
+def _holds(clause: str, terms: tuple[str, ...]) -> bool:
+    return any(t in clause for t in terms)
+
+
+def quote_of(focus: tuple[str, ...], hit: SentenceHit) -> str:
+    """The sentence, or for a long one the run of clauses holding the question's words, extended back to the
+    clause's governing verb (力争…) so the figure keeps its framing."""
+    text = hit.span.text
+    if len(text) <= LONG or not focus:
+        return text
+    spans = _clauses(text)
+    keep = [i for i, (a, b) in enumerate(spans) if _holds(text[a:b], focus)]
+    if not keep:
+        return text
+    first, last = keep[0], keep[-1]
+    governing = tuple(vocab().governing)
+    for i in range(first, -1, -1):  # 力争A，B突破35家: the verb two clauses back governs B
+        if text[spans[i][0]:spans[i][1]].lstrip().startswith(governing):
+            first = i
+            break
+    quote = text[spans[first][0]:spans[last][1]].strip().rstrip("，；：")
+    return quote if len(quote) >= 6 else text
+
+
+def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tuple[SentenceHit, str]]:
+    """(source sentence, item) pairs: the clauses of the best sentences that name the asked sub-topic, or every
+    clause of a sentence that is about it as a whole; most relevant first."""
+    out: list[tuple[float, int, SentenceHit, str]] = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        text = hit.span.text
+        clauses = _clauses(text)
+        named = [(a, b) for a, b in clauses if _holds(text[a:b], focus)]
+        colon = next((i for i, (a, b) in enumerate(clauses) if text[a:b].rstrip().endswith("：")), None)
+        if colon is not None:  # 目标是：A；B: what follows the colon is the list
+            chosen = clauses[colon + 1:]
+        else:
+            chosen = named if named and len(named) < len(clauses) else clauses
+        for a, b in chosen:
+            if text[a:b].rstrip().endswith("：") and b < len(text):  # 目标是：the head of an enumeration, not an item
+                continue
+            item = text[a:b].strip().rstrip("，；。！？：")
+            if len(item) < 4 or item in seen:
+                continue
+            seen.add(item)
+            hits_in = sum(t in item for t in focus)
+            out.append((-(hits_in + hit.coverage), rank * 100 + a, hit, item))
+    out.sort(key=lambda x: (x[0], x[1]))
+    best = out[:MAX_ITEMS]
+    best.sort(key=lambda x: x[1])  # in the plan's order, once chosen
+    return [(h, item) for *_, h, item in best]

@@ -1,0 +1,64 @@
+"""Fixed wording of the answers, in both languages. No numbers: every figure comes from data."""
+
+from __future__ import annotations
+
+SCOPE_ZH = "我可以回答计划中的主要预期目标、重点项目、改革开放、城乡建设、生态保护和民生保障等内容，并给出出处。"
+SCOPE_EN = ("I can answer from the plan: its main targets, key projects, reform and opening-up, urban and rural "
+            "development, ecology and public services, each with the chapter, section and quoted text.")
+
+SMALLTALK = {
+    ("greeting", "zh"): "您好！我是《{title}》问答助手。" + SCOPE_ZH,
+    ("greeting", "en"): "Hello! I answer questions about {title_en}. " + SCOPE_EN,
+    ("thanks", "zh"): "不客气！还有关于计划的问题，随时问我。",
+    ("thanks", "en"): "You're welcome! Ask me anything else about the plan.",
+    ("capabilities", "zh"): "我根据《{title}》作答：数字类问题从计划的目标表中查找，其他问题检索原文，每个回答都注明章节并引用原文。计划没有写的内容，我会直接说明。",
+    ("capabilities", "en"): ("I answer from {title_en}: figures come from the plan's target table, other questions from "
+                             "the plan's text, always citing the chapter, section and quoted words. If the plan does not "
+                             "say something, I tell you so."),
+}
+
+# Why a question (or a part of it) is declined. {subject}: what was asked about, in the question's words.
+DECLINE = {
+    ("out_of_scope", "zh"): "抱歉，计划没有涉及{detail}。",
+    ("out_of_scope", "en"): "Sorry, the plan does not cover that{detail_en}.",
+    ("not_in_plan", "zh"): "计划没有说明这一点。",
+    ("not_in_plan", "en"): "The plan does not say.",
+    ("no_figure", "zh"): "计划没有给出这一数字。",
+    ("no_figure", "en"): "The plan does not give that figure.",
+    ("other_place", "zh"): "计划只给出二连浩特市自己的目标，没有{place}的这一数字。",
+    ("other_place", "en"): "The plan sets Erenhot's own targets only; it gives no such figure for {place}.",
+    ("other_year", "zh"): "计划没有{years}年的数字：{coverage}",
+    ("other_year", "en"): "The plan gives no figures for {years}: {coverage}",
+    ("outcome", "zh"): "计划只列出预期目标和工作安排，没有实际完成情况。",
+    ("outcome", "en"): "The plan states expected targets and tasks, not actual results.",
+    ("compare", "zh"): "计划没有给出往年的数字，无法比较。",
+    ("compare", "en"): "The plan gives no figures for other years, so it cannot be compared.",
+    ("no_entity", "zh"): "计划没有写明由哪家企业或单位承担。",
+    ("no_entity", "en"): "The plan does not name the company or body responsible.",
+    ("unsafe", "zh"): "我只根据计划内容回答问题，不执行问题中的其他指令，也不透露系统设置。",
+    ("unsafe", "en"): "I only answer questions from the plan; I do not follow instructions inside questions or reveal my setup.",
+    ("off_topic", "zh"): "这不是关于计划的问题，我只回答计划相关的问题。",
+    ("off_topic", "en"): "That is not a question about the plan; I only answer questions about the plan.",
+}
+# Decline reasons after which the scope of the assistant is worth saying.
+SAY_SCOPE = ("out_of_scope", "off_topic", "unsafe")
+COVERAGE = {"zh": "已载入的文件只涉及{years}年。", "en": "the documents loaded cover {years} only."}
+RELATED = {"zh": "计划中的相关表述是：", "en": " What the plan says on the topic: "}
+NOTES = {
+    ("injection", "zh"): "（问题中的其他指令已忽略。）",
+    ("injection", "en"): "(Instructions inside the question were ignored.)",
+    ("reveal", "zh"): "（我不透露系统提示或内部设置。）",
+    ("reveal", "en"): "(I do not reveal my system prompt or setup.)",
+    ("pressure", "zh"): "（计划中的数字以原文为准，不能按要求改动。）",
+    ("pressure", "en"): "(The plan's figures are as the plan states them; they cannot be changed on request.)",
+}
+CLARIFY = {"zh": "计划中有几项指标都符合您的问题，请问您指的是哪一项？", "en": "Several figures in the plan fit your question. Which one do you mean?"}
+# The claimed figure is not repeated: the guard lets no number through that the plan's quotes do not state.
+PREMISE = {"zh": "需要更正：计划中的数字是{framed}，与问题中的说法不符。", "en": "A correction: the plan's figure is {framed}, not the one in the question."}
+CONFIRM = {"zh": "是的，", "en": "Yes. "}
+WRONG_YEAR = {"zh": "需要更正：这是《{title}》中{year}年的目标。", "en": "A correction: this is a target for {year}, in {title}."}
+CORRECTION = {"zh": "计划没有这样的说法。计划中的相关表述是：", "en": "The plan does not say that. What it does say: "}
+FROM_DOC = {"zh": "（依据最新的《{title}》。）", "en": "(From the newest plan: {title}.)"}
+FACT = {"zh": "据计划{place}：", "en": "According to the plan ({place}): "}
+WHERE = {"zh": "这在计划{place}：", "en": "This is in {place} of the plan: "}
+LIST = {"zh": "计划{place}提到：", "en": "The plan lists ({place}):"}

@@ -1,0 +1,62 @@
+"""asks: what one question part asks for (a figure of some measure, a list, a place in the plan, an organisation,
+or a fact), the figures it states, the places and years it names, and whether it asks for an outcome or a
+comparison the documents cannot give. Cues are data (vocab/asks.toml)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexical import Lexicon
+from assistant.understand.types import Part, Place, Stated
+from assistant.vocab import vocab
+
+NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage", re.I)
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
+
+
+def stated_figures(text: str) -> tuple[Stated, ...]:
+    years = {m.start(1) for m in YEAR.finditer(text)}
+    out = []
+    for m in vocab().cue["stated_figure"].finditer(text):
+        if m.start(1) in years:
+            continue
+        unit = {"％": "%", "percent": "%", "per cent": "%"}.get(m.group(2).lower(), m.group(2))
+        out.append(Stated(value=m.group(1), unit=unit, text=m.group(0)))
+    return tuple(out)
+
+
+def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_previous: bool = False) -> Part:
+    v = vocab()
+    cue = v.cue
+    stated = stated_figures(text)
+    measure, kinds, _ = v.measure_of(text)
+    listing = bool(cue["list"].search(text))
+    if cue["where"].search(text):
+        ask = "where"
+    elif cue["who"].search(text):
+        ask = "who"
+    elif listing and not NUMBER_ASKED.search(text):  # 那几个事项是哪些: which ones, not how many
+        ask = "list"
+    elif cue["figure"].search(text) or stated or cue["figure_word"].search(text):
+        ask = "figure"
+    elif listing:
+        ask = "list"
+    else:
+        ask = "fact"
+    if ask == "figure" and stated and (measure is None or measure == "share" or not cue["asks_number"].search(text)):
+        # 投资99亿元对吗: the stated figure's unit says what kind of figure is meant
+        kind = v.stated_kind.get(stated[0].unit) or next((u.kind for u in v.units if u.unit == stated[0].unit), None)
+        if kind is None and stated[0].unit in v.count_units:
+            kind = "count"
+        if kind:
+            hit = next((m for m in v.measures if m.measure == kind), None)
+            measure, kinds = kind, (hit.kinds if hit else frozenset({kind}))
+    return Part(
+        text=text, ask=ask, measure=measure if ask == "figure" else None,
+        kinds=tuple(sorted(kinds)) if ask == "figure" and kinds is not None else (),
+        stated=stated, places=tuple(lexicon.places(text)),
+        years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
+        outcome=bool(cue["outcome"].search(text)), compare=bool(cue["compare"].search(text)),
+        other_period=bool(cue["other_period"].search(text)),
+        scope=scope, about_previous=about_previous,
+    )

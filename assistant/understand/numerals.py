@@ -1,0 +1,73 @@
+"""numerals: spoken Chinese numbers in a question → the Arabic form the plans write (五十万千瓦 → 50万千瓦,
+百分之四点五 → 4.5%, 二十个亿 → 20亿, 五千万 → 5000万). cn2an converts the numeral itself; this module only decides
+which runs are numbers: a run followed by a unit (or after 百分之), never part of a name (二连, 十五五, 三北, 两个市场)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+
+from assistant.vocab import vocab
+
+DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+# A measure word after the number: the units the plans write, plus everyday ones (个亿 is spoken 亿元).
+SPOKEN_UNITS = ("个亿", "亿元", "亿", "万元", "万", "块钱", "块", "元", "米", "千米", "年", "个点", "百分点", "人")
+PERCENT = re.compile(rf"百分之([{DIGITS}]+)")
+
+
+@lru_cache(maxsize=1)
+def _unit_rx() -> re.Pattern:
+    units = sorted(set(vocab().unit_names) | set(SPOKEN_UNITS), key=len, reverse=True)
+    return re.compile(rf"([{DIGITS}]+?)({'|'.join(map(re.escape, units))})")
+
+
+def _arabic(run: str) -> str | None:
+    """cn2an's reading of one numeral run, as the plans write it ('5000', '2.1'), or None."""
+    import cn2an
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            value = cn2an.cn2an(run.replace("〇", "零"), "smart")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return text
+
+
+def _convert(run: str, unit: str) -> str | None:
+    # keep the magnitude the plans write with the unit: 八十八万亩 → 88万亩, 五千万 → 5000万, 二点一亿 → 2.1亿
+    for mag in ("亿", "万"):
+        if run.endswith(mag) and len(run) > 1:
+            head = _arabic(run[:-1])
+            return f"{head}{mag}" if head else None
+    return _arabic(run)
+
+
+def arabic_numerals(text: str, plan_text: str = "") -> str:
+    """`text` with its spoken numbers in Arabic figures; runs that the plan itself writes in characters
+    (千吨级, 两个市场, 第十六届) are left as they are."""
+    if not re.search(f"[{DIGITS}]", text):
+        return text
+
+    def percent(m: re.Match) -> str:
+        value = _arabic(m.group(1))
+        return f"{value}%" if value else m.group(0)
+
+    def unit(m: re.Match) -> str:
+        run, u = m.group(1), m.group(2)
+        after = m.string[m.end():m.end() + 2]
+        if plan_text and (m.group(0) + after) in plan_text or (plan_text and m.group(0) in plan_text and u not in ("个亿",)):
+            return m.group(0)  # the plan writes it this way: a name or a phrase, not a spoken number
+        if run in ("万", "亿", "千", "百", "十") and not m.group(0).startswith(("十",)):
+            return m.group(0)  # 万吨 alone, 千瓦: a unit, not a number
+        value = _convert(run, u)
+        if value is None:
+            return m.group(0)
+        if u == "个亿":  # 二十个亿 → 20亿
+            u = "亿"
+        return f"{value}{u}"
+
+    text = PERCENT.sub(percent, text)
+    return _unit_rx().sub(unit, text)

@@ -1,0 +1,143 @@
+"""split: a compound question into its parts.
+
+- Separate questions in one message (今年一般公共预算收入增长多少？比去年高吗？, …多少公里 还有水窖 水井 各弄多少):
+  each sentence that asks something is a part; one that names nothing of its own (比去年高吗) leans on the one
+  before it.
+- Coordinated subjects with one shared predicate (社零和城镇居民收入分别增长多少, the GDP growth target and the
+  rural income growth target): one part per subject, each with the shared rest of the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexical import Lexicon
+from assistant.vocab import vocab
+
+SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
+COMMA = re.compile(r"[，,]")
+NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
+                          r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)", re.I)
+DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
+ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
+EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
+EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
+
+
+def _asks(text: str) -> bool:
+    cue = vocab().cue
+    return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|\b(what|how|which|when|where|who)\b", text, re.I))
+
+
+def sentences(text: str, lexicon: Lexicon) -> list[str]:
+    """The separate questions of a message; a piece that asks nothing is joined to its neighbour."""
+    pieces = []
+    for p in SENTENCE.findall(text):
+        # 项目安排几个，完成投资多少: clauses that each ask are separate questions
+        clauses = [c for c in COMMA.split(p) if c.strip(" ？?。.")]
+        if len(clauses) > 1 and all(_asks(c) for c in clauses) and re.search(r"[\u4e00-\u9fff]", p):
+            pieces += clauses
+        elif p.strip(" ，,？?。."):
+            pieces.append(p)
+    pieces = [p.strip(" ，,") for p in pieces]
+    out: list[str] = []
+    for piece in pieces:
+        subs = [s.strip(" ，,") for s in NEW_QUESTION.split(piece) if s]
+        subs = [s for s in subs if s and not NEW_QUESTION.fullmatch(s) and s.lower() not in ("还有", "另外", "以及", "同时", "also", "and also", "as well as", "再就是", "再问一下", "还想问")]
+        for sub in subs:
+            if out and (not _asks(sub) or not lexicon.content_words(sub)) and not vocab().cue["compare"].search(sub):
+                out[-1] = f"{out[-1]} {sub}"
+            elif out and not _asks(out[-1]):
+                out[-1] = f"{out[-1]} {sub}"
+            else:
+                out.append(sub)
+    return out or [text]
+
+
+def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
+    """One question per coordinated subject, when the question distributes over them (分别, 各, both, each, or a
+    figure asked of two named things); else the question itself. Applied again to each result (A, B and C)."""
+    english = re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]{2,}", text)
+    parts = _english(text) if english else _chinese(text, lexicon)
+    if len(parts) == 1 or depth <= 1:
+        return parts
+    return [q for p in parts for q in coordinated(p, lexicon, depth - 1)]
+
+
+def _chinese(text: str, lexicon: Lexicon) -> list[str]:
+    v = vocab()
+    toks = lexicon.segment(text)
+    distributive = bool(DISTRIBUTIVE.search(text))
+    spaced = distributive and " " in text.strip()
+    for i, (w, s, e) in enumerate(toks):
+        is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
+        if not is_and:
+            continue
+        left = _run(toks, i - 1, -1, v)
+        right = _run(toks, i + 1, +1, v)
+        if not left or not right:
+            continue
+        a, b = toks[left[0]][1], toks[left[-1]][2]
+        c, d = toks[right[0]][1], toks[right[-1]][2]
+        if a > b or c > d:
+            continue
+        lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
+        if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
+            return [text]  # 跨境电商和互市贸易有什么政策: one question about both
+        start, end = min(a, c), max(b, d)
+        # more coordinated subjects after the right one (A、B和C)
+        rest = text[end:]
+        more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", rest)
+        subjects = [lw, rw]
+        while more:
+            subjects.append(re.sub(r"^(和|与|及|、|跟|还有)", "", more.group(1)))
+            end += len(more.group(1))
+            more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", text[end:])
+        return [f"{text[:start]}{subj}{text[end:]}".strip() for subj in subjects if subj.strip()]
+    return [text]
+
+
+def _run(toks, i, step, v) -> list[int]:
+    """Indexes of the content tokens next to position i, walking away from the conjunction."""
+    out: list[int] = []
+    while 0 <= i < len(toks):
+        w = toks[i][0]
+        if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
+            break
+        if v.is_stop(w) and w not in ("的",):
+            if out:
+                break
+            i += step
+            continue
+        if w == "的":
+            break
+        out.append(i)
+        i += step
+        # 专精特新企业数量: a word naming the kind of figure belongs to the subject it follows
+        if step > 0 and 0 <= i < len(toks) and toks[i][0] in v.zh_answer_kind:
+            out.append(i)
+            break
+    return sorted(out)
+
+
+def _english(text: str) -> list[str]:
+    m = EN_AND.search(text)
+    if not m or not (DISTRIBUTIVE.search(text) or vocab().cue["figure"].search(text)):
+        return [text]
+    head, tail = text[:m.start()], text[m.end():]
+    if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question
+        return [head.rstrip(" ,") + "?", re.sub(r"^,?\s*and\s+", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail]
+    # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
+    qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|which|what)\s+)", head, re.I)
+    lm = None
+    for lm in re.finditer(r"\b(both|for|of|about|on|are|is|me|give me|tell me|show me)\s+(?:the\s+)?", head, re.I):
+        pass
+    cut = lm.end() if lm else (qword.end() if qword else 0)
+    prefix, left = head[:cut], head[cut:]
+    right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
+    # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
+    rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)
+    right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
+    prefix = re.sub(r"\bboth\s+", "", prefix, flags=re.I)
+    return [f"{prefix}{left}{rest}".strip(), f"{prefix}{right_subject}{rest}".strip()]

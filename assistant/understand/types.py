@@ -1,0 +1,53 @@
+"""The typed output of the understand step: what the question asks, part by part."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.models import Frozen
+
+AskKind = Literal["figure", "list", "where", "who", "fact"]
+Lang = Literal["zh", "en"]
+
+
+class Place(Frozen):
+    doc: str
+    chapter: str
+    section: str
+
+
+class Stated(Frozen):
+    """A figure the question states (a premise to check, or the kind of figure meant)."""
+
+    value: str
+    unit: str
+    text: str
+
+
+class Part(Frozen):
+    """One question. A compound question (社零和城镇居民收入分别增长多少？) has several."""
+
+    text: str  # self-contained, normalised (follow-ups resolved)
+    ask: AskKind
+    measure: str | None = None  # for figures: growth_rate, amount, count, date, … (vocab/asks.toml)
+    kinds: tuple[str, ...] = ()  # target-row kinds that can answer the measure
+    stated: tuple[Stated, ...] = ()
+    places: tuple[str, ...] = ()  # places other than the plan's own city (canonical Chinese names)
+    years: tuple[int, ...] = ()
+    outcome: bool = False  # asks for an outcome (实际完成), which a plan does not state
+    compare: bool = False  # asks for a comparison with a period the documents do not cover
+    other_period: bool = False  # names a period by word (去年, 明年, 十四五) rather than by year
+    scope: tuple[Place, ...] = ()  # follow-ups (其中…, 具体…): look inside the previous answer's places
+    about_previous: bool = False  # 这是在哪一部分说的？: the previous answer itself is the subject
+
+
+class Understanding(Frozen):
+    asked: str  # as the user wrote it
+    text: str  # normalised, instructions removed, follow-up resolved
+    lang: Lang  # the language to answer in
+    smalltalk: Literal["greeting", "thanks", "capabilities"] | None = None
+    off_topic: bool = False  # a task that is not a question about the plan (写一首诗)
+    parts: tuple[Part, ...] = ()
+    injection: bool = False  # instructions inside the question were removed
+    pressure: bool = False  # someone claimed authority to change the plan's figures
+    reveal: bool = False  # asked to reveal the system prompt / configuration

@@ -1,0 +1,286 @@
+"""verdict: the one place that decides, per question part, from its evidence: answer from the target table, answer
+with the plan's sentences, ask which figure is meant, or decline with a reason. Thresholds come from Settings
+(measured by scripts/calibrate_verdict.py). Nothing downstream changes a decision; render only words it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from assistant.documents import pick
+from assistant.evidence import Evidence, EvidenceFinder, SentenceHit
+from assistant.models import Frozen, ParsedDoc, Target
+from assistant.session import Turn
+from assistant.settings import Settings
+from assistant.understand.types import Part, Stated, Understanding
+from assistant.vocab import vocab
+
+DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
+                        "no_entity", "unsafe", "off_topic"]
+FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{1,4})")
+# The question asserts something and asks whether it holds (听说…, …对吗？, is it true that…).
+PREMISE = re.compile(r"听说|据说|传言|有人说|是不是|对吗|对吧|对不对|是吗|是真的|真的吗|没错吧|\bis it true\b|\bi heard\b|"
+                     r"\b(right|correct|true)\?|\bisn'?t it\b|\bconfirm\b", re.I)
+
+
+class FromTable(Frozen):
+    """A figure, from the target table."""
+
+    kind: Literal["table"] = "table"
+    part: Part
+    rows: tuple[Target, ...]
+    premise: tuple[Stated, ...] = ()  # figures the question stated that the plan does not: corrected
+    wrong_year: bool = False  # the question put the figure in a year its plan is not for: corrected
+
+
+class FromText(Frozen):
+    """An answer in the plan's own sentences."""
+
+    kind: Literal["text"] = "text"
+    part: Part
+    intent: Literal["fact", "where", "list", "who", "figure", "correction"]
+    sentences: tuple[SentenceHit, ...]
+    focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
+
+
+class Clarify(Frozen):
+    kind: Literal["clarify"] = "clarify"
+    part: Part
+    rows: tuple[Target, ...]
+
+
+class Decline(Frozen):
+    kind: Literal["decline"] = "decline"
+    part: Part | None = None
+    reason: DeclineReason
+    detail: str = ""
+    related: SentenceHit | None = None  # what the plan does say on the topic, verbatim
+    focus: tuple[str, ...] = ()
+
+
+Decision = Annotated[Union[FromTable, FromText, Clarify, Decline], Field(discriminator="kind")]
+
+
+class Verdict(Frozen):
+    understanding: Understanding
+    decisions: tuple[Decision, ...] = ()
+    docs: tuple[str, ...] = ()  # the documents answered from, when a question could mean several
+    default_doc: str = ""  # set when no year was named and the newest plan was taken among several
+
+    @property
+    def answered(self) -> bool:
+        return any(not isinstance(d, Decline) for d in self.decisions)
+
+
+@dataclass
+class Judge:
+    finder: EvidenceFinder
+    docs: tuple[ParsedDoc, ...]
+    settings: Settings
+
+    def decide(self, u: Understanding, previous: Turn | None = None) -> Verdict:
+        if u.smalltalk:
+            return Verdict(understanding=u)
+        if u.off_topic:
+            return Verdict(understanding=u, decisions=(Decline(reason="off_topic"),))
+        if not u.parts:
+            reason = "unsafe" if (u.injection or u.pressure) else "out_of_scope"
+            return Verdict(understanding=u, decisions=(Decline(reason=reason),))
+        decisions: list[Decision] = []
+        default_doc = ""
+        taken: set[str] = set()
+        for part in u.parts:
+            decision, scope_default = self._part(part, previous, taken, u)
+            default_doc = default_doc or scope_default
+            if isinstance(decision, FromTable):
+                taken.update(r.id for r in decision.rows)
+            decisions.append(decision)
+        return Verdict(understanding=u, decisions=_merge(decisions), default_doc=default_doc)
+
+    # ------------------------------------------------------------------ one part
+
+    def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding) -> tuple[Decision, str]:
+        s = self.settings
+        if part.compare:
+            return Decline(part=part, reason="compare"), ""
+        scope = pick(part, self.docs)
+        if scope.outcome_unavailable:
+            return Decline(part=part, reason="outcome"), ""
+        if scope.missing and not scope.docs:
+            if not (PREMISE.search(part.text) and (part.stated or part.ask != "figure")):
+                return Decline(part=part, reason="other_year", detail="、".join(map(str, scope.missing))), ""
+            # 88万亩是2027年的任务对吧？: a claim about the year, checked against the plan that has the figure
+            scope = pick(part.model_copy(update={"years": ()}), self.docs)
+        docs = scope.docs or None
+        default = scope.docs[0] if scope.chosen_by_default else ""
+        if part.about_previous and previous is not None:
+            return self._about_previous(part, previous), default
+        ev = self.finder.gather(part, docs)
+        best = ev.sentences[0] if ev.sentences else None
+        related = best if best and best.coverage >= s.related_coverage else None
+        if part.ask == "figure":
+            return self._figure(part, ev, related, taken, u, docs), default
+        if best is None or best.coverage < s.answer_coverage or not ev.has_topic:
+            return self._premise_or(self._not_found(part, ev, related), part, ev), default
+        answering = self._answering(ev, part.ask)
+        if part.ask == "who" and not any(vocab().cue["organisation"].search(h.span.text) for h in answering):
+            return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
+                                    part, ev), default
+        intent = part.ask if part.ask in ("where", "list", "who") else "fact"
+        return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
+
+    def _answering(self, ev: Evidence, ask: str) -> tuple[SentenceHit, ...]:
+        """The sentences that answer: the best and those nearly as good; under a heading that matched, the
+        sentences it heads (the heading names the topic, they say what about it); an enumeration opened by a
+        colon runs on to its full stop."""
+        floor = self.settings.answer_coverage
+        hits = _close(ev.sentences, floor)
+        top = hits[0]
+        if ask == "list":  # a heading among the best: the list is what it heads
+            top = next((h for h in hits if h.heading), top)
+        if top.heading:
+            body = self.finder.body(top)
+            if ask == "list" and body:
+                hits = body
+            elif body:
+                ranked = sorted(body, key=lambda h: -self.finder.coverage(ev.concepts, h.span.text)[0])
+                hits = tuple(ranked[:2])
+        elif ask != "where":
+            hits = tuple(h for h in hits if not h.heading) or hits
+        out: list[SentenceHit] = []
+        for h in hits:
+            out.append(h)
+            if ask in ("list", "fact"):
+                out += [c for c in self.finder.continuation(h) if c.span.start not in {x.span.start for x in out}]
+        return tuple(out)
+
+    def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
+        """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a
+        correction, rather than declined: it asked whether the claim is true, and the plan's text answers that."""
+        if not PREMISE.search(part.text) or decline.related is None or decline.reason == "out_of_scope":
+            return decline
+        return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
+
+    def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
+                docs: tuple[str, ...] | None) -> Decision:
+        s = self.settings
+        res = ev.resolution
+        soft = not vocab().cue["figure"].search(part.text) and not part.stated  # only 目标/指标: maybe not a number
+        if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
+            # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
+            # question, without the rows other parts took, may settle it
+            whole = self.finder.gather(part.model_copy(update={"text": u.text}), docs).resolution
+            if whole is not None and whole.candidates:
+                left = [c for c in whole.candidates if c.target.id not in taken
+                        and c.target.id in {x.target.id for x in res.candidates}]
+                if left:
+                    res = res.model_copy(update={"status": "match", "candidates": tuple(left[:1])})
+        if res is not None and res.status == "match":
+            row = res.candidates[0].target
+            if part.places and not self._place_in(part.places, row.quote):
+                return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+            if ev.known_share < s.out_of_scope_known:
+                return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+            premise = tuple(x for x in part.stated if not _same_figure(x, row))
+            year = next((d.year for d in self.docs if d.doc == row.doc), 0)
+            return FromTable(part=part, rows=(row,), premise=premise,
+                             wrong_year=bool(part.years) and year not in part.years)
+        if res is not None and res.status == "ambiguous":
+            if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
+                return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+            return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
+        # the table has no such row: a sentence may still state the figure, verbatim
+        units = _measure_units(part.measure)
+        for hit in _close(ev.sentences, s.figure_text_coverage) if units is not None else ():
+            if part.places and not self._place_in(part.places, hit.span.text):
+                continue
+            if any(_is_figure(m, part.measure) and (not units or any(x in m.group(2) for x in units))
+                   for m in FIGURE.finditer(hit.span.text)):
+                return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
+        if part.places:
+            return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+        best = ev.sentences[0] if ev.sentences else None
+        if soft and best is not None and best.coverage >= s.answer_coverage:
+            intent = "list" if vocab().cue["list"].search(part.text) else "fact"
+            return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)
+        if ev.known_share < s.out_of_scope_known or not ev.has_topic:
+            return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+        return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
+        if ev.known_share < self.settings.out_of_scope_known:
+            return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+        return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
+
+    def _about_previous(self, part: Part, previous: Turn) -> Decision:
+        """这是在哪一部分说的？: the place of the previous answer's first source."""
+        cite = previous.answer.citations[0] if previous.answer.citations else None
+        if cite is None:
+            return Decline(part=part, reason="not_in_plan")
+        hits = self.finder.sentences_with(cite.doc, cite.chapter, cite.section, cite.quote)
+        if not hits:
+            return Decline(part=part, reason="not_in_plan")
+        return FromText(part=part, intent="where", sentences=hits[:1])
+
+    def _place_in(self, places: tuple[str, ...], text: str) -> bool:
+        return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+def _close(hits: tuple[SentenceHit, ...], floor: float) -> tuple[SentenceHit, ...]:
+    """The best sentence and those nearly as good (within 0.15 of it and above the floor)."""
+    if not hits:
+        return ()
+    top = hits[0].coverage
+    return tuple(h for h in hits if h.coverage >= max(floor, top - 0.15))
+
+
+def _same_figure(stated: Stated, row: Target) -> bool:
+    value = stated.value.rstrip("0").rstrip(".") if "." in stated.value else stated.value
+    if row.value_text() != value:
+        return False
+    return not stated.unit or row.unit.startswith(stated.unit) or stated.unit.startswith(row.unit)
+
+
+def _is_figure(m: re.Match, measure: str | None) -> bool:
+    """A number that states a quantity: not a year (2026年), unless a date is asked."""
+    return measure == "date" or not (len(m.group(1)) == 4 and m.group(2).startswith("年"))
+
+
+def _measure_units(measure: str | None) -> tuple[str, ...] | None:
+    """The units a figure of `measure` is written with; () = any number; None = no number can answer it."""
+    v = vocab()
+    if measure is None:
+        return ()
+    if measure in ("growth_rate", "share"):
+        return ("%",)
+    if measure == "count":
+        return tuple(v.count_units)
+    if measure == "date":
+        return ("年", "月", "日")
+    units = tuple(u.unit for u in v.units if u.kind == measure)
+    return units or None
+
+
+def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """Parts answered by the very same evidence are one answer (跨境电商和互市贸易…: one sentence names both)."""
+    out: list[Decision] = []
+    for d in decisions:
+        key = _evidence_key(d)
+        if key and any(_evidence_key(o) == key for o in out):
+            continue
+        out.append(d)
+    return tuple(out)
+
+
+def _evidence_key(d: Decision) -> tuple | None:
+    if isinstance(d, FromTable):
+        return ("rows", tuple(r.id for r in d.rows))
+    if isinstance(d, FromText):
+        return ("text", d.intent, tuple((h.doc, h.span.start) for h in d.sentences))
+    if isinstance(d, Clarify):
+        return ("clarify", tuple(r.id for r in d.rows))
+    return None

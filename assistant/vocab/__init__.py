@@ -1,0 +1,114 @@
+"""vocab: the rules as data. Stopwords, question cues, measures, units, framing words and places live in the TOML
+files beside this module; this is the one place that reads them. Loaded once, on first use (not at import)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    kind: str
+    en_base: str
+    scale: float
+    en_steps: tuple[tuple[float, str], ...]
+    en_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    pattern: re.Pattern
+    measure: str
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    # words.toml
+    zh_stop: frozenset[str]  # function + question + generic + answer-kind words
+    zh_answer_kind: frozenset[str]
+    en_stop: frozenset[str]
+    fillers: tuple[str, ...]  # longest first
+    home: frozenset[str]
+    # asks.toml
+    smalltalk: tuple[tuple[str, re.Pattern], ...]
+    cue: dict[str, re.Pattern]
+    injection: tuple[re.Pattern, ...]
+    pressure: tuple[re.Pattern, ...]
+    measures: tuple[Measure, ...]
+    # units.toml
+    units: tuple[Unit, ...]  # longest unit first
+    count_units: frozenset[str]
+    stated_kind: dict[str, str]
+    # framing.toml
+    governing: dict[str, str]
+    bound_before: dict[str, str]
+    bound_after: dict[str, str]
+    stage: dict[str, str]
+    # places.toml: every name (lower-case for Latin) → its canonical Chinese name
+    places: dict[str, str]
+
+    def unit(self, name: str) -> Unit | None:
+        return next((u for u in self.units if u.unit == name), None)
+
+    def measure_of(self, text: str) -> tuple[str | None, frozenset[str] | None, list[tuple[int, int]]]:
+        """The measure a question asks for, the target kinds that answer it, and where its cue sits."""
+        for m in self.measures:
+            spans = [x.span() for x in m.pattern.finditer(text)]
+            if spans:
+                return m.measure, m.kinds, spans
+        return None, None, []
+
+    def is_stop(self, word: str) -> bool:
+        w = word.strip().lower()
+        return not w or w in self.zh_stop or w in self.en_stop or w in self.home
+
+    @property
+    def unit_names(self) -> tuple[str, ...]:
+        """Every unit the plans write after a number, longest first (万千瓦时 before 万千瓦)."""
+        names = [u.unit for u in self.units] + sorted(self.count_units)
+        return tuple(sorted(set(names), key=len, reverse=True))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    load = lambda name: tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))  # noqa: E731
+    words, asks, units, framing, places = (load(n) for n in ("words", "asks", "units", "framing", "places"))
+    cues = asks["cues"]
+    return Vocab(
+        zh_stop=frozenset(_words(words["zh_function"]) + _words(words["zh_question"]) + _words(words["zh_generic"])
+                          + _words(words["zh_answer_kind"]) + _words(words["zh_light"])),
+        zh_answer_kind=frozenset(_words(words["zh_answer_kind"])),
+        en_stop=frozenset(_words(words["en_function"])),
+        fillers=tuple(sorted(_words(words["fillers"]), key=len, reverse=True)),
+        home=frozenset(w.lower() for w in _words(words["home"])),
+        smalltalk=tuple((k, _rx(v)) for k, v in asks["smalltalk"].items()),
+        cue={k: _rx(v) for k, v in cues.items() if isinstance(v, str)},
+        injection=tuple(_rx(p) for p in cues["injection"]),
+        pressure=tuple(_rx(p) for p in cues["pressure"]),
+        measures=tuple(Measure(_rx(m["pattern"]), m["measure"], frozenset(m["kinds"])) for m in asks["measure"]),
+        units=tuple(sorted((Unit(unit=u["unit"], kind=u["kind"], en_base=u["en_base"], scale=float(u["scale"]),
+                                 en_steps=tuple((float(a), b) for a, b in u["en_steps"]), en_prefix=u.get("en_prefix", ""))
+                            for u in units["unit"]), key=lambda u: -len(u.unit))),
+        count_units=frozenset(units["count_units"]),
+        stated_kind=dict(units["stated_kind"]),
+        governing=dict(framing["governing"]), bound_before=dict(framing["bound_before"]),
+        bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
+        places={name.lower(): canon for canon, others in places["places"].items() for name in (canon, *others)},
+    )
