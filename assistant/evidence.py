@@ -259,14 +259,13 @@ class EvidenceFinder:
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
                        soft=frozenset(c.label for c in concepts if c.soft))
             resolution = resolve(query, self.table, self.embed, **ask)
-            if resolution.status != "match" and part.stated:
+            if resolution.status == "none" and part.stated:
                 # a stated figure that is not the plan's is a premise to correct, not a name of the row
                 bare = query
                 for x in part.stated:
                     bare = bare.replace(x.text, " ")
-                retry = resolve(bare, self.table, self.embed, **ask)
-                if retry.status != "none":
-                    resolution = retry
+                if resolution.status == "none":
+                    resolution = resolve(bare, self.table, self.embed, **ask)
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,

@@ -64,7 +64,9 @@ def test_questions_the_plan_does_not_answer_are_refused_without_numbers(bot, que
     a = bot.ask(question)
     assert a.refused and a.route == "refusal" and not a.facts
     body = a.answer.split("：“")[0]  # a refusal may show related text, never a figure of its own
-    assert not re.search(r"\d", body.replace("2026", ""))
+    for year in ["2026", *re.findall(r"20\d\d", question)]:  # years: the plan's own, and the one asked about
+        body = body.replace(year, "")
+    assert not re.search(r"\d", body)
 
 
 def test_false_premise_is_corrected_not_affirmed(bot):
@@ -95,8 +97,22 @@ def test_ambiguous_figure_asks_which(bot):
 
 def test_english_question_gets_english_answer_with_chinese_quote(bot):
     a = bot.ask("What is the GDP growth target for 2026?")
-    assert a.route == "target" and a.answer.startswith("The plan")
-    assert "6%" in a.answer and a.citations[0].quote == "地区生产总值增长6%左右"
+    outside_quotes = re.sub(r"\([^)]*\)|“[^”]*”", "", a.answer)  # the plan's own wording stays Chinese
+    assert a.route == "target" and not re.search(r"[\u4e00-\u9fff]", outside_quotes)
+    assert "about 6%" in a.answer and a.citations[0].quote == "地区生产总值增长6%左右"
+
+
+@pytest.mark.parametrize("question, words", [
+    ("How much fixed-asset investment is to be completed?", ["RMB 5.128 billion"]),
+    ("What is the import and export trade target?", ["strive for", "RMB 46 billion"]),
+    ("How large is the competitive-allocation wind power project?", ["500 MW", "construction"]),
+    ("How big is the restoration area under the Three-North programme?", ["880,000 mu"]),
+])
+def test_english_figures_in_english_units_with_their_framing(bot, question, words):
+    a = bot.ask(question)
+    assert a.route == "target", a.answer
+    for w in words:
+        assert w in a.answer, a.answer
 
 
 def test_follow_ups_are_resolved_in_the_session(bot):

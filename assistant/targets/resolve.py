@@ -33,7 +33,8 @@ NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|亿元|亿|万元|万千瓦
 TOKEN_OK = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}|\d")
 Segment = Callable[[str], list[tuple[str, int, int]]]
 DOWN = re.compile(r"下降|降低|减少|压减|削减|decrease|decline|fall|reduc|cut|drop|lower")
-ASKED_UNIT = re.compile(r"(?:多少|几)(万千瓦时|万千瓦|亿元|万元|万亩|万吨|公里|个|户|家|座|眼|项)")
+# the unit an answer is asked in, where units measure different things (counters 个/家/户 are said loosely)
+ASKED_UNIT = re.compile(r"(?:多少|几)(万千瓦时|万千瓦|亿元|万元|万亩|万吨|公里)")
 
 
 class ScoredTarget(Frozen):
@@ -68,8 +69,13 @@ def _default_segment(q: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=1)
 def _fallback_tokenizer() -> jieba.Tokenizer:
-    """For callers without a Lexicon (the LangChain tools, tests): plain jieba."""
-    return jieba.Tokenizer()
+    """For callers without a Lexicon (the LangChain tools, tests): jieba that keeps question words whole."""
+    from assistant.lexical import QUESTION_WORDS
+
+    tok = jieba.Tokenizer()
+    for word in QUESTION_WORDS:
+        tok.add_word(word, freq=5000)
+    return tok
 
 
 def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tuple[str, int, int]]:
@@ -78,7 +84,7 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
     out = []
     for word, s, e in segment(q):
         w = word.strip()
-        if not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked):
+        if not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a < e and s < b for a, b in masked):
             continue
         out.append((w, s, e))
     return out
@@ -100,8 +106,8 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     (外贸 → 进出口); `soft`: everyday words the plans never use (患者), which count for less."""
     forms = forms or {}
     names = [n.lower() for n in (t.indicator, t.indicator_en, *t.aliases) if len(n) >= 2]
-    hay = " ".join(names + [t.quote.lower(), t.topic.lower()])
-    context = t.context.lower()
+    hay = " ".join(names + [t.quote.lower()])
+    context = f"{t.topic} {t.context}".lower()  # the paragraph's topic and sentence: said around the figure, not of it
     strong = [False] * len(q)
     why, longest = [], 0
     for n in sorted(set(names), key=len, reverse=True):
@@ -120,7 +126,7 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
         if rest and (word in hay or any(f.lower() in hay for f in forms.get(word, ()))):
             credit += 0.7 * rest
             why.append(f"word {word!r}")
-        elif rest and word in context:  # said around the figure, not of it: weaker evidence
+        elif rest and (word in context or any(f.lower() in context for f in forms.get(word, ()))):
             credit += 0.4 * rest
             why.append(f"context {word!r}")
         elif rest and len(word) >= 3:

@@ -87,7 +87,7 @@ class TargetTable:
         con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
             con.row_factory = sqlite3.Row
-            rows = [_from_record(r) for r in con.execute("SELECT * FROM targets ORDER BY doc, start, rowid")]
+            rows = [_from_record(r) for r in con.execute("SELECT * FROM targets ORDER BY rowid")]
         finally:
             con.close()
         return cls(rows, Path(db_path))
