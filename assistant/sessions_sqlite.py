@@ -105,13 +105,25 @@ class SqliteSessionStore:
     # ---------------------------------------------------------------- the SessionStore protocol
 
     def history(self, session_id: str, key: str = "") -> tuple[Turn, ...]:
-        row = self._con.execute("SELECT touched, data FROM sessions WHERE key = ? AND id = ?",
-                                (key, session_id)).fetchone()
+        try:
+            row = self._con.execute("SELECT touched, data FROM sessions WHERE key = ? AND id = ?",
+                                    (key, session_id)).fetchone()
+        except sqlite3.OperationalError as e:  # locked past the timeout, or the file vanished: answer without
+            log.warning("session %s not read: %s", session_id[:12], e)
+            return ()
         if row is None or time.time() - row[0] > self.ttl_s:
             return ()
         return self._decode(row[1])
 
     def append(self, session_id: str, turn: Turn, key: str = "") -> None:
+        """Keep the turn. A full disk or a lock held past the timeout loses this turn's follow-up context
+        (logged), never the answer already given."""
+        try:
+            self._append(session_id, turn, key)
+        except sqlite3.OperationalError as e:
+            log.warning("session %s not saved: %s", session_id[:12], e)
+
+    def _append(self, session_id: str, turn: Turn, key: str) -> None:
         now = time.time()
         con = self._con
         con.execute("BEGIN IMMEDIATE")  # read-modify-write of one row, atomic across workers
