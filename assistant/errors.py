@@ -25,3 +25,7 @@ class StoreError(AssistantError):
 
 class IngestBusy(AssistantError):
     """Another ingest holds the data directory's lock."""
+
+
+class DiskFull(StoreError):
+    """The disk filled up while a store was written; the previous store is kept."""

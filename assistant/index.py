@@ -25,7 +25,7 @@ from pathlib import Path
 
 from assistant.chunk import CHUNKER_VERSION
 from assistant.embeddings import EmbeddingBackend
-from assistant.errors import StoreError
+from assistant.errors import DiskFull, StoreError
 from assistant.models import Chunk, Frozen
 
 log = logging.getLogger("assistant.index")
@@ -67,6 +67,19 @@ def open_client(path: Path):
                                                                              allow_reset=False))
 
 
+def forget_client(path: Path) -> None:
+    """Drop this process's cached Chroma system for `path` (Chroma keeps one per directory), so a directory
+    that was removed and rebuilt is opened afresh."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    system = SharedSystemClient._identifier_to_system.pop(str(path), None)
+    if system is not None:
+        try:
+            system.stop()
+        except Exception:  # noqa: BLE001 - a damaged store may not stop cleanly; it is being discarded
+            pass
+
+
 class ChunkIndex:
     """Owns the Chroma client for one data directory. Build with `ensure`, query with `vectorstore`.
     `read_only`: the data directory cannot be written; the index is served from a private temporary copy."""
@@ -81,16 +94,30 @@ class ChunkIndex:
     @property
     def client(self):
         if self._client is None:
-            path = self.dir
-            if self.read_only:  # Chroma opens its SQLite file for writing even to read
-                path = Path(tempfile.mkdtemp(prefix="assistant-index-")) / "chroma"
-                shutil.copytree(self.dir, path)
             try:
-                self._client = open_client(path)
+                self._client = open_client(self._private_copy() if self.read_only else self.dir)
             except Exception as e:  # noqa: BLE001 - chromadb raises its own types for a damaged store
-                raise StoreError(f"{self.dir / 'chroma.sqlite3'}: cannot open the index ({_first_line(e)}); "
-                                 f"run `assistant ingest` to rebuild it") from e
+                if not _disk_full(e):
+                    raise StoreError(f"{self.dir / 'chroma.sqlite3'}: cannot open the index ({_first_line(e)}); "
+                                     f"run `assistant ingest` to rebuild it") from e
+                # Chroma writes even to open: on a full disk, read a private copy (elsewhere) instead
+                log.warning("%s: the disk is full; serving a read-only copy of the index", self.dir)
+                self.read_only = True
+                self._client = open_client(self._private_copy())
         return self._client
+
+    def _private_copy(self) -> Path:
+        path = Path(tempfile.mkdtemp(prefix="assistant-index-")) / "chroma"
+        shutil.copytree(self.dir, path)
+        return path
+
+    def current_report(self) -> IndexReport | None:
+        """The index the state names, as it is (for serving it when it cannot be rebuilt)."""
+        state = self.state()
+        if state is None or not self._existing(state.collection):
+            return None
+        return IndexReport(collection=state.collection, chunks=state.chunks, embedded=0, reused=state.chunks,
+                           rebuilt=False)
 
     def state(self) -> IndexState | None:
         try:
@@ -134,6 +161,7 @@ class ChunkIndex:
             return False
         log.warning("%s is damaged: removing %s and rebuilding from knowledge/", db, self.dir)
         self._client = None
+        forget_client(self.dir)
         shutil.rmtree(self.dir)
         return True
 
@@ -142,6 +170,10 @@ class ChunkIndex:
         name = f"chunks_{fp}"
         self.repair_store()
         old = self.state()
+        if self.read_only and not self.is_complete(chunks, chunk_max_chars):  # opened as a copy: disk full
+            raise DiskFull(f"{self.dir}: the disk is full, the index was not rebuilt"
+                           f"{'; the previous index is still in use' if old else ''}; "
+                           f"free some space and run `assistant ingest` again")
         if old and old.fingerprint == fp and self.is_complete(chunks, chunk_max_chars):
             self._remove_stale(keep={name, old.previous})
             return IndexReport(collection=name, chunks=len(chunks), embedded=0, reused=len(chunks), rebuilt=False)
@@ -155,7 +187,7 @@ class ChunkIndex:
             self._drop(name)
             kept = f"; the previous index ({old.collection}) is still in use" if old else ""
             if _disk_full(e):
-                raise StoreError(f"{self.dir}: the disk is full, the index was not rebuilt{kept}; "
+                raise DiskFull(f"{self.dir}: the disk is full, the index was not rebuilt{kept}; "
                                  f"free some space and run `assistant ingest` again") from e
             raise StoreError(f"{self.dir}: the index could not be built ({_first_line(e)}){kept}; "
                              f"run `assistant ingest` again") from e

@@ -12,6 +12,7 @@ line naming what is missing otherwise.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -25,7 +26,7 @@ from pathlib import Path
 from assistant.chunk import chunk_docs
 from assistant.corpus import corpus, corpus_fingerprint
 from assistant.embeddings import EmbeddingBackend, get_embeddings
-from assistant.errors import IngestBusy, StoreError
+from assistant.errors import DiskFull, IngestBusy, StoreError
 from assistant.index import ChunkIndex, IndexReport
 from assistant.models import Chunk, ParsedDoc
 from assistant.settings import Settings
@@ -50,8 +51,10 @@ class Knowledge:
 
 
 def ingest(settings: Settings, embeddings: EmbeddingBackend | None = None,
-           progress: Callable[[int, int], None] | None = None, *, wait: float | None = None) -> Knowledge:
-    """`wait`: seconds to wait for another ingest to finish (None: as long as it takes; 0: IngestBusy at once)."""
+           progress: Callable[[int, int], None] | None = None, *, wait: float | None = None,
+           strict: bool = True) -> Knowledge:
+    """`wait`: seconds to wait for another ingest to finish (None: as long as it takes; 0: IngestBusy at once).
+    `strict=False` (loading to serve): when the disk is full, serve the previous index and table, with a warning."""
     docs = corpus(settings.knowledge_dir)  # raises DocumentError before anything is touched
     chunks = chunk_docs(docs, settings.chunk_max_chars)
     embeddings = embeddings or get_embeddings(settings.embedding_backend, settings.embedding_model)
@@ -59,9 +62,22 @@ def ingest(settings: Settings, embeddings: EmbeddingBackend | None = None,
         return _read_only(settings, docs, chunks, embeddings)
     with ingest_lock(settings.data_dir, wait):
         index = ChunkIndex(settings.data_dir, embeddings)
-        report = index.ensure(chunks, settings.chunk_max_chars, progress)
-        table, rebuilt = ensure_targets(settings.knowledge_dir, settings.data_dir, docs)
-    return Knowledge(docs=docs, chunks=tuple(chunks), index=index, table=table, report=report, targets_rebuilt=rebuilt)
+        try:
+            report = index.ensure(chunks, settings.chunk_max_chars, progress)
+        except DiskFull as e:
+            report = None if strict else index.current_report()
+            if report is None:
+                raise
+            log.warning("%s (serving it)", e)
+        try:
+            table, rebuilt = ensure_targets(settings.knowledge_dir, settings.data_dir, docs)
+        except DiskFull as e:
+            if strict or not (settings.data_dir / "targets.sqlite").exists():
+                raise
+            log.warning("%s (serving it)", e)
+            table, rebuilt = TargetTable.open(settings.data_dir / "targets.sqlite"), False
+    return Knowledge(docs=docs, chunks=tuple(chunks), index=index, table=table, report=report,
+                     targets_rebuilt=rebuilt, read_only=index.read_only)
 
 
 @contextmanager
@@ -130,8 +146,10 @@ def ensure_targets(knowledge_dir: Path, data_dir: Path, docs: tuple[ParsedDoc, .
         tmp.write_text(fp)
         os.replace(tmp, stamp)
     except (OSError, sqlite3.Error) as e:
-        raise StoreError(f"{db}: the target table could not be written ({e}); the previous one is kept. "
-                         f"Free some space or fix the permissions, then run `assistant ingest`") from e
+        full = isinstance(e, OSError) and e.errno == errno.ENOSPC or "full" in str(e)
+        raise (DiskFull if full else StoreError)(
+            f"{db}: the target table could not be written ({e}); the previous one is kept. "
+            f"Free some space or fix the permissions, then run `assistant ingest`") from e
     return table, True
 
 

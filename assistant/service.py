@@ -65,7 +65,7 @@ class Assistant:
             from assistant.answer.llm import LLMAnswerer
 
             answerer = LLMAnswerer.from_settings(settings)
-        knowledge = ingest(settings, embeddings, progress)
+        knowledge = ingest(settings, embeddings, progress, strict=False)  # serving: a full disk keeps the old
         if sessions is None and persist_sessions:
             from assistant.sessions_sqlite import open_session_store
 
