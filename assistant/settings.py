@@ -57,7 +57,7 @@ class Settings(BaseSettings):
 
     # The hotline API (assistant/api.py, docs/http-api.md)
     api_open: bool = Field(False, description="serve without keys; an empty key list alone never opens the API")
-    rate_limit: str = Field("60/minute", description="per API key, in the limits notation ('60/minute'); '' = none")
+    rate_limit: str = Field("600/minute", description="per API key, in the limits notation ('60/minute'); '' = none")
     cors_origins: str = Field("", description="comma-separated origins allowed by CORS ('*' = any); '' = no CORS")
     session_max_fresh: int = Field(20000, description="one-turn sessions kept per API key, waiting for a follow-up")
     header_timeout_s: float = Field(10.0, description="a connection must send its request headers within this")
