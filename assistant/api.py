@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from assistant.errors import AssistantError, InvalidQuestion, StoreError
+from assistant.errors import AssistantError, InvalidQuestion
 from assistant.http.errors import error_response
 from assistant.models import Answer
 from assistant.settings import Settings, apply_offline_env, get_settings
@@ -190,4 +190,4 @@ def _add_security_scheme(app: FastAPI) -> None:
     app.openapi = openapi
 
 
-__all__ = ["create_app", "MAX_BODY_BYTES", "StoreError"]
+__all__ = ["create_app", "MAX_BODY_BYTES"]

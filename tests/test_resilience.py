@@ -9,7 +9,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -162,7 +161,6 @@ def test_second_ingest_exits_2_or_waits(bigram_settings):
         assert r.returncode == 2 and time.monotonic() - t0 >= 1
         with pytest.raises(IngestBusy):
             ingest(bigram_settings, wait=0)
-    waiter = subprocess.Popen  # noqa: F841 - (documentation: --wait without a number waits as long as it takes)
     assert cli("ingest", "--wait", settings=bigram_settings).returncode == 0
 
 

@@ -53,9 +53,6 @@ class DeadlineProtocol(HttpToolsProtocol):
         self._disarm()
         super().on_headers_complete()
 
-    def on_response_complete(self) -> None:
-        super().on_response_complete()  # arms uvicorn's keep-alive timer for the idle time that follows
-
     def connection_lost(self, exc) -> None:
         self._disarm()
         super().connection_lost(exc)
