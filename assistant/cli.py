@@ -48,7 +48,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     apply_offline_env()
     t0 = time.perf_counter()
-    k = ingest(get_settings(), progress=_progress("embedding"))
+    k = ingest(get_settings(), progress=_progress("embedding"), wait=args.wait)
     for doc in k.docs:  # what the parser could not place, said plainly
         for warning in doc.warnings:
             print(f"warning: {doc.doc}: {warning}", file=sys.stderr)
@@ -71,11 +71,11 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from assistant.http.server import serve
 
-    from assistant.api import create_app
-
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    if args.workers < 1:
+        raise SystemExit("error: --workers must be at least 1")
+    serve(args.host, args.port, args.workers)
     return 0
 
 
@@ -89,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON (CONTRACT.md §2)")
     ask.set_defaults(func=cmd_ask)
 
-    sub.add_parser("ingest", help="build or refresh the index and target table").set_defaults(func=cmd_ingest)
+    ing = sub.add_parser("ingest", help="build or refresh the index and target table; checks and repairs them")
+    ing.add_argument("--wait", type=float, nargs="?", const=None, default=0.0, metavar="SECONDS",
+                     help="wait for another running ingest (for SECONDS, or as long as it takes) instead of exiting 2")
+    ing.set_defaults(func=cmd_ingest)
 
     targets = sub.add_parser("targets", help="print the target table")
     targets.add_argument("--format", choices=["json", "csv"], default="json")
@@ -98,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the hotline HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="processes sharing the port, sessions and limits")
     serve.set_defaults(func=cmd_serve)
 
     try:

@@ -16,3 +16,16 @@ class DocumentError(AssistantError):
 
 class ConfigError(AssistantError):
     """A setting names something that cannot be used (unknown backend, missing extra, bad path)."""
+
+
+class StoreError(AssistantError):
+    """A data store (index, target table, sessions) is damaged, unwritable or full; the message names the file
+    and the fix."""
+
+
+class IngestBusy(AssistantError):
+    """Another ingest holds the data directory's lock."""
+
+
+class DiskFull(StoreError):
+    """The disk filled up while a store was written; the previous store is kept."""

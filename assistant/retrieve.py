@@ -3,8 +3,6 @@ the documents a question is about. Which sentences answer is decided by evidence
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from assistant.index import ChunkIndex
 from assistant.lexical import BM25, Lexicon
 from assistant.models import Chunk, Passage, ParsedDoc, Span
@@ -14,8 +12,7 @@ RRF_K = 60
 
 class HybridRetriever:
     def __init__(self, chunks: list[Chunk], index: ChunkIndex, lexicon: Lexicon, docs: tuple[ParsedDoc, ...],
-                 dense_weight: float = 1.0, lexical_weight: float = 1.0,
-                 embed_query: Callable[[str], list[float]] | None = None):
+                 dense_weight: float = 1.0, lexical_weight: float = 1.0):
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.index = index
@@ -23,8 +20,6 @@ class HybridRetriever:
         self.docs = {d.doc: d for d in docs}
         self.bm25 = BM25(chunks, lexicon)
         self.weights = (dense_weight, lexical_weight)
-        # one embedding per distinct text: the caller passes a cached embedder
-        self.embed_query = embed_query or index.embeddings.embed_query
         self._store = None
 
     @property
@@ -34,7 +29,7 @@ class HybridRetriever:
         return self._store
 
     def dense(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
-        vector = self.embed_query(question)
+        vector = self.index.embeddings.embed_query(question)
         # langchain-chroma returns the cosine *distance* here (lower is closer); report similarity.
         where = {"doc": {"$in": list(docs)}} if docs else None
         hits = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=min(k, len(self.chunks)),

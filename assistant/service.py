@@ -10,11 +10,11 @@ import logging
 from collections.abc import Callable
 
 from assistant.answer.guard import violations
-from assistant.embeddings import get_embeddings
-from assistant.embeddings.cache import CachedQueryEmbedder
+from assistant.embeddings import EmbeddingBackend, get_embeddings
+from assistant.embeddings.cache import CachedQueryEmbedder, MemoEmbeddings
 from assistant.errors import InvalidQuestion
 from assistant.evidence import EvidenceFinder
-from assistant.ingest import Knowledge, ingest
+from assistant.ingest import Knowledge, ingest, session_db
 from assistant.lexical import Lexicon
 from assistant.models import Answer
 from assistant.question import validate_question
@@ -38,10 +38,10 @@ class Assistant:
         docs = knowledge.docs
         names = tuple(a for t in knowledge.table.rows() for a in (t.indicator, *t.aliases))
         self.lexicon = Lexicon(docs, settings.knowledge_dir, names=names)
+        # the table rows' vectors persist; a question is embedded once per process (MemoEmbeddings, see load)
         self.embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
-                                         dense_weight=settings.dense_weight,
-                                         embed_query=lambda q: self.embed([q])[0].tolist())
+                                         dense_weight=settings.dense_weight)
         finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table, self.embed,
                                 passages=settings.top_k + 3, row_coverage=settings.row_coverage)
         self.judge = Judge(finder, docs, settings)
@@ -55,20 +55,26 @@ class Assistant:
 
     @classmethod
     def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
-             persist_sessions: bool = False) -> "Assistant":
+             persist_sessions: bool = False, *, sessions: SessionStore | None = None,
+             embeddings: EmbeddingBackend | None = None) -> "Assistant":
         """Load the knowledge; builds the index and target table on first use (a fresh checkout).
-        `persist_sessions` keeps sessions in the data directory, for one-shot processes (the CLI)."""
+        `persist_sessions` keeps sessions in SQLite in the data directory (the CLI and the API server; several
+        processes share it). `sessions` / `embeddings`: reuse a store and a model (a server switching index)."""
         apply_offline_env()
         settings = settings or get_settings()
-        embeddings = get_embeddings(settings.embedding_backend, settings.embedding_model)
+        # one embedding per distinct text: retrieval, sentence ranking and the resolver all embed the question
+        embeddings = embeddings or MemoEmbeddings(get_embeddings(settings.embedding_backend, settings.embedding_model))
         answerer = None
         if settings.llm:
             from assistant.answer.llm import LLMAnswerer
 
             answerer = LLMAnswerer.from_settings(settings)
-        sessions = MemorySessionStore(settings.session_max, settings.session_ttl_s, settings.session_turns,
-                                      path=settings.data_dir / "sessions.json" if persist_sessions else None)
-        return cls(settings, ingest(settings, embeddings, progress), answerer, sessions)
+        knowledge = ingest(settings, embeddings, progress, strict=False)  # serving: a full disk keeps the old
+        if sessions is None and persist_sessions:
+            from assistant.sessions_sqlite import open_session_store
+
+            sessions = open_session_store(session_db(settings, knowledge.read_only), settings)
+        return cls(settings, knowledge, answerer, sessions)
 
     def ask(self, question: object, session_id: str | None = None, *, history: tuple[Turn, ...] | None = None,
             style: str = "text", key: str = "") -> Answer:

@@ -57,14 +57,29 @@ class Settings(BaseSettings):
 
     chat_host: str = Field("127.0.0.1", validation_alias=AliasChoices("ASSISTANT_CHAT_HOST", "GRADIO_SERVER_NAME"))
     chat_port: int = Field(7860, validation_alias=AliasChoices("ASSISTANT_CHAT_PORT", "GRADIO_SERVER_PORT"))
-    api_keys: str = Field("", description="comma-separated bearer keys for the HTTP API; empty = open")
-    session_max: int = 1000
+    api_keys: str = Field("", description="comma-separated bearer keys for the HTTP API")
+    session_max: int = Field(1000, description="conversations (2+ turns) kept per API key")
     session_ttl_s: int = 3600
     session_turns: int = 6
+
+    # The hotline API (assistant/api.py, docs/http-api.md)
+    api_open: bool = Field(False, description="serve without keys; an empty key list alone never opens the API")
+    rate_limit: str = Field("600/minute", description="per API key, in the limits notation ('60/minute'); '' = none")
+    cors_origins: str = Field("", description="comma-separated origins allowed by CORS ('*' = any); '' = no CORS")
+    session_max_fresh: int = Field(20000, description="one-turn sessions kept per API key, waiting for a follow-up")
+    header_timeout_s: float = Field(10.0, description="a connection must send its request headers within this")
+    body_timeout_s: float = Field(10.0, description="a request must send its whole body within this")
+    keepalive_timeout_s: float = Field(5.0, description="idle keep-alive connections are closed after this")
+    max_connections: int = Field(1000, description="per worker; beyond it new requests get 503")
+    runtime_dir: Path | None = Field(None, description="metrics and rate-limit files shared by the workers")
 
     @property
     def api_key_set(self) -> frozenset[str]:
         return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
 
 @lru_cache(maxsize=1)

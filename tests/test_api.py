@@ -19,14 +19,15 @@ FACT_FIELDS = {"indicator", "value", "unit", "qualifier", "doc", "chapter", "sec
 
 @pytest.fixture(scope="module")
 def client(fast_bot):
-    app = create_app(fast_bot.settings, bot=fast_bot)
+    settings = fast_bot.settings.model_copy(update={"api_open": True, "rate_limit": ""})
+    app = create_app(settings, bot=fast_bot)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
 def keyed_client(fast_bot):
-    settings = fast_bot.settings.model_copy(update={"api_keys": "k1,k2"})
+    settings = fast_bot.settings.model_copy(update={"api_keys": "k1,k2", "rate_limit": ""})
     app = create_app(settings, bot=fast_bot)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
@@ -82,13 +83,13 @@ def test_healthz(client):
 
 
 def test_lifespan_loads_a_real_assistant(bigram_settings):
-    app = create_app(bigram_settings)
-    assert app.state.bot is None
+    app = create_app(bigram_settings.model_copy(update={"api_open": True}))
+    assert app.state.live.changed() or app.state.live._bot is None
     with TestClient(app) as c:
         assert c.get("/healthz").json()["status"] == "ok"
         r = c.post("/v1/ask", json={"question": "今年固定资产投资计划增长多少？"})
         assert r.status_code == 200, r.text
-        assert_answer(r.json(), app.state.bot.plan_text)
+        assert_answer(r.json(), app.state.live.bot.plan_text)
         assert r.json()["citations"][0]["chapter"] == "总体要求"
     assert (bigram_settings.data_dir / "targets.sqlite").exists()
 

@@ -1,0 +1,64 @@
+"""The cost of one question is bounded: each distinct text is embedded once (MemoEmbeddings), however many
+steps of the core (dense retrieval, sentence ranking, the target resolver) ask for it."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from assistant.embeddings.bigram import BigramEmbeddings
+from assistant.embeddings.cache import MemoEmbeddings
+
+
+class Counting(BigramEmbeddings):
+    def __init__(self):
+        self.texts: list[str] = []
+
+    def _embed(self, texts, kind):
+        self.texts.extend(texts)
+        return super()._embed(texts, kind)
+
+
+def test_each_distinct_text_is_embedded_once():
+    inner = Counting()
+    memo = MemoEmbeddings(inner)
+    assert memo.model_id == inner.model_id  # the index fingerprint does not change
+    a = memo.embed_query("今年GDP增长多少？")
+    b = memo.embed_query("今年GDP增长多少？")
+    both = memo.embed_queries(["今年GDP增长多少？", "新的问题"])
+    assert a == b and np.allclose(both[0], a)
+    assert inner.texts == ["今年GDP增长多少？", "新的问题"]
+    memo.embed_documents(["今年GDP增长多少？"])  # a passage is embedded differently: its own entry
+    assert len(inner.texts) == 3
+
+
+def test_memo_is_bounded_and_thread_safe():
+    memo = MemoEmbeddings(Counting(), max_entries=50)
+    threads = [threading.Thread(target=lambda n=n: [memo.embed_query(f"q{n}-{i}") for i in range(100)])
+               for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(memo._vectors) <= 50
+
+
+def test_one_long_question_embeds_itself_at_most_once(fast_bot):
+    memo = fast_bot.knowledge.index.embeddings
+    assert isinstance(memo, MemoEmbeddings)
+    inner = memo.backend
+    seen: list[str] = []
+    original = inner._embed
+
+    def spy(texts, kind):
+        seen.extend(t for t in texts if kind == "query")
+        return original(texts, kind)
+
+    inner._embed = spy
+    try:
+        q = ("请问二连浩特市今年在口岸物流和互市贸易方面有哪些安排，数字经济方面呢？" * 12)[:480]
+        fast_bot.ask(q)
+    finally:
+        del inner._embed
+    assert seen.count(q) == 1, (seen.count(q), seen[:3])  # retrieval, sentence ranking and resolver share one
