@@ -106,7 +106,7 @@ class Assistant:
         resolved = understood.text
         answer = answer.model_copy(update={
             "session_id": session_id, "answerer": answerer,
-            "resolved_question": resolved if resolved != q else None,
+            "resolved_question": resolved if understood.followup else None,
         })
         if history is None:
             self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)

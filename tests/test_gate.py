@@ -222,7 +222,7 @@ def test_guard_rejections_are_counted(fast_bot):
     """An LLM answer with a number the plan does not give is rejected by the core's guard: counted."""
     from assistant.service import Assistant
 
-    def lying_llm(decision, extractive):
+    def lying_llm(question, lang, extractive):
         return extractive.model_copy(update={"answer": "增长 99.9%。[1]"})
 
     bot = Assistant(fast_bot.settings, fast_bot.knowledge, answerer=lying_llm)

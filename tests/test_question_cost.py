@@ -1,5 +1,5 @@
 """The cost of one question is bounded: each distinct text is embedded once (MemoEmbeddings), however many
-steps of the core (dense retrieval, sentence ranking, the target resolver) ask for it."""
+steps of the core (dense retrieval, the target resolver) ask for it, and a question repeating itself is read once."""
 
 from __future__ import annotations
 
@@ -61,4 +61,5 @@ def test_one_long_question_embeds_itself_at_most_once(fast_bot):
         fast_bot.ask(q)
     finally:
         del inner._embed
-    assert seen.count(q) == 1, (seen.count(q), seen[:3])  # retrieval, sentence ranking and resolver share one
+    # the question is read as its distinct parts; each is embedded once, however many steps use it
+    assert seen and len(seen) == len(set(seen)) and len(seen) <= 4, seen

@@ -17,6 +17,7 @@ from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import vocab
 
 __all__ = ["understand", "Understanding", "Part", "Place", "subject_of"]
+MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
 def subject_of(turn: Turn, lexicon: Lexicon) -> str:
@@ -54,6 +55,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
 
     scope: tuple[Place, ...] = ()
     about_previous = False
+    before = text
     if previous is not None and not previous.answer.refused:
         prev_text = previous.understood or previous.question
         subject = subject_of(previous, lexicon)
@@ -71,10 +73,11 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         text = resolve_followup(text, previous.understood or previous.question, "")
 
     parts: list[Part] = []
-    for sentence in sentences(text, lexicon):
+    for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
         for q in coordinated(sentence, lexicon):
             part = classify(q, lexicon, scope, about_previous)
             if parts and not lexicon.content_words(q.replace("去年", "").replace("上年", "")) and (part.compare or part.outcome):
                 part = part.model_copy(update={"text": f"{parts[-1].text} {q}"})  # 比去年高吗: of the part before
             parts.append(part)
-    return Understanding(text=text, parts=tuple(parts), **flags, **base)
+    return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
+                         **flags, **base)

@@ -38,7 +38,8 @@ def _t2s():
 
 def _width(text: str) -> str:
     # full-width letters, digits, ％ and the ideographic space → ASCII; Chinese punctuation stays as written
-    return "".join(unicodedata.normalize("NFKC", ch) if "\uff10" <= ch <= "\uff5a" or ch in "\uff05\u3000" else ch
+    return "".join(unicodedata.normalize("NFKC", ch) if ("\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a"
+                                                         or "\uff41" <= ch <= "\uff5a" or ch in "\uff05\u3000") else ch
                    for ch in text)
 
 

@@ -44,6 +44,7 @@ class Part(Frozen):
 class Understanding(Frozen):
     asked: str  # as the user wrote it
     text: str  # normalised, instructions removed, follow-up resolved
+    followup: bool = False  # the text was read against the previous turn (它, 那…呢, 其中…)
     lang: Lang  # the language to answer in
     smalltalk: Literal["greeting", "thanks", "capabilities"] | None = None
     off_topic: bool = False  # a task that is not a question about the plan (写一首诗)
