@@ -96,20 +96,24 @@ def build(chat: StaffChat):
         return show(chat.reset())
 
     def open_in_plan(conv, query, evt: gr.EventData):
-        """A source's "open in the full plan": switch tabs and scroll to the section, its quote marked. (The
-        search box and document list react to typing only, so setting them here does not redraw the plan.)"""
+        """A source's "open in the full plan": switch tabs and scroll to the section, its quote marked."""
         place = chat.selected_place(conv)
         doc = next((d for d in docs if place and d.doc == place[0]), docs[0])
         chapter, section, quote = (place[1], place[2], place[3]) if place else (
             str(getattr(evt, "chapter", "")), str(getattr(evt, "section", "")), "")
-        stamp = (conv.stamp if conv else 0) + 1
-        view = plan_html(doc, query=str(query or "")[:MAX_QUERY_CHARS], focus=(chapter, section), quote=quote,
-                         stamp=stamp)
-        return gr.Tabs(selected="plan"), view, gr.update(value=doc.doc)
+        focus = (doc.doc, chapter, section, quote, (conv.stamp if conv else 0) + 1)
+        return gr.Tabs(selected="plan"), render_plan(doc.doc, query, focus), gr.update(value=doc.doc), focus
 
-    def search_plan(doc_id, query):
+    def render_plan(doc_id, query, focus):
         doc = next((d for d in docs if d.doc == doc_id), docs[0])
-        return plan_html(doc, query=str(query or "")[:MAX_QUERY_CHARS], stamp=hash(query) & 0xFFFF)
+        query = str(query or "")[:MAX_QUERY_CHARS]
+        if focus and focus[0] == doc.doc and not query.strip():
+            return plan_html(doc, focus=(focus[1], focus[2]), quote=focus[3], stamp=focus[4])
+        return plan_html(doc, query=query, stamp=hash(query) & 0xFFFF)
+
+    def search_plan(doc_id, query, focus):
+        """Typing a search (or choosing a document) redraws the plan; an opened place stays marked until then."""
+        return render_plan(doc_id, query, focus), (focus if not str(query or "").strip() else None)
 
     def filter_table(text, chapter, sort):
         picked = select_rows(rows, text, chapter, sort)
@@ -123,6 +127,7 @@ def build(chat: StaffChat):
 
     with gr.Blocks(title="二连浩特市计划问答 · Plan Q&A", delete_cache=(3600, 86400)) as demo:
         conv = gr.State(None)  # a Conversation, made on the first question: each browser session its own
+        plan_focus = gr.State(None)  # (doc, chapter, section, quote, stamp) a source chip opened in 计划全文
         gr.HTML(f"<h1>{attr(TITLE)}</h1><p>{attr(SUBTITLE)}</p>", elem_id="page-head", apply_default_css=False)
         with gr.Tabs(elem_id="tabs") as tabs:
             with gr.Tab("对话", id="chat", elem_id="tab-chat"):
@@ -189,13 +194,14 @@ def build(chat: StaffChat):
         transcript.select(select, [conv], out, **quiet)
         transcript.like(rate, [conv], out, **quiet)
         sources.select(select, [conv], out, **quiet)
-        sources.click(open_in_plan, [conv, plan_query], [tabs, plan_view, plan_doc], **quiet)
+        sources.click(open_in_plan, [conv, plan_query], [tabs, plan_view, plan_doc, plan_focus], **quiet)
         submit.click(submit_feedback, [conv, reasons, comment], out, **quiet)
         cancel.click(close_feedback, [conv], out, **quiet)
         new_chat.click(reset, None, out, **quiet)
         question.change(None, [question], None, js=counter_js(limit), api_visibility="private")
         for box in (plan_query, plan_doc):
-            box.input(search_plan, [plan_doc, plan_query], [plan_view], trigger_mode="always_last", **quiet)
+            box.change(search_plan, [plan_doc, plan_query, plan_focus], [plan_view, plan_focus],
+                       trigger_mode="always_last", **quiet)
         for box in (t_text, t_chapter, t_sort):
             box.change(filter_table, [t_text, t_chapter, t_sort], [t_table, t_count, t_csv],
                        trigger_mode="always_last", **quiet)

@@ -16,7 +16,7 @@ element.addEventListener('click', (event) => {
 });
 
 let seen = '';
-watch('value', () => {
+function follow() {
   const plan = element.querySelector('.plan');
   if (!plan) return;
   const focus = plan.dataset.focus || '';
@@ -38,4 +38,6 @@ watch('value', () => {
     if (!done && ++tries < 40) setTimeout(attempt, 50);
   };
   attempt();
-});
+}
+watch('value', follow);
+follow();  // the tab's content may be mounted only when the tab is first opened, already holding a place to go to
