@@ -133,10 +133,6 @@ def build(chat: StaffChat):
             with gr.Tab("对话", id="chat", elem_id="tab-chat"):
                 with gr.Row(elem_id="chat-row", equal_height=False):
                     with gr.Column(scale=3, min_width=360, elem_id="chat-col"):
-                        with gr.Row(elem_id="tools-row"):
-                            new_chat = gr.Button("新对话 · New chat", size="sm", elem_id="new-chat")
-                            export = gr.DownloadButton("导出 Markdown · Export", size="sm", elem_id="export",
-                                                       interactive=False)
                         transcript = gr.HTML(transcript_html(Conversation(), places), elem_id="transcript",
                                              js_on_load=static_text("transcript.js"), apply_default_css=False)
                         with gr.Group(visible=False, elem_id="feedback-form") as form:
@@ -147,17 +143,20 @@ def build(chat: StaffChat):
                             with gr.Row():
                                 submit = gr.Button("提交反馈 · Submit", variant="primary", size="sm", elem_id="feedback-submit")
                                 cancel = gr.Button("关闭 · Close", size="sm", elem_id="feedback-close")
+                        status = gr.HTML(status_html(), elem_id="status", js_on_load=static_text("status.js"),
+                                         apply_default_css=False)
                         with gr.Row(elem_id="ask-row"):
                             question = gr.Textbox(label="问题 · Question", show_label=False, lines=1, max_lines=4,
                                                   max_length=limit, autofocus=True, elem_id="question", scale=8,
-                                                  placeholder="输入问题，回车发送 · Ask in Chinese or English",
+                                                  placeholder="输入问题 · Ask a question",
                                                   container=False)
                             send = gr.Button("发送", variant="primary", elem_id="send", scale=0, min_width=72)
                         with gr.Row(elem_id="meta-row"):
-                            status = gr.HTML(status_html(), elem_id="status", js_on_load=static_text("status.js"),
-                                             apply_default_css=False)
+                            new_chat = gr.Button("新对话 · New chat", size="sm", elem_id="new-chat", scale=0)
+                            export = gr.DownloadButton("导出 Markdown · Export", size="sm", elem_id="export",
+                                                       interactive=False, scale=0)
                             gr.HTML(f'<span class="count" title="字数上限 {limit} · Up to {limit} characters">0 / {limit}</span>',
-                                    elem_id="q-count", apply_default_css=False)
+                                    elem_id="q-count", apply_default_css=False, min_width=0, scale=0)
                     with gr.Column(scale=2, min_width=320, elem_id="sources-col"):
                         sources = gr.HTML(sources_html(Conversation(), places), elem_id="sources",
                                           js_on_load=static_text("sources.js"), apply_default_css=False)
@@ -171,7 +170,7 @@ def build(chat: StaffChat):
                                     apply_default_css=False)
             with gr.Tab("指标表", id="targets", elem_id="tab-targets"):
                 with gr.Row():
-                    t_text = gr.Textbox(label="筛选 · Filter", placeholder="指标名称、别名或原文，例如：增速、风电",
+                    t_text = gr.Textbox(label="筛选 · Filter", placeholder="例如：增速、风电 · e.g. GDP",
                                         elem_id="targets-filter", max_length=100, scale=3)
                     t_chapter = gr.Dropdown(chapter_choices(rows), value=ALL, label="章节 · Chapter",
                                             elem_id="targets-chapter", scale=1)
@@ -183,7 +182,7 @@ def build(chat: StaffChat):
                                               scale=0)
                 t_table = gr.Dataframe(first_rows, headers=HEADERS, datatype="str", interactive=False, wrap=True,
                                        elem_id="targets-table", max_height=640,
-                                       column_widths=["18%", "8%", "7%", "9%", "9%", "8%", "41%"])
+                                       column_widths=["200px", "80px", "80px", "100px", "110px", "90px", "460px"])
 
         out = [question, transcript, sources, status, conv, form, form_title, reasons, comment, export]
         quiet = dict(show_progress="hidden", api_visibility="private")

@@ -3,7 +3,14 @@
 function go(id) {
   const target = id && element.querySelector('#' + CSS.escape(id));
   if (!target || !target.offsetParent) return false;  // not found, or its tab is still hidden
-  target.scrollIntoView({block: 'start'});
+  const body = element.querySelector('.plan-body');
+  if (body && getComputedStyle(body).overflowY === 'auto') {
+    body.scrollTop = Math.max(0, target.offsetTop - 4);  // the text scrolls in its own box beside the contents
+    const top = body.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.5) body.scrollIntoView({block: 'start'});
+  } else {
+    target.scrollIntoView({block: 'start'});
+  }
   target.focus({preventScroll: true});
   return true;
 }
@@ -29,9 +36,13 @@ function follow() {
     let done = false;
     if (focus) {
       done = go(focus.split(':')[0]);
-    } else if (hit) {
+    } else if (hit) {  // the first match, only where the text scrolls in its own box: never away from the search box
+      const body = element.querySelector('.plan-body');
       const mark = element.querySelector('mark.hit');
-      if (mark && mark.offsetParent) { mark.scrollIntoView({block: 'center'}); done = true; }
+      if (body && mark && mark.offsetParent) {
+        if (getComputedStyle(body).overflowY === 'auto') body.scrollTop = Math.max(0, mark.offsetTop - body.clientHeight / 3);
+        done = true;
+      }
     } else {
       done = true;
     }

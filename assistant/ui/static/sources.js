@@ -18,7 +18,10 @@ watch('value', () => {
   seen = panel.dataset.stamp;
   const mark = element.querySelector('mark.current');
   const box = element.querySelector('.src-text');
-  if (mark && box) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  if (mark && box) {  // from the top when the mark is visible there, else with the mark a third of the way down
+    const bottom = mark.offsetTop + mark.offsetHeight;
+    box.scrollTop = bottom <= box.clientHeight ? 0 : Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  }
   if (panel.dataset.reason === 'user') {
     const target = mark || panel;
     const r = target.getBoundingClientRect();
