@@ -149,7 +149,16 @@ def test_a_located_question_shows_the_section_with_the_quote_marked(page, plan_t
 
 
 def test_a_list_question_lists_items_each_with_a_selectable_source(page, plan_text):
+    # record what the answer shows while it arrives: it must grow in several steps, each a beginning of the whole
+    page.evaluate("""() => { window.__seen = []; new MutationObserver(() => {
+        const t = document.querySelectorAll('#transcript .a-text'); const last = t[t.length - 1];
+        if (last) window.__seen.push(last.textContent.replace(/\\s+/g, ''));
+      }).observe(document.querySelector('#transcript'), {subtree: true, childList: true, characterData: true}); }""")
     turn = ask(page, LISTED)
+    seen = [x for x in dict.fromkeys(page.evaluate("window.__seen")) if x]
+    final = re.sub(r"\s+", "", turn.locator(".a-text").inner_text())
+    assert len(seen) >= 3 and seen[-1] == final, seen
+    assert all(final.startswith(x) for x in seen), seen
     items = turn.locator(".a-text li")
     assert items.count() >= 3
     assert turn.locator(".a-text li button.cite").count() >= 3

@@ -344,6 +344,16 @@ def test_a_failure_is_shown_in_place_and_the_question_goes_back_to_the_box(chat,
     assert "无法回答" in last.conv.turns[1].error
 
 
+def test_a_second_question_while_one_is_answered_is_held_back(chat):
+    conv = list(chat.ask("今年固投增长多少？", None))[-1].conv
+    first = chat.ask("土默特街改造在哪？", conv)
+    next(first)  # the first answer is under way
+    [held] = list(chat.ask("风电项目有哪些？", conv))
+    assert held.status[1] == "error" and "稍候" in held.status[0] and held.question is None
+    assert list(first)[-1].conv.turns[-1].done  # the first one completes …
+    assert list(chat.ask("风电项目有哪些？", conv))[-1].conv.turns[-1].done  # … and then the next is answered
+
+
 def test_select_checks_what_the_page_sent(chat):
     conv = list(chat.ask("风电项目有哪些？", None))[-1].conv
     assert chat.select(conv, 0, 3).conv.selected == (0, 3)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 STREAM_STEPS = 12  # an answer is revealed in about this many steps …
 STREAM_SECONDS = 0.3  # … over about this long, however long it is
+KEEP_FILES_S = 86_400  # exported conversations and CSV files older than this are removed
+BUSY = "正在回答上一个问题，请稍候再发送。 · Still answering the previous question; send this one in a moment."
 
 
 class AsksQuestions(Protocol):
@@ -72,6 +75,10 @@ class StaffChat:
         self.stream_seconds = stream_seconds
         self._store: FeedbackStore | None = None
         self.ratings = Ratings()
+        # Sessions with an answer being computed or streamed: Gradio runs a session's events concurrently, and two
+        # answers at once would each extend their own copy of the conversation (one would be lost from the page).
+        self._asking: set[str] = set()
+        self._asking_lock = threading.Lock()
         self._export_dir: Path | None = None
 
     # ---------------------------------------------------------------- asking
@@ -82,7 +89,19 @@ class StaffChat:
         if problem:
             yield Screen(conv, status=(problem, "error"), refocus=True, transcript=False)
             return
-        question = str(question).strip()
+        with self._asking_lock:
+            busy = conv.session_id in self._asking
+            self._asking.add(conv.session_id)
+        if busy:
+            yield Screen(conv, status=(BUSY, "error"), refocus=from_box, transcript=False)
+            return
+        try:
+            yield from self._answer(str(question).strip(), conv, from_box)
+        finally:  # also when the page cancels the stream (新对话) or the browser goes away
+            with self._asking_lock:
+                self._asking.discard(conv.session_id)
+
+    def _answer(self, question: str, conv: Conversation, from_box: bool) -> Iterator[Screen]:
         index = len(conv.turns)
         conv = conv.bump(turns=(*conv.turns, ChatTurn(question=question)), feedback_turn=None)
         yield Screen(conv, question="" if from_box else None, status=("", ""), refocus=from_box,
@@ -211,6 +230,20 @@ class StaffChat:
             return ""
         if self._export_dir is None:
             self._export_dir = Path(tempfile.mkdtemp(prefix="staffchat-export-"))
-        path = self._export_dir / f"conversation-{conv.session_id[:12]}.md"
-        path.write_text(export_markdown(turns, self.places), encoding="utf-8")
-        return str(path)
+        return str(write_download(self._export_dir, f"conversation-{conv.session_id[:12]}.md",
+                                  export_markdown(turns, self.places)))
+
+
+def write_download(folder: Path, name: str, text: str) -> Path:
+    """Write a file for the page to download, removing the folder's files older than a day (a long-running chat
+    would otherwise collect one per conversation)."""
+    now = time.time()
+    for old in folder.iterdir():
+        try:
+            if now - old.stat().st_mtime > KEEP_FILES_S:
+                old.unlink()
+        except OSError:
+            pass  # another worker removed it first
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path

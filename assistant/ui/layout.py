@@ -5,13 +5,14 @@ No `from __future__ import annotations` here on purpose: Gradio finds the `gr.Ev
 through its real (evaluated) type annotation.
 """
 
+import hashlib
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.feedback import MAX_COMMENT_CHARS, REASONS
 from assistant.settings import apply_offline_env
-from assistant.ui.handlers import Screen, StaffChat
+from assistant.ui.handlers import Screen, StaffChat, write_download
 from assistant.ui.plan import MAX_QUERY_CHARS, plan_html
 from assistant.ui.render import attr, sources_html, status_html, transcript_html
 from assistant.ui.state import Conversation
@@ -117,8 +118,9 @@ def build(chat: StaffChat):
 
     def filter_table(text, chapter, sort):
         picked = select_rows(rows, text, chapter, sort)
-        path = downloads / "targets.csv" if len(picked) == len(rows) else downloads / f"targets-{abs(hash((text, chapter, sort)))}.csv"
-        path.write_text(rows_csv(picked), encoding="utf-8")
+        csv_text = rows_csv(picked)
+        name = f"targets-{hashlib.sha1(csv_text.encode()).hexdigest()[:10]}.csv"  # same rows, same file
+        path = write_download(downloads, name, csv_text)
         return display_rows(picked), f"共 {len(picked)} 项（全表 {len(rows)} 项） · {len(picked)} of {len(rows)} rows", str(path)
 
     first_rows, first_count, first_csv = filter_table("", ALL, next(iter(SORTS)))
@@ -187,16 +189,16 @@ def build(chat: StaffChat):
         out = [question, transcript, sources, status, conv, form, form_title, reasons, comment, export]
         quiet = dict(show_progress="hidden", api_visibility="private")
         asking = dict(outputs=out, concurrency_id="ask", concurrency_limit=2, trigger_mode="once", **quiet)
-        question.submit(ask_from_box, [question, conv], **asking)
-        send.click(ask_from_box, [question, conv], **asking)
-        transcript.option_select(ask_option, [conv], **asking)
+        asks = [question.submit(ask_from_box, [question, conv], **asking),
+                send.click(ask_from_box, [question, conv], **asking),
+                transcript.option_select(ask_option, [conv], **asking)]
         transcript.select(select, [conv], out, **quiet)
         transcript.like(rate, [conv], out, **quiet)
         sources.select(select, [conv], out, **quiet)
         sources.click(open_in_plan, [conv, plan_query], [tabs, plan_view, plan_doc, plan_focus], **quiet)
         submit.click(submit_feedback, [conv, reasons, comment], out, **quiet)
         cancel.click(close_feedback, [conv], out, **quiet)
-        new_chat.click(reset, None, out, **quiet)
+        new_chat.click(reset, None, out, cancels=asks, **quiet)  # an answer still streaming stops
         question.change(None, [question], None, js=counter_js(limit), api_visibility="private")
         for box in (plan_query, plan_doc):
             box.change(search_plan, [plan_doc, plan_query, plan_focus], [plan_view, plan_focus],
