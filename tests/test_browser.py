@@ -207,6 +207,9 @@ def test_bad_input_is_explained_inline_and_the_box_stays_usable(page):
     expect(status).to_contain_text("请输入问题")
     expect(status).to_have_attribute("role", "alert")
     expect(box).to_be_focused()
+    page.locator("#send").click()  # the same problem again: the cursor comes back again
+    expect(status).to_contain_text("请输入问题")
+    expect(box).to_be_focused()
     box.fill("     ")
     box.press("Enter")
     expect(status).to_contain_text("只有空格")

@@ -56,7 +56,7 @@ def build(chat: StaffChat):
         status = gr.skip()
         if screen.status is not None or screen.refocus:
             message, kind = screen.status or ("", "")
-            status = status_html(message, kind or "error", screen.refocus, conv.stamp)
+            status = status_html(message, kind or "error", screen.refocus)
         return (
             gr.update(value=screen.question) if screen.question is not None else gr.skip(),
             transcript_html(conv, places, chat.ratings.of_session(conv.session_id)) if screen.transcript else gr.skip(),

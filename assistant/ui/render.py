@@ -6,6 +6,7 @@ attributes. Accessible names (`aria-label`) are plain text built from the model,
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import escape
 
@@ -51,9 +52,10 @@ def answer_body(text: str, answer: Answer, turn: int) -> str:
         if not 1 <= n <= n_cites:
             return m.group(0)
         c = answer.citations[n - 1]
-        label = f"出处 {n}：{place_label(c.chapter, c.section)} {c.title}".strip()
+        label = f"出处 {n}：{place_label(c.chapter, c.section)}"
+        title = f"{label} {c.title}".strip()
         return (f'<button type="button" class="cite" data-turn="{turn}" data-n="{n}" aria-label="{attr(label)}" '
-                f'title="{attr(label)}">[{n}]</button>')
+                f'title="{attr(title)}">[{n}]</button>')
 
     parts = _TAG_OR_TEXT.split(html)
     return "".join(p if p.startswith("<") else _MARKER.sub(marker, p) for p in parts)
@@ -244,9 +246,14 @@ def section_view(a: Answer, n: int, places: Places) -> str:
 # ---------------------------------------------------------------- the line under the question box
 
 
-def status_html(message: str = "", kind: str = "error", refocus: bool = False, stamp: int = 0) -> str:
-    """An inline message under the box (never an overlay): role=alert for problems, status for confirmations."""
-    flag = f' data-refocus="{stamp}"' if refocus else ""
+_status_serial = itertools.count(1)
+
+
+def status_html(message: str = "", kind: str = "error", refocus: bool = False) -> str:
+    """The inline message line by the box (never an overlay): role=alert for problems, status for confirmations.
+    `refocus` puts the cursor back in the box; each such line gets a new serial, so that the page acts on it
+    even when the same message comes twice."""
+    flag = f' data-refocus="{next(_status_serial)}"' if refocus else ""
     if not message:
         return f'<div class="status-line"{flag}></div>'
     role = "alert" if kind == "error" else "status"
