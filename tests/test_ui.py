@@ -354,6 +354,37 @@ def test_a_second_question_while_one_is_answered_is_held_back(chat):
     assert list(chat.ask("风电项目有哪些？", conv))[-1].conv.turns[-1].done  # … and then the next is answered
 
 
+def test_the_page_is_served_while_the_assistant_loads(plan_knowledge):
+    import threading
+
+    from assistant.errors import AssistantError
+    from assistant.ui.loading import BackgroundAssistant
+
+    release = threading.Event()
+
+    def slow_load():
+        release.wait(5)
+        return FakeBot()
+
+    bot = BackgroundAssistant(slow_load, plan_knowledge, wait_s=0.05)
+    assert bot.knowledge is plan_knowledge and not bot.ready
+    with pytest.raises(AssistantError, match="仍在加载"):
+        bot.ask("今年固投增长多少？")
+    release.set()
+    bot.wait_s = 5
+    assert bot.ask("今年固投增长多少？").route == "target" and bot.ready
+
+    def broken_load():
+        raise RuntimeError("index damaged")
+
+    broken = BackgroundAssistant(broken_load, plan_knowledge, wait_s=5)
+    with pytest.raises(AssistantError, match="未能加载"):
+        broken.ask("今年固投增长多少？")
+    chat = StaffChat(broken, Settings(data_dir=plan_knowledge.table.path.parent), plan_knowledge, stream_seconds=0)
+    last = list(chat.ask("今年固投增长多少？", None))[-1]
+    assert "未能加载" in last.conv.turns[0].error and last.question == "今年固投增长多少？"
+
+
 def test_select_checks_what_the_page_sent(chat):
     conv = list(chat.ask("风电项目有哪些？", None))[-1].conv
     assert chat.select(conv, 0, 3).conv.selected == (0, 3)

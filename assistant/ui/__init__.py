@@ -6,6 +6,7 @@
     plan.py      the 计划全文 tab          table.py   the 指标表 tab
     state.py     what a browser session keeps   handlers.py  what each action does (no Gradio)
     layout.py    the Gradio page and its wiring; static/ its CSS and the JavaScript of its HTML parts
+    loading.py   start-up: the page is served while the assistant loads
 
 Gradio takes seconds to import, so only layout.py imports it, when the page is built: `import assistant.ui`
 stays cheap and the handlers are testable without a browser.
@@ -37,12 +38,25 @@ def launch_options() -> dict:
 
 
 def main() -> None:
+    """Serve the chat. The page comes up first; the assistant (index, models, warm-up) loads beside it, once for
+    every browser session (ui/loading.py)."""
     apply_offline_env()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from assistant.service import Assistant
+    from assistant.ui.loading import BackgroundAssistant, plan_knowledge
 
     settings = get_settings()
-    bot = Assistant.load(settings)  # once, at start: every browser session shares it
-    bot.warm_up()
-    demo = build_ui(bot, settings)
-    demo.launch(server_name=settings.chat_host, server_port=settings.chat_port, **launch_options())
+    knowledge = plan_knowledge(settings)
+
+    def load():
+        from assistant.service import Assistant
+
+        bot = Assistant.load(settings)
+        bot.warm_up()
+        return bot
+
+    bot = BackgroundAssistant(load, knowledge, start=False)
+    demo = build_ui(bot, settings, knowledge)
+    demo.launch(server_name=settings.chat_host, server_port=settings.chat_port, prevent_thread_lock=True,
+                **launch_options())
+    bot.start()  # after the page is served: see ui/loading.py
+    demo.block_thread()

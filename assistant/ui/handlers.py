@@ -30,7 +30,8 @@ from assistant.ui.state import ChatTurn, Conversation, Ratings
 log = logging.getLogger(__name__)
 
 STREAM_STEPS = 12  # an answer is revealed in about this many steps …
-STREAM_SECONDS = 0.3  # … over about this long, however long it is
+STREAM_SECONDS = 0.3  # … over about this long for a long answer (STREAM_FULL_CHARS or more), less for a short one
+STREAM_FULL_CHARS = 200
 KEEP_FILES_S = 86_400  # exported conversations and CSV files older than this are removed
 BUSY = "正在回答上一个问题，请稍候再发送。 · Still answering the previous question; send this one in a moment."
 
@@ -118,7 +119,7 @@ class StaffChat:
             return
         conv = replace(conv, session_id=answer.session_id or conv.session_id)
         cuts = stream_cuts(answer.answer, STREAM_STEPS)
-        pause = self.stream_seconds / max(len(cuts), 1)
+        pause = self.stream_seconds * min(1.0, len(answer.answer) / STREAM_FULL_CHARS) / max(len(cuts), 1)
         for cut in cuts[:-1]:
             conv = conv.with_turn(index, ChatTurn(question=question, answer=answer, shown=answer.answer[:cut]))
             yield Screen(conv)
