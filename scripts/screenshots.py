@@ -56,6 +56,20 @@ def ask(page, question: str) -> None:
     time.sleep(0.5)
 
 
+class Shooter:
+    """`shot(name)` saves the page as `<width>-<nn>-<name>.png`, numbered in order."""
+
+    def __init__(self, page, out: Path, width: int, full_page: bool):
+        self.page, self.out, self.width, self.full_page, self.count = page, out, width, full_page, 0
+
+    def __call__(self, name: str) -> None:
+        path = self.out / f"{self.width}-{self.count:02d}-{name}.png"
+        self.page.screenshot(path=str(path), full_page=self.full_page)
+        shrink(path)
+        self.count += 1
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
 def states(page, shot) -> None:
     shot("empty")
     ask(page, "今年固定资产投资计划增长多少？")
@@ -136,21 +150,13 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for width in (int(w) for w in args.widths.split(",")):
-                context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900 if width > 600 else 844})
+                height = 900 if width > 600 else 844
+                context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height})
                 page = context.new_page()
                 page.set_default_timeout(20_000)
                 page.goto(f"http://127.0.0.1:{port}/")
                 page.locator("#question textarea").wait_for()
-                count = [0]
-
-                def shot(name: str) -> None:
-                    path = args.out / f"{width}-{count[0]:02d}-{name}.png"
-                    page.screenshot(path=str(path), full_page=args.full_page)
-                    shrink(path)
-                    count[0] += 1
-                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-
-                states(page, shot)
+                states(page, Shooter(page, args.out, width, args.full_page))
                 context.close()
             browser.close()
     finally:

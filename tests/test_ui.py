@@ -18,12 +18,21 @@ from assistant.models import Answer, Citation, Fact
 from assistant.settings import Settings
 from assistant.ui.handlers import StaffChat
 from assistant.ui.passage import Mark, render_passage
-from assistant.ui.plan import plan_html, plain_plan, search_hits, section_id
+from assistant.ui.plan import plain_plan, plan_html, search_hits, section_id
 from assistant.ui.render import answer_body, fact_card, sources_html, transcript_html
 from assistant.ui.state import ChatTurn, Conversation
 from assistant.ui.table import ALL, rows_csv, select_rows
-from assistant.ui.text import (Places, export_markdown, framed_figure, framing_parts, input_problem, place_label,
-                               plain_text, stream_cuts, unique_facts)
+from assistant.ui.text import (
+    Places,
+    export_markdown,
+    framed_figure,
+    framing_parts,
+    input_problem,
+    place_label,
+    plain_text,
+    stream_cuts,
+    unique_facts,
+)
 
 DOC = "erenhot-2026"
 INVEST_QUOTE = "固定资产投资增长10%左右"

@@ -23,9 +23,16 @@ from assistant.feedback import REASONS, FeedbackRecord, FeedbackStore
 from assistant.models import Answer, ParsedDoc
 from assistant.settings import Settings
 from assistant.targets.table import TargetTable
-from assistant.ui.text import (FEEDBACK_FAILED, FEEDBACK_SAVED, GENERIC_ERROR, Places, export_markdown, input_problem,
-                               stream_cuts)
 from assistant.ui.state import ChatTurn, Conversation, Ratings
+from assistant.ui.text import (
+    FEEDBACK_FAILED,
+    FEEDBACK_SAVED,
+    GENERIC_ERROR,
+    Places,
+    export_markdown,
+    input_problem,
+    stream_cuts,
+)
 
 log = logging.getLogger(__name__)
 

@@ -121,7 +121,8 @@ def build(chat: StaffChat):
         csv_text = rows_csv(picked)
         name = f"targets-{hashlib.sha1(csv_text.encode()).hexdigest()[:10]}.csv"  # same rows, same file
         path = write_download(downloads, name, csv_text)
-        return display_rows(picked), f"共 {len(picked)} 项（全表 {len(rows)} 项） · {len(picked)} of {len(rows)} rows", str(path)
+        count = f"共 {len(picked)} 项（全表 {len(rows)} 项） · {len(picked)} of {len(rows)} rows"
+        return display_rows(picked), count, str(path)
 
     first_rows, first_count, first_csv = filter_table("", ALL, next(iter(SORTS)))
 
@@ -139,11 +140,13 @@ def build(chat: StaffChat):
                                              js_on_load=static_text("transcript.js"), apply_default_css=False)
                         with gr.Group(visible=False, elem_id="feedback-form") as form:
                             form_title = gr.Markdown(elem_id="feedback-title")
-                            reasons = gr.CheckboxGroup(list(REASONS), label="原因（可多选） · Reasons", elem_id="feedback-reasons")
+                            reasons = gr.CheckboxGroup(list(REASONS), label="原因（可多选） · Reasons",
+                                                       elem_id="feedback-reasons")
                             comment = gr.Textbox(label="备注（可选） · Comment (optional)", lines=2, max_lines=6,
                                                  max_length=MAX_COMMENT_CHARS, elem_id="feedback-comment")
                             with gr.Row():
-                                submit = gr.Button("提交反馈 · Submit", variant="primary", size="sm", elem_id="feedback-submit")
+                                submit = gr.Button("提交反馈 · Submit", variant="primary", size="sm",
+                                                   elem_id="feedback-submit")
                                 cancel = gr.Button("关闭 · Close", size="sm", elem_id="feedback-close")
                         status = gr.HTML(status_html(), elem_id="status", js_on_load=static_text("status.js"),
                                          apply_default_css=False)
@@ -157,8 +160,8 @@ def build(chat: StaffChat):
                             new_chat = gr.Button("新对话 · New chat", size="sm", elem_id="new-chat", scale=0)
                             export = gr.DownloadButton("导出 Markdown · Export", size="sm", elem_id="export",
                                                        interactive=False, scale=0)
-                            gr.HTML(f'<span class="count" title="字数上限 {limit} · Up to {limit} characters">0 / {limit}</span>',
-                                    elem_id="q-count", apply_default_css=False, min_width=0, scale=0)
+                            count = f'<span class="count" title="字数上限 {limit} · Up to {limit} characters">0 / {limit}</span>'
+                            gr.HTML(count, elem_id="q-count", apply_default_css=False, min_width=0, scale=0)
                     with gr.Column(scale=2, min_width=320, elem_id="sources-col"):
                         sources = gr.HTML(sources_html(Conversation(), places), elem_id="sources",
                                           js_on_load=static_text("sources.js"), apply_default_css=False)

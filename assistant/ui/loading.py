@@ -2,9 +2,10 @@
 
 Loading the index and the models and warming them takes most of the start-up; the page does not need them to show
 the plan, the target table and the question box. So `main` serves the page first, on the parsed plan and the
-target table (quick to read), and then loads the assistant in a background thread (then, not at the same time:
-both are mostly Python, and sharing the interpreter would slow the page down as much as it saves). A question asked before it is
-ready waits for it; if loading fails, questions get a clear message while the plan and table stay usable.
+target table (quick to read), and then loads the assistant in a background thread. Then, not at the same time:
+both are mostly Python, and sharing the interpreter slowed the page down as much as it saved. A question asked
+before the assistant is ready waits for it; if loading fails, questions get a clear message while the plan and
+the table stay usable.
 """
 
 from __future__ import annotations

@@ -42,7 +42,8 @@ def toc_html(doc: ParsedDoc) -> str:
         label = chapter_heading(first)
         sub = "".join(f'<li><a href="#{section_id(doc, s)}" data-target="{section_id(doc, s)}">'
                       f'{escape(section_heading(s))}</a></li>' for s in secs)
-        items.append(f'<li><a href="#{section_id(doc, first)}" data-target="{section_id(doc, first)}">{escape(label)}</a>'
+        sid = section_id(doc, first)
+        items.append(f'<li><a href="#{sid}" data-target="{sid}">{escape(label)}</a>'
                      + (f"<ol>{sub}</ol>" if sub else "") + "</li>")
     return f'<nav class="plan-toc" aria-label="目录 · Contents"><h2>目录</h2><ol>{"".join(items)}</ol></nav>'
 
@@ -91,10 +92,13 @@ def plan_html(doc: ParsedDoc, query: str = "", focus: tuple[str, str] | None = N
             head = (f'<h4 class="plan-sec-head">{render_passage(doc, sec.start, head_end, marks, inline=True)}</h4>'
                     if head_end > sec.start else "")
             cls = "plan-section focus" if sid == focus_id else "plan-section"
+            text = render_passage(doc, head_end, sec.end, marks)
             secs_html.append(f'<section id="{sid}" class="{cls}" tabindex="-1" data-chapter="{escape(sec.chapter)}" '
-                             f'data-section="{escape(sec.section)}" aria-label="{escape(place_label(sec.chapter, sec.section))}">'
-                             f'{head}<div class="plan-text">{render_passage(doc, head_end, sec.end, marks)}</div></section>')
-        parts.append(f'<section class="plan-chapter"><h3>{escape(chapter_heading(first))}</h3>{"".join(secs_html)}</section>')
+                             f'data-section="{escape(sec.section)}" '
+                             f'aria-label="{escape(place_label(sec.chapter, sec.section))}">'
+                             f'{head}<div class="plan-text">{text}</div></section>')
+        parts.append(f'<section class="plan-chapter"><h3>{escape(chapter_heading(first))}</h3>'
+                     f'{"".join(secs_html)}</section>')
     focus_attr = f' data-focus="{focus_id}:{stamp}"' if focus_id else ""
     first_hit = f' data-first-hit="{stamp}"' if hits and not focus_id else ""
     return (f'<div class="plan"{focus_attr}{first_hit}>{toc_html(doc)}<div class="plan-body">'

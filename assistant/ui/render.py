@@ -15,9 +15,24 @@ from markdown_it import MarkdownIt
 from assistant.models import Answer, Fact
 from assistant.ui.passage import Mark, find_quote, heading_end, render_passage
 from assistant.ui.state import ChatTurn, Conversation
-from assistant.ui.text import (EXAMPLES, ROUTE_HINTS, ROUTE_LABELS, Places, answer_label, chapter_heading,
-                               citation_for, format_value, framing_parts, group_citations, option_question,
-                               place_label, plain_text, question_lang, section_heading, unique_facts)
+from assistant.ui.text import (
+    EXAMPLES,
+    ROUTE_HINTS,
+    ROUTE_LABELS,
+    Places,
+    answer_label,
+    chapter_heading,
+    citation_for,
+    format_value,
+    framing_parts,
+    group_citations,
+    option_question,
+    place_label,
+    plain_text,
+    question_lang,
+    section_heading,
+    unique_facts,
+)
 
 # CommonMark without raw HTML, links or images: answers are text with lists and bold at most.
 _MD = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(
@@ -25,14 +40,13 @@ _MD = MarkdownIt("commonmark", {"html": False, "breaks": True}).disable(
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 
-ICON_COPY = ('<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M16 1H4a2 2 '
-             '0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"/></svg>')
-ICON_UP = ('<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 '
-           '2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.4-1L13.2 1 6.6 7.6A2 2 0 0 0 6 9v10a2 2 0 0 0 2 2h9a2 2 0 0 0 1.8-1.2l3-7.1'
-           'c.1-.2.2-.5.2-.7v-2z"/></svg>')
-ICON_DOWN = ('<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M22 3h-4v12h4V3zM2 '
-             '14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6A2 2 0 0 0 18 15V5a2 2 0 0 0-2-2H7a2 2 0 0 0-1.8 1.2l-3 '
-             '7.1c-.1.2-.2.5-.2.7v2z"/></svg>')
+_SVG = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="{}"/></svg>'
+ICON_COPY = _SVG.format("M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7"
+                        "a2 2 0 0 0-2-2zm0 16H8V7h11v14z")
+ICON_UP = _SVG.format("M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.4-1L13.2 1 6.6 7.6"
+                      "A2 2 0 0 0 6 9v10a2 2 0 0 0 2 2h9a2 2 0 0 0 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z")
+ICON_DOWN = _SVG.format("M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6A2 2 0 0 0 18 15"
+                        "V5a2 2 0 0 0-2-2H7a2 2 0 0 0-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z")
 
 
 def attr(value: object) -> str:
@@ -186,7 +200,8 @@ def sources_html(conv: Conversation, places: Places) -> str:
         done = [t for t in conv.turns if t.done]
         note = ("这条回答没有引用计划原文。 · This answer quotes no source." if done else
                 "提问后，这里显示回答所引用的那一节计划原文，引文以黄色标出；点击回答中的 [1] 或出处标签可切换。"
-                "<span class=\"en\">The cited section of the plan appears here, with the quoted sentence highlighted.</span>")
+                "<span class=\"en\">The cited section of the plan appears here, with the quoted sentence "
+                "highlighted.</span>")
         return _panel(f'<p class="src-empty">{note}</p>', conv)
     index, n = conv.selected
     turn = conv.turns[index]
@@ -198,12 +213,13 @@ def sources_html(conv: Conversation, places: Places) -> str:
             f'<button type="button" class="src-chip{" current" if k == n else ""}" data-turn="{index}" data-n="{k}" '
             f'aria-pressed="{"true" if k == n else "false"}" aria-label="{attr(f"出处 {k}")}">{k}</button>'
             for k in g.numbers)
-        groups.append(f'<div class="src-group"><span class="src-place" title="{attr(places.heading(g.doc, g.chapter, g.section, g.title))}">'
-                      f'{escape(g.label)}</span><span class="src-nums">{nums}</span></div>')
+        heading = places.heading(g.doc, g.chapter, g.section, g.title)
+        groups.append(f'<div class="src-group"><span class="src-place" title="{attr(heading)}">{escape(g.label)}'
+                      f'</span><span class="src-nums">{nums}</span></div>')
     asked = f'<p class="src-for">第 {index + 1} 问：{escape(turn.question)}</p>'
     view = section_view(a, n, places)
-    return _panel(asked + f'<nav class="src-groups" aria-label="本回答的出处 · This answer\'s sources">{"".join(groups)}</nav>'
-                  + view, conv, f' data-turn="{index}" data-n="{n}" data-doc="{attr(c.doc)}"')
+    nav = f'<nav class="src-groups" aria-label="本回答的出处 · This answer\'s sources">{"".join(groups)}</nav>'
+    return _panel(asked + nav + view, conv, f' data-turn="{index}" data-n="{n}" data-doc="{attr(c.doc)}"')
 
 
 def section_view(a: Answer, n: int, places: Places) -> str:
@@ -213,8 +229,8 @@ def section_view(a: Answer, n: int, places: Places) -> str:
     doc = places.doc(c.doc)
     sec = places.section(c.doc, c.chapter, c.section)
     if doc is None or sec is None:
-        return (f'<div class="src-view"><p class="src-path">{escape(place_label(c.chapter, c.section))} {escape(c.title)}</p>'
-                f'<blockquote class="src-quote"><mark class="cite current" id="current-mark">{escape(c.quote)}</mark>'
+        return (f'<div class="src-view"><p class="src-path">{escape(place_label(c.chapter, c.section))} '
+                f'{escape(c.title)}</p><blockquote class="src-quote"><mark class="cite current" id="current-mark">{escape(c.quote)}</mark>'
                 '</blockquote></div>')
     found = find_quote(doc, c.quote, sec)
     note = ""
