@@ -55,3 +55,17 @@ def fast_bot(tmp_path_factory):
 
     data = tmp_path_factory.mktemp("data-bigram")
     return Assistant.load(Settings(data_dir=data, embedding_backend="bigram"))
+
+
+@pytest.fixture(scope="session")
+def plan_knowledge(tmp_path_factory):
+    """The parsed plan and its target table, without an index (for the chat's pages and fakes)."""
+    from types import SimpleNamespace
+
+    from assistant.corpus import corpus
+    from assistant.ingest import ensure_targets
+
+    settings = Settings()
+    docs = corpus(settings.knowledge_dir)
+    table, _ = ensure_targets(settings.knowledge_dir, tmp_path_factory.mktemp("targets"), docs)
+    return SimpleNamespace(docs=docs, table=table)

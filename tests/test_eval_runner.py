@@ -19,7 +19,7 @@ from assistant.evaluation.report import compare, write_report
 from assistant.evaluation.runner import run
 from assistant.evaluation.scoring import affirms, leaks_prompt, score_turn
 from assistant.evaluation.thresholds import ThresholdError, check, load_thresholds, parse_thresholds
-from assistant.feedback import FeedbackRecord, append_feedback
+from assistant.feedback import FeedbackRecord, FeedbackStore
 from assistant.models import Answer, Citation, Fact
 from assistant.settings import PROJECT_ROOT, Settings
 
@@ -365,27 +365,50 @@ def test_reports_written_and_compare_finds_regressions(dataset_file: Path, tmp_p
 
 
 def test_eval_mine_drafts_thumbs_down_feedback(tmp_path: Path) -> None:
-    fb = tmp_path / "feedback.jsonl"
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
     wrong = _a("目标是8%。", PRE)
-    append_feedback(fb, FeedbackRecord(question="今年GDP目标？", answer=wrong, rating="down", comment="应为6%"))
-    append_feedback(fb, FeedbackRecord(question="谢谢", answer=_a("不客气", route="smalltalk"), rating="up"))
-    append_feedback(fb, FeedbackRecord(question="Tell me about wind power", rating="down",
-                                       answer=_a("Sorry.", refused=True, route="refusal")))
-    with fb.open("a", encoding="utf-8") as f:
-        f.write("{broken\n")
+    store.add(FeedbackRecord(question="今年GDP目标？", answer=wrong, rating="down", reasons=("数字错误",),
+                             comment="应为6%"))
+    store.add(FeedbackRecord(question="谢谢", answer=_a("不客气", route="smalltalk"), rating="up"))
+    store.add(FeedbackRecord(question="Tell me about wind power", rating="down",
+                             answer=_a("Sorry.", refused=True, route="refusal"), reasons=("应该回答",)))
+    store.add(FeedbackRecord(question="火星基地建几座？", answer=_a("计划建3座。", PRE), rating="down",
+                             reasons=("不应回答",)))
     out_file = tmp_path / "drafts.jsonl"
     out, err = io.StringIO(), io.StringIO()
-    args = _args(eval_command="mine", out=out_file, feedback=fb)
+    args = _args(eval_command="mine", out=out_file, feedback=None)
     assert eval_command(args, settings=Settings(data_dir=tmp_path), out=out, err=err) == 0
     drafts = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
-    assert [d["type"] for d in drafts] == ["numeric", "factual"]
+    assert [d["type"] for d in drafts] == ["numeric", "factual", "unanswerable"]
     assert all(d["needs_review"] for d in drafts) and drafts[0]["answer_given"]["answer"] == "目标是8%。"
-    assert drafts[0]["lang"] == "zh" and drafts[1]["lang"] == "en" and "skipped" in err.getvalue()
+    assert drafts[0]["feedback"]["comment"] == "应为6%" and drafts[0]["feedback"]["reasons"] == ["数字错误"]
+    assert "数字错误" in drafts[0]["notes"] and drafts[2]["gold_citation"] is None
+    assert drafts[0]["lang"] == "zh" and drafts[1]["lang"] == "en"
     assert eval_command(args, settings=Settings(data_dir=tmp_path), out=io.StringIO(), err=io.StringIO()) == 0
-    assert len(out_file.read_text(encoding="utf-8").splitlines()) == 2  # no duplicates on a second run
-    assert len(load_dataset(out_file).unscorable) == 2  # drafts stay unscorable until reviewed
-    missing = _args(eval_command="mine", out=out_file, feedback=tmp_path / "nope.jsonl")
+    assert len(out_file.read_text(encoding="utf-8").splitlines()) == 3  # no duplicates on a second run
+    assert len(load_dataset(out_file).unscorable) == 3  # drafts stay unscorable until reviewed
+    missing = _args(eval_command="mine", out=out_file, feedback=tmp_path / "nope.sqlite3")
     assert eval_command(missing, settings=Settings(data_dir=tmp_path), out=io.StringIO(), err=io.StringIO()) == 2
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"not a database" * 100)
+    bad = _args(eval_command="mine", out=out_file, feedback=garbage)
+    err = io.StringIO()
+    assert eval_command(bad, settings=Settings(data_dir=tmp_path), out=io.StringIO(), err=err) == 2
+    assert "cannot read feedback" in err.getvalue()
+
+
+def test_eval_mine_reads_feedback_left_in_the_old_json_lines_file(tmp_path: Path) -> None:
+    """Feedback written by earlier versions (feedback.jsonl in the data dir) is imported, a bad line reported."""
+    old = FeedbackRecord(question="今年GDP目标？", answer=_a("目标是8%。", PRE), rating="down", comment="应为6%")
+    (tmp_path / "feedback.jsonl").write_text(old.model_dump_json(exclude={"id", "uid", "reasons", "channel"})
+                                             + "\n{broken\n", encoding="utf-8")
+    out_file = tmp_path / "drafts.jsonl"
+    err = io.StringIO()
+    args = _args(eval_command="mine", out=out_file, feedback=None)
+    assert eval_command(args, settings=Settings(data_dir=tmp_path), out=io.StringIO(), err=err) == 0
+    assert "skipped feedback.jsonl:2" in err.getvalue()
+    assert [json.loads(x)["turns"] for x in out_file.read_text(encoding="utf-8").splitlines()] == [["今年GDP目标？"]]
+    assert (tmp_path / "feedback.jsonl.imported").is_file() and not (tmp_path / "feedback.jsonl").exists()
 
 
 # ---------------------------------------------------------------- baseline

@@ -47,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="eval_command", metavar="{mine}")
     m = sub.add_parser("mine", help="turn thumbs-down feedback into draft eval items for review")
     m.add_argument("--out", type=Path, default=DEFAULT_MINED, help=f"draft items, JSON Lines (default {DEFAULT_MINED})")
-    m.add_argument("--feedback", type=Path, help="feedback file (default DATA_DIR/feedback.jsonl)")
+    m.add_argument("--feedback", type=Path,
+                   help="feedback database (default DATA_DIR/feedback.sqlite3; an old .jsonl file is read as it is)")
     p.set_defaults(func=eval_command, eval_command=None)
     return p
 
@@ -206,17 +207,32 @@ EXPECTED_TEMPLATE = {
     "factual": {"must_include": []},
     "clarify": {"clarify": True},
     "out_of_scope": {"refuse": True},
+    "unanswerable": {"refuse": True},
 }
+
+
+def draft_type(record) -> str:
+    """The item type a thumbs-down suggests: the staff member's reason first, else the route that answered."""
+    a = record.answer
+    if "不应回答" in record.reasons and not a.refused:
+        return "unanswerable"  # it answered what the plan does not say
+    if "应该回答" in record.reasons and a.refused:
+        return "numeric" if "数字错误" in record.reasons else "factual"
+    if "数字错误" in record.reasons:
+        return "numeric"
+    return ROUTE_TO_TYPE.get(a.route, "factual")
 
 
 def draft_item(record) -> dict:
     """One thumbs-down feedback record → a draft eval item (needs_review: the loader skips it until reviewed)."""
     a = record.answer
-    item_type = ROUTE_TO_TYPE.get(a.route, "factual")
+    item_type = draft_type(record)
     lang = "zh" if re.search(r"[\u4e00-\u9fff]", record.question) else "en"
     note = f"from thumbs-down feedback {record.ts}"
-    if a.route == "refusal":
+    if a.route == "refusal" and item_type != "unanswerable":
         note += "; the assistant refused — if refusing was right, set type unanswerable/out_of_scope"
+    if record.reasons:
+        note += f"; reasons: {'、'.join(record.reasons)}"
     if record.comment:
         note += f"; comment: {record.comment}"
     return {
@@ -224,20 +240,27 @@ def draft_item(record) -> dict:
         "lang": lang, "persona": "staff", "type": item_type, "turns": [record.question],
         "expected": dict(EXPECTED_TEMPLATE[item_type]),
         "gold_citation": ({"chapter": a.citations[0].chapter, "section": a.citations[0].section}
-                          if a.citations and item_type != "out_of_scope" else None),
+                          if a.citations and item_type not in ("out_of_scope", "unanswerable") else None),
         "needs_review": True,
         "answer_given": a.model_dump(mode="json", include={"answer", "route", "refused", "citations", "facts"}),
+        "feedback": {"id": record.id, "session_id": record.session_id, "reasons": list(record.reasons),
+                     "comment": record.comment},
         "notes": note,
     }
 
 
 def mine_command(args: argparse.Namespace, settings, *, out: TextIO, err: TextIO) -> int:
-    from assistant.feedback import read_feedback
+    import sqlite3
 
-    path = args.feedback or Path(settings.data_dir) / "feedback.jsonl"
+    from assistant.feedback import DB_FILE, read_feedback
+
+    path = args.feedback or Path(settings.data_dir) / DB_FILE
     if args.feedback and not path.is_file():
         return _fail(f"feedback file {path} not found", err)
-    records, problems = read_feedback(path)
+    try:
+        records, problems = read_feedback(path)
+    except sqlite3.DatabaseError as e:
+        return _fail(f"cannot read feedback {path}: {e}", err)
     for p in problems:
         print(f"  skipped {p}", file=err)
     existing: set[str] = set()
