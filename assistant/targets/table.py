@@ -1,4 +1,4 @@
-"""table: the reviewed target rows, stored in SQLite, queried in memory (a plan has tens of rows).
+"""table: the reviewed target rows of every document, stored in SQLite, queried in memory (a plan has tens of rows).
 
 `build` writes a temp file next to the database and renames it over the old one, so a build that fails
 half-way leaves the previous table in place and readers never see a half-written file.
@@ -18,28 +18,49 @@ from typing import Iterable
 
 from assistant.models import ParsedDoc, Target
 from assistant.targets.extract import extract_targets
-from assistant.targets.review import apply_review
+from assistant.targets.review import apply_review, load_review
 
 COLUMNS = ("id", "doc", "chapter", "section", "topic", "indicator", "aliases", "indicator_en", "value",
-           "value_is_number", "unit", "qualifier", "kind", "period", "quote", "start", "end", "context")
+           "value_is_number", "unit", "qualifier", "kind", "period", "outcome", "quote", "start", "end", "context")
 # The contract's fields first (CONTRACT.md §3), then the rest a reviewer wants in a spreadsheet.
 EXPORT_FIELDS = ("id", "doc", "chapter", "section", "indicator", "aliases", "value", "unit", "qualifier", "kind",
-                 "quote", "topic", "indicator_en", "period", "start", "end")
+                 "quote", "topic", "indicator_en", "period", "outcome", "start", "end")
 _COLUMN_SQL = ", ".join(f'"{c}"' for c in COLUMNS)  # `end` is an SQL keyword: quote every name
 
 
 def _to_record(t: Target) -> tuple:
     number = isinstance(t.value, Decimal)
     return (t.id, t.doc, t.chapter, t.section, t.topic, t.indicator, json.dumps(list(t.aliases), ensure_ascii=False),
-            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, t.quote, t.start, t.end,
-            t.context)
+            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, int(t.outcome), t.quote,
+            t.start, t.end, t.context)
 
 
 def _from_record(rec: sqlite3.Row) -> Target:
     d = dict(rec)
     d["aliases"] = tuple(json.loads(d["aliases"]))
     d["value"] = Decimal(d["value"]) if d.pop("value_is_number") else d["value"]
+    d["outcome"] = bool(d["outcome"])
     return Target(**d)
+
+
+def reviewed_docs(review_path: Path | None) -> frozenset[str]:
+    """Documents the overlay has entries for (row ids start with the document id)."""
+    return frozenset(key.split(":", 1)[0] for key in load_review(review_path).rows)
+
+
+def share_vocabulary(rows: list[Target], reviewed: frozenset[str]) -> list[Target]:
+    """A document nobody reviewed gets the reviewed synonyms of the indicators it shares with one that was:
+    next year's 固定资产投资增速 answers to 固投 and FAI as this year's does. Its own wording stays the name."""
+    vocab: dict[tuple[str, str], Target] = {}
+    for r in rows:
+        if r.doc in reviewed and r.aliases:
+            vocab.setdefault((r.indicator, r.kind), r)
+    out = []
+    for r in rows:
+        src = vocab.get((r.indicator, r.kind)) if r.doc not in reviewed and not r.aliases else None
+        out.append(r.model_copy(update={"aliases": src.aliases, "indicator_en": r.indicator_en or src.indicator_en})
+                   if src else r)
+    return out
 
 
 def target_dict(t: Target) -> dict:
@@ -59,7 +80,8 @@ class TargetTable:
 
     @classmethod
     def build(cls, docs: Iterable[ParsedDoc], review_path: Path | None, db_path: Path) -> "TargetTable":
-        rows = [r for doc in docs for r in apply_review(extract_targets(doc), review_path)]
+        rows = share_vocabulary(apply_review([r for doc in docs for r in extract_targets(doc)], review_path),
+                                reviewed_docs(review_path))
         ids = [r.id for r in rows]
         if len(ids) != len(set(ids)):
             raise ValueError(f"duplicate target ids: {sorted({i for i in ids if ids.count(i) > 1})}")
