@@ -46,21 +46,19 @@ def fingerprint(chunks: list[Chunk], model_id: str, chunk_max_chars: int) -> str
 class ChunkIndex:
     """Owns the Chroma client for one data directory. Build with `ensure`, query with `vectorstore`."""
 
-    def __init__(self, data_dir: Path, embeddings: EmbeddingBackend):
+    def __init__(self, data_dir: Path, embeddings: EmbeddingBackend, chroma_url: str = ""):
         self.dir = data_dir / "chroma"
         self.state_path = data_dir / "index-state.json"
         self.embeddings = embeddings
+        self.chroma_url = chroma_url  # '' = embedded store in self.dir; else a Chroma server (assistant/store.py)
         self._client = None
 
     @property
     def client(self):
         if self._client is None:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
+            from assistant.store import open_chroma
 
-            self.dir.mkdir(parents=True, exist_ok=True)
-            self._client = chromadb.PersistentClient(
-                path=str(self.dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False))
+            self._client = open_chroma(self.dir, self.chroma_url)
         return self._client
 
     def state(self) -> IndexState | None:

@@ -40,7 +40,7 @@ def ingest(settings: Settings, embeddings: EmbeddingBackend | None = None,
     docs = corpus(settings.knowledge_dir)  # raises DocumentError before anything is touched
     chunks = chunk_docs(docs, settings.chunk_max_chars)
     embeddings = embeddings or get_embeddings(settings.embedding_backend, settings.embedding_model)
-    index = ChunkIndex(settings.data_dir, embeddings)
+    index = ChunkIndex(settings.data_dir, embeddings, settings.chroma_url)
     report = index.ensure(chunks, settings.chunk_max_chars, progress)
     table, rebuilt = ensure_targets(settings.knowledge_dir, settings.data_dir, docs)
     return Knowledge(docs=docs, chunks=tuple(chunks), index=index, table=table, report=report, targets_rebuilt=rebuilt)
