@@ -140,3 +140,14 @@ def test_unreviewed_rows_share_the_reviewed_vocabulary(docs, tmp_path):
     gdp = _row([t for t in table.rows() if t.doc == "erenhot-2025-report"], "地区生产总值增速")
     assert "GDP" in gdp.aliases
     assert {t.doc for t in table.search("固投") if t.indicator == "固定资产投资增速"} == set(docs)
+
+
+def test_subset_is_a_table_of_some_documents(docs, tmp_path):
+    table, _ = _build(list(docs.values()), tmp_path)
+    assert table.docs() == ("erenhot-2026", "erenhot-2027", "erenhot-2025-report")
+    plan = table.subset(docs=["erenhot-2027"])
+    assert plan.rows() and {t.doc for t in plan.rows()} == {"erenhot-2027"}
+    assert table.subset(docs=["erenhot-2027"]) is plan  # built once per selection
+    outcomes = table.subset(periods=["2025"])
+    assert {t.doc for t in outcomes.rows()} == {"erenhot-2025-report"}
+    assert len(table.subset()) == len(table)

@@ -75,6 +75,7 @@ class TargetTable:
         self._rows = tuple(rows)
         self._by_id = {r.id: r for r in self._rows}
         self.path = path
+        self._subsets: dict[tuple, TargetTable] = {}
 
     # ---------------------------------------------------------------- build / open
 
@@ -123,6 +124,22 @@ class TargetTable:
 
     def get(self, id: str) -> Target | None:
         return self._by_id.get(id)
+
+    def docs(self) -> tuple[str, ...]:
+        """Document ids with rows, in table order."""
+        return tuple(dict.fromkeys(r.doc for r in self._rows))
+
+    def subset(self, docs: Iterable[str] | None = None, periods: Iterable[str] | None = None) -> "TargetTable":
+        """The rows of some documents and/or periods, as a table of their own (built once per selection, then
+        reused): a question routed to one plan is resolved against its tens of rows, not every document's."""
+        key = (frozenset(docs) if docs is not None else None, frozenset(periods) if periods is not None else None)
+        if key not in self._subsets:
+            if len(self._subsets) >= 256:  # selections are few (one per document, or a pair); stay bounded anyway
+                self._subsets.clear()
+            self._subsets[key] = TargetTable(
+                (r for r in self._rows if (key[0] is None or r.doc in key[0]) and (key[1] is None or r.period in key[1])),
+                self.path)
+        return self._subsets[key]
 
     def by_chapter(self, chapter: str, section: str | None = None) -> list[Target]:
         return [r for r in self._rows if r.chapter == chapter and (section is None or r.section == section)]
