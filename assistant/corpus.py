@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.models import Frozen, ParsedDoc
+from assistant.models import Frozen, Genre, ParsedDoc
 from assistant.parse import parse_plan
 
 MANIFEST = "manifest.toml"
@@ -16,12 +16,15 @@ MAX_DOC_BYTES = 5_000_000
 
 
 class DocumentInfo(Frozen):
+    """One manifest entry. `year`: the year the document is about (a plan: the year it plans; an
+    execution report: the year whose execution it reports). `genre`: plan, report or work_report."""
+
     id: str
     title: str
     issuer: str = ""
-    date: str = ""
+    date: str = ""  # issue date, YYYY-MM-DD
     year: int
-    genre: str = "plan"
+    genre: Genre = "plan"
     file: str
 
 
@@ -30,6 +33,9 @@ def load_manifest(knowledge_dir: Path) -> tuple[DocumentInfo, ...]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         docs = tuple(DocumentInfo(**d) for d in data["documents"])
+        ids = [d.id for d in docs]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"duplicate document ids {sorted({i for i in ids if ids.count(i) > 1})}")
     except FileNotFoundError as e:
         raise DocumentError(f"{path}: manifest not found") from e
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
@@ -59,8 +65,8 @@ def read_document(path: Path) -> str:
 
 def load_corpus(knowledge_dir: Path) -> tuple[ParsedDoc, ...]:
     return tuple(
-        parse_plan(read_document(knowledge_dir / info.file), doc=info.id, title=info.title, year=info.year)
-        .model_copy(update={"genre": info.genre})
+        parse_plan(read_document(knowledge_dir / info.file), doc=info.id, title=info.title, year=info.year,
+                   genre=info.genre, date=info.date)
         for info in load_manifest(knowledge_dir)
     )
 

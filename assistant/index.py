@@ -26,11 +26,12 @@ from pathlib import Path
 from assistant.chunk import CHUNKER_VERSION
 from assistant.embeddings import EmbeddingBackend
 from assistant.errors import DiskFull, StoreError
+from assistant.store import open_chroma
 from assistant.models import Chunk, Frozen
 
 log = logging.getLogger("assistant.index")
 
-BATCH = 32
+BATCH = 128  # chunks per upsert: Chroma's per-call cost dominates small batches (scale_bench.py)
 Progress = Callable[[int, int], None]
 
 
@@ -57,16 +58,6 @@ def fingerprint(chunks: list[Chunk], model_id: str, chunk_max_chars: int) -> str
     return h.hexdigest()[:16]
 
 
-def open_client(path: Path):
-    """The one place the Chroma client is made (a server-mode client would be chosen here)."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False,
-                                                                             allow_reset=False))
-
-
 def forget_client(path: Path) -> None:
     """Drop this process's cached Chroma system for `path` (Chroma keeps one per directory), so a directory
     that was removed and rebuilt is opened afresh."""
@@ -81,21 +72,25 @@ def forget_client(path: Path) -> None:
 
 
 class ChunkIndex:
-    """Owns the Chroma client for one data directory. Build with `ensure`, query with `vectorstore`.
-    `read_only`: the data directory cannot be written; the index is served from a private temporary copy."""
+    """Owns the Chroma client for one data directory (or a Chroma server). Build with `ensure`, query with
+    `vectorstore`. `read_only`: the data directory cannot be written; the index is served from a private copy."""
 
-    def __init__(self, data_dir: Path, embeddings: EmbeddingBackend, read_only: bool = False):
+    def __init__(self, data_dir: Path, embeddings: EmbeddingBackend, read_only: bool = False, chroma_url: str = ""):
         self.dir = data_dir / "chroma"
         self.state_path = data_dir / "index-state.json"
         self.embeddings = embeddings
         self.read_only = read_only
+        self.chroma_url = chroma_url  # '' = embedded store in self.dir; else a Chroma server (assistant/store.py)
         self._client = None
 
     @property
     def client(self):
         if self._client is None:
+            if self.chroma_url:  # a shared server: nothing local to copy or repair
+                self._client = open_chroma(self.dir, self.chroma_url)
+                return self._client
             try:
-                self._client = open_client(self._private_copy() if self.read_only else self.dir)
+                self._client = open_chroma(self._private_copy() if self.read_only else self.dir)
             except Exception as e:  # noqa: BLE001 - chromadb raises its own types for a damaged store
                 if not _disk_full(e):
                     raise StoreError(f"{self.dir / 'chroma.sqlite3'}: cannot open the index ({_first_line(e)}); "
@@ -103,7 +98,7 @@ class ChunkIndex:
                 # Chroma writes even to open: on a full disk, read a private copy (elsewhere) instead
                 log.warning("%s: the disk is full; serving a read-only copy of the index", self.dir)
                 self.read_only = True
-                self._client = open_client(self._private_copy())
+                self._client = open_chroma(self._private_copy())
         return self._client
 
     def _private_copy(self) -> Path:
@@ -179,6 +174,11 @@ class ChunkIndex:
             return IndexReport(collection=name, chunks=len(chunks), embedded=0, reused=len(chunks), rebuilt=False)
         if old and old.collection == name:  # the state names a collection that is damaged or short
             old = None
+        if self.chroma_url and self._existing(name) and self._collection(name).count() == len(chunks):
+            # another worker (or host) built this very index on the shared server: adopt it
+            _atomic_write(self.state_path, IndexState(collection=name, fingerprint=fp, chunks=len(chunks),
+                                                      model_id=self.embeddings.model_id).model_dump_json())
+            return IndexReport(collection=name, chunks=len(chunks), embedded=0, reused=len(chunks), rebuilt=False)
         try:
             return self._build(chunks, fp, name, old, progress)
         except StoreError:

@@ -61,7 +61,7 @@ def ingest(settings: Settings, embeddings: EmbeddingBackend | None = None,
     if not writable(settings.data_dir):
         return _read_only(settings, docs, chunks, embeddings)
     with ingest_lock(settings.data_dir, wait):
-        index = ChunkIndex(settings.data_dir, embeddings)
+        index = ChunkIndex(settings.data_dir, embeddings, chroma_url=settings.chroma_url)
         try:
             report = index.ensure(chunks, settings.chunk_max_chars, progress)
         except DiskFull as e:
@@ -110,7 +110,7 @@ def writable(path: Path) -> bool:
 
 def _read_only(settings: Settings, docs, chunks, embeddings) -> Knowledge:
     data = settings.data_dir
-    index = ChunkIndex(data, embeddings, read_only=True)
+    index = ChunkIndex(data, embeddings, read_only=True, chroma_url=settings.chroma_url)
     if not index.is_complete(chunks, settings.chunk_max_chars):
         raise StoreError(f"{data}: the data directory is read-only and holds no complete index for "
                          f"{settings.knowledge_dir}; run `assistant ingest` where it is writable")

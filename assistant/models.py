@@ -16,6 +16,13 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+# What kind of document a manifest entry is: a year's plan, the report on a year's execution
+# (…计划执行情况的报告), or the government work report.
+Genre = Literal["plan", "report", "work_report"]
+# Unnumbered parts in front of chapter 一: the notice, a plan's preamble (总体要求), a report's opening (前言).
+FRONT_CHAPTERS = ("通知", "总体要求", "前言")
+
+
 # ---------------------------------------------------------------- the parsed plan
 
 
@@ -32,13 +39,17 @@ class Paragraph(Frozen):
     end: int
     topic: str = ""  # the bold lead-in (`**推动对外贸易提质增量。**`) this paragraph part sits under
     sentences: tuple[Span, ...]
+    # Sub-headings inside a section (1. and （1）): structure, not citation places. `sub` is the number path
+    # (`2.` or `2.（1）`), `sub_title` the innermost sub-heading's title.
+    sub: str = ""
+    sub_title: str = ""
 
 
 class Section(Frozen):
     """A citable place: chapter + section. Chapters without sections hold one Section with section=""."""
 
     doc: str
-    chapter: str  # 通知, 总体要求, 一 … 七
+    chapter: str  # 通知, 总体要求 (前言 in a report), 一 … 七
     chapter_title: str
     section: str  # （一） … or ""
     section_title: str
@@ -46,6 +57,8 @@ class Section(Frozen):
     end: int
     topics: tuple[Span, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    subheadings: tuple[Span, ...] = ()  # the 1. / （1） headings inside, number and title verbatim
+    period: str = ""  # the year this section's figures are for: its heading's year, else the document's
 
     @property
     def title(self) -> str:
@@ -53,7 +66,7 @@ class Section(Frozen):
 
     @property
     def heading_path(self) -> str:
-        parts = [self.chapter_title if self.chapter in ("通知", "总体要求") else f"{self.chapter}、{self.chapter_title}"]
+        parts = [self.chapter_title if self.chapter in FRONT_CHAPTERS else f"{self.chapter}、{self.chapter_title}"]
         if self.section:
             parts.append(f"{self.section}{self.section_title}")
         return " > ".join(parts)
@@ -70,8 +83,9 @@ class Chapter(Frozen):
 class ParsedDoc(Frozen):
     doc: str
     title: str
-    year: int = 0  # the year the plan sets targets for (from the manifest)
-    genre: str = "plan"  # plan | report | work_report (from the manifest)
+    year: int = 0  # the manifest's year: a plan's plan year, a report's year reported on
+    genre: Genre = "plan"
+    date: str = ""  # issue date from the manifest (YYYY-MM-DD), if given
     text: str  # the plan with page-break artefacts undone; every offset points into it
     chapters: tuple[Chapter, ...]
     repairs: tuple[int, ...] = ()  # offsets in `text` where a page-break artefact was joined
@@ -112,11 +126,18 @@ class Chunk(Frozen):
     text: str
     start: int
     end: int
+    # Plan context (multi-document): which year and genre the text is about, and its sub-heading.
+    year: int = 0  # the document's year
+    genre: Genre = "plan"
+    period: str = ""  # the year the text's figures are for (Section.period)
+    sub: str = ""
+    sub_title: str = ""
 
     def embedding_text(self) -> str:
         """What gets embedded: the heading path gives a short chunk its context."""
         topic = f" > {self.topic}" if self.topic else ""
-        return f"{self.heading_path}{topic}\n{self.text}"
+        sub = f" > {self.sub}{self.sub_title}" if self.sub else ""
+        return f"{self.heading_path}{sub}{topic}\n{self.text}"
 
 
 class Passage(Frozen):
@@ -131,6 +152,7 @@ class Passage(Frozen):
 # ---------------------------------------------------------------- the target table
 
 
+DECLINE_QUALIFIERS = ("下降", "减少", "回落")
 TargetKind = Literal[
     "growth_rate", "amount", "count", "capacity", "energy", "length", "area", "share",
     "threshold", "volume", "date", "ordinal", "period", "other",
@@ -150,7 +172,8 @@ class Target(Frozen):
     unit: str
     qualifier: str = ""  # 左右, 以上, 突破, 力争, 完成, 达 …
     kind: TargetKind
-    period: str = "2026"
+    period: str = "2026"  # set at extraction: the year the figure is for (Section.period)
+    outcome: bool = False  # a reported result (an execution report's 完成/增长/下降), not a goal
     quote: str  # verbatim, contains the value and unit
     start: int
     end: int
@@ -163,6 +186,12 @@ class Target(Frozen):
 
     def value_text(self) -> str:
         return str(self.value_json())
+
+    def signed_value(self) -> Decimal | None:
+        """The value as a signed change where the wording says it fell (下降3.2% → -3.2); None for words."""
+        if not isinstance(self.value, Decimal):
+            return None
+        return -self.value if self.qualifier in DECLINE_QUALIFIERS else self.value
 
 
 # ---------------------------------------------------------------- the public answer (CONTRACT.md §2)

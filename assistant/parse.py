@@ -1,10 +1,15 @@
-"""parse: plan text → `ParsedDoc`, a tree of notice, preamble, chapters, sections, topics, sentences.
+"""parse: document text → `ParsedDoc`, a tree of front matter, chapters, sections, topics, sentences.
 
-Written for the genre (Chinese annual development plans), not for one file:
-- a notice in front (`…的通知` … issuer, date, `（此件公开发布）`), then the plan's title lines;
-- a preamble (`总体要求`) before the first chapter;
-- chapters `一、…` on a line of their own; sections open a paragraph with `（一）title。`;
-- bold lead-in topics `**…。**` inside sections.
+Written for the genre (Chinese government plans and reports), not for one file:
+- leading `#` lines are a comment about the file (the synthetic test fixtures say so there), not text;
+- a notice in front (`…的通知` … issuer, date, `（此件公开发布）`), or none; the title on one or several lines;
+- what stands before chapter 一 is one flat part: a plan's preamble (`总体要求`), a report's opening (`前言`:
+  the `——…在…会议上` line, the issuer, `各位代表：`), or nothing;
+- chapters `一、…` on a line of their own; sections open a paragraph with `（一）title。` (or stand alone);
+- inside sections, sub-headings `1.` and `（1）` open a paragraph: kept as structure on the paragraphs
+  (a citation still names chapter and section), never as citation places;
+- bold lead-in topics `**…。**`, or none.
+A chapter or section heading that names a year (`一、2025年计划执行情况`) sets the period its figures are for.
 Page breaks left blank lines inside sentences (`内蒙` / `古`); they are joined before anything else, so
 every offset, chunk and quote refers to the repaired text.
 """
@@ -14,18 +19,24 @@ from __future__ import annotations
 import re
 
 from assistant.errors import DocumentError
-from assistant.models import Chapter, Paragraph, ParsedDoc, Section, Span
+from assistant.models import Chapter, Genre, Paragraph, ParsedDoc, Section, Span
 
 CN_NUM = "一二三四五六七八九十"
 CHAPTER_RE = re.compile(rf"^([{CN_NUM}]+)、(\S.*)$")
 SECTION_RE = re.compile(rf"^(（[{CN_NUM}]+）)([^。！？]+)[。！？]?")
+# Sub-levels: 1. / 1． / 1、 (not 1.5), then （1）. Matched at a paragraph's start (after an optional `**`).
+SUB_RE = re.compile(r"(\d{1,2}[.．、](?!\d)|（\d{1,2}）)\s*([^。！？*]*)")
 TOPIC_RE = re.compile(r"\*\*(.+?)\*\*")
-DATE_LINE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+CN_DIGIT = "〇零一二三四五六七八九十"
+DATE_LINE_RE = re.compile(rf"^[\d{CN_DIGIT}]{{4}}年[\d{CN_DIGIT}]{{1,2}}月[\d{CN_DIGIT}]{{1,3}}日$")
+YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 SENTENCE_END = "。！？；"
 # A line that ends a sentence or a heading-like unit; a blank line after anything else is a page break.
 TERMINAL = "。！？；：…”’」』）)】"
-PREAMBLE = "总体要求"
+BYLINE = ("——", "—")  # ——2026年1月8日在市第十六届人民代表大会第五次会议上
 NOTICE = "通知"
+PREAMBLE: dict[str, str] = {"plan": "总体要求", "report": "前言", "work_report": "前言"}
+COMMENT = "#"
 
 
 def repair_page_breaks(text: str) -> tuple[str, tuple[int, ...]]:
@@ -63,6 +74,8 @@ def repair_page_breaks(text: str) -> tuple[str, tuple[int, ...]]:
 
 def _is_body(line: str) -> bool:
     s = line.strip()
+    if s.startswith(BYLINE) or s.startswith(COMMENT):
+        return False
     return len(s) >= 40 or "。" in s or ("，" in s and len(s) >= 20)
 
 
@@ -71,8 +84,19 @@ def _is_chapter_heading(line: str) -> bool:
     return bool(CHAPTER_RE.match(s) and "。" not in s)
 
 
+def _sub_match(line: str, pos: int = 0) -> re.Match | None:
+    pos += 2 if line.startswith("**", pos) else 0
+    return SUB_RE.match(line, pos)
+
+
 def _is_heading(line: str) -> bool:
-    return _is_chapter_heading(line) or bool(re.match(rf"^（[{CN_NUM}]+）", line.strip()))
+    s = line.strip()
+    return _is_chapter_heading(s) or bool(re.match(rf"^（[{CN_NUM}]+）", s)) or bool(_sub_match(s))
+
+
+def _year_of(heading: str) -> str:
+    m = YEAR_RE.search(heading)
+    return m.group(1) if m else ""
 
 
 def _sentences(text: str, base: int) -> tuple[Span, ...]:
@@ -95,67 +119,98 @@ def _sentences(text: str, base: int) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _paragraphs(text: str, start: int, end: int, skip_until: int) -> tuple[tuple[Paragraph, ...], tuple[Span, ...]]:
-    """Paragraph parts of one section, cut at each bold topic; returns (paragraphs, topics)."""
-    paras: list[Paragraph] = []
-    topics: list[Span] = []
+class _Parts:
+    """What `_paragraphs` found in one section: paragraph parts, bold topics, sub-headings."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.topics: list[Span] = []
+        self.subheadings: list[Span] = []
+
+
+def _paragraphs(text: str, start: int, end: int, skip_until: int) -> _Parts:
+    """Paragraph parts of one section, cut at each bold topic; each knows the sub-heading it sits under."""
+    parts = _Parts()
+    subs: list[tuple[int, str, str]] = []  # open sub-headings: (level, number, title)
     for m in re.finditer(r"[^\n]+", text[start:end]):
         p_start, p_end = start + m.start(), start + m.end()
         if p_end <= skip_until:
             continue
         p_start = max(p_start, skip_until)
         body = text[p_start:p_end]
+        sm = _sub_match(body)
+        if sm:
+            number, title = sm.group(1), sm.group(2).strip()
+            level = 3 if number[0].isdigit() else 4
+            subs = [s for s in subs if s[0] < level] + [(level, number, title)]
+            head_start = p_start + sm.start(1)
+            parts.subheadings.append(Span(text=text[head_start:p_start + sm.end()].rstrip(), start=head_start,
+                                          end=head_start + len(text[head_start:p_start + sm.end()].rstrip())))
+            if not body.startswith("**"):  # the number is structure; the title is the first sentence
+                p_start += sm.start(2)
+                body = text[p_start:p_end]
+        sub = "".join(n for _, n, _ in subs)
+        sub_title = subs[-1][2] if subs else ""
         cuts = [(p_start, "")]
         for t in TOPIC_RE.finditer(body):
             title = t.group(1)
             t_start = p_start + t.start(1)
-            topics.append(Span(text=title, start=t_start, end=t_start + len(title)))
+            parts.topics.append(Span(text=title, start=t_start, end=t_start + len(title)))
             cuts.append((p_start + t.start(), title.rstrip("。：:")))
         cuts.append((p_end, ""))
         for (a, topic), (b, _) in zip(cuts, cuts[1:]):
             sents = _sentences(text[a:b], a)
             if sents:
-                paras.append(Paragraph(start=sents[0].start, end=sents[-1].end, topic=topic, sentences=sents))
-    return tuple(paras), tuple(topics)
+                parts.paragraphs.append(Paragraph(start=sents[0].start, end=sents[-1].end, topic=topic,
+                                                  sentences=sents, sub=sub, sub_title=sub_title))
+    return parts
 
 
-def parse_plan(raw: str, doc: str, title: str = "", year: int = 0) -> ParsedDoc:
-    """Parse one plan. Raises DocumentError when the text has none of the genre's structure."""
+def parse_plan(raw: str, doc: str, title: str = "", year: int = 0, genre: Genre = "plan",
+               date: str = "") -> ParsedDoc:
+    """Parse one document of the genre. Raises DocumentError when the text has none of its structure."""
     if not raw.strip():
         raise DocumentError(f"{doc}: the document is empty")
     text, repairs = repair_page_breaks(raw)
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    while lines and lines[0][1].lstrip().startswith(COMMENT):
+        lines.pop(0)
+    if not lines:
+        raise DocumentError(f"{doc}: the document is empty")
     warnings: list[str] = []
+    period = str(year) if year else ""
 
     chapter_starts = [(off, CHAPTER_RE.match(ln.strip())) for off, ln in lines]
     chapter_starts = [(off, m) for off, m in chapter_starts if m and "。" not in m.group(0)]
     if not chapter_starts:
-        raise DocumentError(f"{doc}: no chapter headings (一、…) found; is this a development plan?")
+        raise DocumentError(f"{doc}: no chapter headings (一、…) found; is this a development plan or report?")
 
     chapters: list[Chapter] = []
-    body_start = 0
-    notice_end, plan_title = _notice(lines)
+    body_start = lines[0][0]
+    notice_end = _notice(lines)
     if notice_end:
-        chapters.append(_flat_chapter(text, doc, NOTICE, NOTICE, lines[0][0], notice_end))
+        chapters.append(_flat_chapter(text, doc, NOTICE, NOTICE, lines[0][0], notice_end, period))
         body_start = notice_end
-    preamble_start = _after_title(lines, body_start)
+    preamble_start, text_title = _title(lines, body_start)
+    front = PREAMBLE.get(genre, PREAMBLE["plan"])
     if preamble_start < chapter_starts[0][0]:
-        chapters.append(_flat_chapter(text, doc, PREAMBLE, PREAMBLE, preamble_start, chapter_starts[0][0]))
+        chapters.append(_flat_chapter(text, doc, front, front, preamble_start, chapter_starts[0][0], period))
     else:
-        warnings.append("no preamble (总体要求) before chapter 一")
+        warnings.append(f"no preamble ({front}) before chapter 一")
 
     bounds = [off for off, _ in chapter_starts] + [len(text.rstrip())]
     for (off, m), end in zip(chapter_starts, bounds[1:]):
-        chapters.append(_chapter(text, doc, m.group(1), m.group(2).strip(), off, end, warnings))
+        heading = m.group(2).strip()
+        chapters.append(_chapter(text, doc, m.group(1), heading, off, end, _year_of(heading) or period, warnings))
 
-    return ParsedDoc(doc=doc, title=title or plan_title, year=year, text=text, chapters=tuple(chapters),
-                     repairs=repairs, warnings=tuple(warnings))
+    return ParsedDoc(doc=doc, title=title or text_title, year=year, genre=genre, date=date, text=text,
+                     chapters=tuple(chapters), repairs=repairs, warnings=tuple(warnings))
 
 
-def _notice(lines: list[tuple[int, str]]) -> tuple[int, str]:
-    """(end offset of the notice or 0, the plan title found after it)."""
-    if not lines or not lines[0][1].strip().endswith(NOTICE):
-        return 0, ""
+def _notice(lines: list[tuple[int, str]]) -> int:
+    """End offset of the notice in front (`…的通知` within the first lines, up to its date), or 0."""
+    if not any(ln.strip().endswith(NOTICE) for _, ln in lines[:3]):
+        return 0
     end = 0
     for off, ln in lines[:15]:
         s = ln.strip()
@@ -163,33 +218,45 @@ def _notice(lines: list[tuple[int, str]]) -> tuple[int, str]:
             end = off + len(ln)
         elif end:
             break
-    title = ""
-    if end:
-        title_lines = [ln.strip() for off, ln in lines if off >= end][:3]
-        title = "".join(t for t in title_lines if not _is_body(t) and not _is_heading(t))
-    return end, title
+    return end
 
 
-def _after_title(lines: list[tuple[int, str]], after: int) -> int:
-    """Skip the short, unpunctuated title lines that precede the preamble."""
+def _is_title_line(line: str) -> bool:
+    """Short and unpunctuated: a title line, not a byline (——…), salutation (各位代表：) or dated line."""
+    s = line.strip()
+    return not (_is_body(s) or _is_heading(s) or s.startswith(BYLINE) or s.startswith("（") or s.endswith(("：", ":"))
+                or DATE_LINE_RE.match(s) or s.startswith(COMMENT))
+
+
+def _title(lines: list[tuple[int, str]], after: int) -> tuple[int, str]:
+    """(where the text after the title begins, the title's lines joined)."""
+    title: list[str] = []
     for off, ln in lines:
         if off < after:
             continue
-        if _is_body(ln) or _is_heading(ln):
-            return off
-    return after
+        if not _is_title_line(ln):
+            return off, "".join(title)
+        title.append(ln.strip())
+    return after, "".join(title)
 
 
-def _flat_chapter(text: str, doc: str, chapter: str, title: str, start: int, end: int) -> Chapter:
+def _flat_chapter(text: str, doc: str, chapter: str, title: str, start: int, end: int, period: str) -> Chapter:
     start = start + len(text[start:end]) - len(text[start:end].lstrip())
     end = start + len(text[start:end].rstrip())
-    paras, topics = _paragraphs(text, start, end, start)
-    sec = Section(doc=doc, chapter=chapter, chapter_title=title, section="", section_title="",
-                  start=start, end=end, topics=topics, paragraphs=paras)
+    parts = _paragraphs(text, start, end, start)
+    sec = _section(doc, chapter, title, "", "", start, end, parts, period)
     return Chapter(chapter=chapter, title=title, start=start, end=end, sections=(sec,))
 
 
-def _chapter(text: str, doc: str, number: str, title: str, start: int, end: int, warnings: list[str]) -> Chapter:
+def _section(doc: str, chapter: str, chapter_title: str, section: str, section_title: str, start: int, end: int,
+             parts: _Parts, period: str) -> Section:
+    return Section(doc=doc, chapter=chapter, chapter_title=chapter_title, section=section,
+                   section_title=section_title, start=start, end=end, topics=tuple(parts.topics),
+                   paragraphs=tuple(parts.paragraphs), subheadings=tuple(parts.subheadings), period=period)
+
+
+def _chapter(text: str, doc: str, number: str, title: str, start: int, end: int, period: str,
+             warnings: list[str]) -> Chapter:
     heading_end = text.index("\n", start) if "\n" in text[start:end] else end
     body = [(heading_end + m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text[heading_end:end])]
     sec_starts = [(off, SECTION_RE.match(ln)) for off, ln in body]
@@ -200,21 +267,19 @@ def _chapter(text: str, doc: str, number: str, title: str, start: int, end: int,
             warnings.append(f"chapter {number} has no text")
         else:
             start_body = body[0][0]
-            paras, topics = _paragraphs(text, start_body, end, start_body)
-            sections.append(Section(doc=doc, chapter=number, chapter_title=title, section="", section_title="",
-                                    start=start_body, end=body[-1][0] + len(body[-1][1]), topics=topics,
-                                    paragraphs=paras))
+            parts = _paragraphs(text, start_body, end, start_body)
+            sections.append(_section(doc, number, title, "", "", start_body, body[-1][0] + len(body[-1][1]),
+                                     parts, period))
     else:
         if body and body[0][0] < sec_starts[0][0]:
             lead_end = sec_starts[0][0]
-            paras, topics = _paragraphs(text, body[0][0], lead_end, body[0][0])
-            sections.append(Section(doc=doc, chapter=number, chapter_title=title, section="", section_title="",
-                                    start=body[0][0], end=lead_end, topics=topics, paragraphs=paras))
+            parts = _paragraphs(text, body[0][0], lead_end, body[0][0])
+            sections.append(_section(doc, number, title, "", "", body[0][0], lead_end, parts, period))
         ends = [off for off, _ in sec_starts[1:]] + [end]
         for (off, m), s_end in zip(sec_starts, ends):
             s_end = off + len(text[off:s_end].rstrip())
-            paras, topics = _paragraphs(text, off, s_end, off + len(m.group(1)))
-            sections.append(Section(doc=doc, chapter=number, chapter_title=title, section=m.group(1),
-                                    section_title=m.group(2).strip(), start=off, end=s_end, topics=topics,
-                                    paragraphs=paras))
+            parts = _paragraphs(text, off, s_end, off + len(m.group(1)))
+            sec_title = m.group(2).strip()
+            sections.append(_section(doc, number, title, m.group(1), sec_title, off, s_end, parts,
+                                     _year_of(sec_title) or period))
     return Chapter(chapter=number, title=title, start=start, end=end, sections=tuple(sections))

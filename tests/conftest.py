@@ -34,6 +34,33 @@ def knowledge_copy(tmp_path) -> Path:
     return dst
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def add_fixture_documents(knowledge: Path) -> Path:
+    """Add the synthetic documents of tests/fixtures (a 2027 plan, a report on 2025) to a knowledge copy."""
+    manifest = knowledge / "manifest.toml"
+    extra = (FIXTURES / "manifest.toml").read_text(encoding="utf-8")
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    for path in FIXTURES.glob("*.synthetic.txt"):
+        shutil.copy(path, knowledge / path.name)
+    return knowledge
+
+
+@pytest.fixture
+def multidoc_knowledge(knowledge_copy) -> Path:
+    """knowledge/ plus the synthetic fixture documents: three documents, two plans and a report."""
+    return add_fixture_documents(knowledge_copy)
+
+
+@pytest.fixture(scope="session")
+def multidoc_knowledge_shared(tmp_path_factory) -> Path:
+    """The same three documents, built once per session: for tests that only read them."""
+    dst = tmp_path_factory.mktemp("multidoc") / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", dst)
+    return add_fixture_documents(dst)
+
+
 @pytest.fixture
 def bigram_settings(tmp_path, knowledge_copy) -> Settings:
     return Settings(knowledge_dir=knowledge_copy, data_dir=tmp_path / "data", embedding_backend="bigram")

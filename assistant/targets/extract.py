@@ -3,7 +3,13 @@
 Works clause by clause (a sentence cut at ，；、：) so each quote is short, verbatim and holds exactly the
 figure it is about. Every figure is emitted, even ones that are not targets (the plan's year, slogans):
 the reviewed overlay (`knowledge/targets.toml`) drops those with a reason, so nothing is missed silently.
-Indicator names here are heuristic; the overlay gives this plan's rows their canonical names.
+Indicator names here are heuristic; the overlay gives this plan's rows their canonical names. A document
+without overlay entries still yields answerable rows: names follow the plan's own wording (X增长N% → X增速),
+a clause without a subject (`，同比增长5.6%`) borrows the one before it in the sentence.
+
+Every row carries its period (the year its section is about, else the document's year). In a report, a
+figure about a year that had ended when the document was issued is an outcome (`outcome=True`), and its
+qualifier is the reporting verb (完成, 增长, 下降, 达到).
 """
 
 from __future__ import annotations
@@ -27,9 +33,15 @@ KIND_SUFFIX = {"count": "数", "length": "里程", "area": "面积", "capacity":
 QUALIFIERS_AFTER = ("左右", "以上", "以内", "以下")
 QUALIFIERS_BEFORE = ("提升至", "提高到", "提高至", "不低于", "突破", "达到", "完成", "超过", "新增", "达", "超")
 GROWTH_VERBS = ("增长", "增加", "提高", "提升")
+DECLINE_VERBS = ("下降", "减少", "回落")
+# Comparison words between a subject and its verb (地区生产总值同比增长): not part of the name.
+COMPARE_WORDS = ("同比", "比上年", "较上年", "比去年", "分别")
+OUTCOME_LEADS = ("完成", "实现", "达到")
+NOT_QUANTITY = ("date", "ordinal", "period", "other")
+NAME_SUFFIXES = ("增速", "数", "里程", "面积", "装机容量", "储能容量", "规模", "门槛")
 # Words that frame a clause but do not name the thing counted; stripped from the front of a name.
 LEAD_WORDS = ("全年计划", "力争", "全年", "计划", "年度", "实施", "确保", "完成", "推动", "推进", "加快", "打造",
-              "依托", "也是", "按照", "其中", "主要")
+              "依托", "也是", "按照", "其中", "主要", "全市")
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")),
@@ -70,7 +82,10 @@ def _strip_lead(name: str) -> str:
         for w in LEAD_WORDS:
             if name.startswith(w) and len(name) > len(w):
                 name, changed = name[len(w):], True
-    return name.strip("“”《》（）() ")
+    name = name.strip("“”《》（）() ")
+    if name.count("“") != name.count("”"):  # a quote cut by the clause (三北”工程…): drop the stray marks
+        name = name.replace("“", "").replace("”", "")
+    return name
 
 
 def _qualifier(before: str, after: str) -> str:
@@ -88,14 +103,24 @@ def _noun_after(after: str) -> str:
     return re.split(r"及|等|和|与|项目|建设|开工|投产|落地|的|突破|达|\d", after, maxsplit=1)[0]
 
 
+def _strip_compare(head: str) -> str:
+    for w in COMPARE_WORDS:
+        if head.endswith(w):
+            return head[: -len(w)]
+    return head
+
+
 def derive_indicator(before: str, after: str, kind: str, qualifier: str) -> str:
-    """A short name from the clause: `X增长N%` → X增速; `…X N个` → X数; `N公里X` → X里程."""
+    """A short name from the clause: `X增长N%` → X增速; `…X N个` → X数; `N公里X` → X里程.
+    `X下降N%` is named X增速 too (the qualifier 下降 carries the sign). No subject → "增速" alone."""
     head = before
     for q in QUALIFIERS_BEFORE:
         head = head[: -len(q)] if head.endswith(q) else head
-    for verb in GROWTH_VERBS:
+    for verb in (*GROWTH_VERBS, *DECLINE_VERBS):
         if kind in ("growth_rate", "share") and head.endswith(verb):
-            return _strip_lead(head[: -len(verb)]) + ("增速" if verb in ("增长", "增加") else "")
+            stem = _strip_lead(_strip_compare(head[: -len(verb)]))
+            stem = "" if stem in COMPARE_WORDS else stem
+            return stem + ("增速" if verb in ("增长", "增加", *DECLINE_VERBS) else "")
     tail = after[len(qualifier):] if after.startswith(qualifier) else after
     noun = _noun_after(tail)
     # Chinese puts the measured thing after `N unit` (115公里农牧区道路), or before a clause-final figure.
@@ -118,7 +143,7 @@ def _kind(pattern: str, unit: str, before: str, after: str) -> str:
     if pattern == "cn_count" or unit in COUNT_UNITS:
         return "count"
     kind = UNIT_KIND.get(unit, "other")
-    if kind == "share" and before.rstrip("达到至").endswith(GROWTH_VERBS[:2]):
+    if kind == "share" and before.rstrip("达到至").endswith((*GROWTH_VERBS[:2], *DECLINE_VERBS)):
         return "growth_rate"
     if kind == "amount" and re.match(r"(以上)?(企业|项目|的企业)", after):
         return "threshold"  # 超5000万元企业: a size bar for counting firms, not money to be spent
@@ -141,6 +166,35 @@ def _place(section: Section) -> str:
     return section.chapter + section.section
 
 
+def period_of(doc: ParsedDoc, section: Section) -> str:
+    return section.period or (str(doc.year) if doc.year else "")
+
+
+def reports_outcomes(doc: ParsedDoc, section: Section) -> bool:
+    """A report's section about a year that had ended when the report was issued (its `date`; without one,
+    an execution report is issued the year after the year it reports on, a work report in its own year)."""
+    if doc.genre == "plan" or not period_of(doc, section).isdigit():
+        return False
+    issued = int(doc.date[:4]) if doc.date[:4].isdigit() else doc.year + (1 if doc.genre == "report" else 0)
+    return int(period_of(doc, section)) < issued
+
+
+def _outcome_qualifier(before: str, clause: str) -> str:
+    """The reporting verb of an outcome: the verb right before the figure, else the clause's leading 完成."""
+    head = before.rstrip("达到至")
+    for verb in (*GROWTH_VERBS[:2], *DECLINE_VERBS):
+        if head.endswith(verb):
+            return verb
+    lead = _strip_lead_words(clause)
+    return next((v for v in OUTCOME_LEADS if lead.startswith(v)), "")
+
+
+def _strip_lead_words(text: str) -> str:
+    for w in ("全年", "全市", "累计"):
+        text = text[len(w):] if text.startswith(w) else text
+    return text
+
+
 def _rows_in_clause(doc: ParsedDoc, section: Section, topic: str, sentence: Span, clause: Span) -> list[dict]:
     taken: list[tuple[int, int]] = []
     rows = []
@@ -155,10 +209,14 @@ def _rows_in_clause(doc: ParsedDoc, section: Section, topic: str, sentence: Span
             before, after = clause.text[: m.start()], clause.text[m.end():]
             qualifier = _qualifier(before, after) if pattern == "arabic" else ""
             kind = _kind(pattern, unit, before, after)
+            outcome = reports_outcomes(doc, section) and kind not in NOT_QUANTITY
+            if outcome and not qualifier:
+                qualifier = _outcome_qualifier(before, clause.text)
             rows.append(dict(
                 doc=doc.doc, chapter=section.chapter, section=section.section, topic=topic,
                 indicator=derive_indicator(before, after, kind, qualifier) or clause.text,
                 value=value, unit=unit, qualifier=qualifier, kind=kind, quote=clause.text,
+                period=period_of(doc, section), outcome=outcome,
                 start=clause.start, end=clause.end, _at=m.start(),
                 context=f"{section.section_title or section.chapter_title} {topic} {sentence.text}", _context=(re.sub(r"[“”《》\d]", "", before)[-4:] or after[:4]),
             ))
@@ -184,14 +242,39 @@ def _value_text(value: Decimal | str) -> str:
     return value
 
 
+def _stem(name: str) -> str:
+    """The thing a row measures, without the measure suffix: 城镇居民人均可支配收入增速 → 城镇居民人均可支配收入."""
+    for suffix in NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _name_in_context(rows: list[dict], sentence: Span) -> None:
+    """Names the clause alone cannot give, from the sentence: `X完成N亿元，同比增长M%` → X增速;
+    `实施固定资产投资项目N个，完成投资M亿元` → 固定资产投资完成额."""
+    subject = ""
+    for r in rows:
+        name = r["indicator"]
+        if name == "增速" and subject:
+            r["indicator"] = subject + "增速"
+        elif name == "投资" and r["kind"] == "amount" and "固定资产投资" in sentence.text:
+            r["indicator"] = "固定资产投资完成额"
+        if r["kind"] not in NOT_QUANTITY:
+            subject = _stem(r["indicator"])
+
+
 def extract_targets(doc: ParsedDoc) -> list[Target]:
     rows: list[dict] = []
     for section in doc.sections:
         for para in section.paragraphs:
             for sentence in para.sentences:
+                in_sentence: list[dict] = []
                 for clause in clauses(sentence):
                     found = _rows_in_clause(doc, section, para.topic, sentence, clause)
-                    rows.extend(sorted(found, key=lambda r: r["_at"]))
+                    in_sentence.extend(sorted(found, key=lambda r: r["_at"]))
+                _name_in_context(in_sentence, sentence)
+                rows.extend(in_sentence)
     _assign_ids(rows)
     return [Target(**{k: v for k, v in r.items() if not k.startswith("_")}) for r in rows]
 

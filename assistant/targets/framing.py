@@ -33,7 +33,7 @@ def _sentence(doc: ParsedDoc, start: int) -> Span | None:
 def frame(doc: ParsedDoc, t: Target) -> Target:
     """The row with its quote extended to its clause and governing verb, and its qualifier in contract notation."""
     sentence = _sentence(doc, t.start)
-    if sentence is None:
+    if sentence is None or t.outcome:  # a report's outcome keeps its reporting verb (完成, 增长, 下降)
         return t
     fig_start, fig_end = figure_span(t)
     rel = fig_start - sentence.start
@@ -84,6 +84,3 @@ def frame(doc: ParsedDoc, t: Target) -> Target:
     return t.model_copy(update={"quote": quote_text, "start": sentence.start + a, "end": sentence.start + a + len(quote_text),
                                 "qualifier": qualifier})
 
-
-def frame_all(doc: ParsedDoc, rows: list[Target]) -> list[Target]:
-    return [frame(doc, t) if t.doc == doc.doc else t for t in rows]

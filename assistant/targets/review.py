@@ -19,7 +19,7 @@ from assistant.models import Frozen, Target
 from assistant.targets.extract import figure_span
 
 log = logging.getLogger(__name__)
-OVERRIDABLE = {"indicator", "aliases", "indicator_en", "kind", "qualifier", "topic", "period"}
+OVERRIDABLE = {"indicator", "aliases", "indicator_en", "kind", "qualifier", "topic", "period", "outcome"}
 
 
 class IgnoreRule(Frozen):

@@ -1,4 +1,4 @@
-"""table: the reviewed target rows, stored in SQLite, queried in memory (a plan has tens of rows).
+"""table: the reviewed target rows of every document, stored in SQLite, queried in memory (a plan has tens of rows).
 
 `build` writes a temp file next to the database and renames it over the old one, so a build that fails
 half-way leaves the previous table in place and readers never see a half-written file.
@@ -18,29 +18,50 @@ from typing import Iterable
 
 from assistant.models import ParsedDoc, Target
 from assistant.targets.extract import extract_targets
-from assistant.targets.framing import frame_all
-from assistant.targets.review import apply_review
+from assistant.targets.framing import frame
+from assistant.targets.review import apply_review, load_review
 
 COLUMNS = ("id", "doc", "chapter", "section", "topic", "indicator", "aliases", "indicator_en", "value",
-           "value_is_number", "unit", "qualifier", "kind", "period", "quote", "start", "end", "context")
+           "value_is_number", "unit", "qualifier", "kind", "period", "outcome", "quote", "start", "end", "context")
 # The contract's fields first (CONTRACT.md §3), then the rest a reviewer wants in a spreadsheet.
 EXPORT_FIELDS = ("id", "doc", "chapter", "section", "indicator", "aliases", "value", "unit", "qualifier", "kind",
-                 "quote", "topic", "indicator_en", "period", "start", "end")
+                 "quote", "topic", "indicator_en", "period", "outcome", "start", "end")
 _COLUMN_SQL = ", ".join(f'"{c}"' for c in COLUMNS)  # `end` is an SQL keyword: quote every name
 
 
 def _to_record(t: Target) -> tuple:
     number = isinstance(t.value, Decimal)
     return (t.id, t.doc, t.chapter, t.section, t.topic, t.indicator, json.dumps(list(t.aliases), ensure_ascii=False),
-            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, t.quote, t.start, t.end,
-            t.context)
+            t.indicator_en, str(t.value), int(number), t.unit, t.qualifier, t.kind, t.period, int(t.outcome), t.quote,
+            t.start, t.end, t.context)
 
 
 def _from_record(rec: sqlite3.Row) -> Target:
     d = dict(rec)
     d["aliases"] = tuple(json.loads(d["aliases"]))
     d["value"] = Decimal(d["value"]) if d.pop("value_is_number") else d["value"]
+    d["outcome"] = bool(d["outcome"])
     return Target(**d)
+
+
+def reviewed_docs(review_path: Path | None) -> frozenset[str]:
+    """Documents the overlay has entries for (row ids start with the document id)."""
+    return frozenset(key.split(":", 1)[0] for key in load_review(review_path).rows)
+
+
+def share_vocabulary(rows: list[Target], reviewed: frozenset[str]) -> list[Target]:
+    """A document nobody reviewed gets the reviewed synonyms of the indicators it shares with one that was:
+    next year's 固定资产投资增速 answers to 固投 and FAI as this year's does. Its own wording stays the name."""
+    vocab: dict[tuple[str, str], Target] = {}
+    for r in rows:
+        if r.doc in reviewed and r.aliases:
+            vocab.setdefault((r.indicator, r.kind), r)
+    out = []
+    for r in rows:
+        src = vocab.get((r.indicator, r.kind)) if r.doc not in reviewed and not r.aliases else None
+        out.append(r.model_copy(update={"aliases": src.aliases, "indicator_en": r.indicator_en or src.indicator_en})
+                   if src else r)
+    return out
 
 
 def target_dict(t: Target) -> dict:
@@ -55,12 +76,17 @@ class TargetTable:
         self._rows = tuple(rows)
         self._by_id = {r.id: r for r in self._rows}
         self.path = path
+        self._subsets: dict[tuple, TargetTable] = {}
 
     # ---------------------------------------------------------------- build / open
 
     @classmethod
     def build(cls, docs: Iterable[ParsedDoc], review_path: Path | None, db_path: Path) -> "TargetTable":
-        rows = [r for doc in docs for r in frame_all(doc, apply_review(extract_targets(doc), review_path))]
+        docs = tuple(docs)
+        by_doc = {d.doc: d for d in docs}
+        rows = share_vocabulary(apply_review([r for doc in docs for r in extract_targets(doc)], review_path),
+                                reviewed_docs(review_path))
+        rows = [frame(by_doc[r.doc], r) for r in rows]  # quote from the governing verb; qualifier as framed
         ids = [r.id for r in rows]
         if len(ids) != len(set(ids)):
             raise ValueError(f"duplicate target ids: {sorted({i for i in ids if ids.count(i) > 1})}")
@@ -102,6 +128,22 @@ class TargetTable:
 
     def get(self, id: str) -> Target | None:
         return self._by_id.get(id)
+
+    def docs(self) -> tuple[str, ...]:
+        """Document ids with rows, in table order."""
+        return tuple(dict.fromkeys(r.doc for r in self._rows))
+
+    def subset(self, docs: Iterable[str] | None = None, periods: Iterable[str] | None = None) -> "TargetTable":
+        """The rows of some documents and/or periods, as a table of their own (built once per selection, then
+        reused): a question routed to one plan is resolved against its tens of rows, not every document's."""
+        key = (frozenset(docs) if docs is not None else None, frozenset(periods) if periods is not None else None)
+        if key not in self._subsets:
+            if len(self._subsets) >= 256:  # selections are few (one per document, or a pair); stay bounded anyway
+                self._subsets.clear()
+            self._subsets[key] = TargetTable(
+                (r for r in self._rows if (key[0] is None or r.doc in key[0]) and (key[1] is None or r.period in key[1])),
+                self.path)
+        return self._subsets[key]
 
     def by_chapter(self, chapter: str, section: str | None = None) -> list[Target]:
         return [r for r in self._rows if r.chapter == chapter and (section is None or r.section == section)]
