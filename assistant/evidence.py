@@ -120,6 +120,26 @@ class EvidenceFinder:
         return out
 
     @cached_property
+    def _lead_map(self) -> dict[tuple[str, int], str]:
+        """(doc, sentence start) → the lead of the enumeration the sentence is an item of (text up to its ：)."""
+        out: dict[tuple[str, int], str] = {}
+        for d in self.docs:
+            for sec in d.sections:
+                for p in sec.paragraphs:
+                    lead = ""
+                    for s in p.sentences:
+                        if lead:
+                            out[(d.doc, s.start)] = lead
+                        if "：" in s.text and s.text.endswith("；"):
+                            lead = s.text.split("：")[0]
+                        elif not s.text.endswith("；"):
+                            lead = ""
+        return out
+
+    def _leads(self) -> dict[tuple[str, int], str]:
+        return self._lead_map
+
+    @cached_property
     def _df_text(self) -> list[str]:
         return [s.text for s, _, _ in self._sentences]
 
@@ -178,7 +198,7 @@ class EvidenceFinder:
                 weight *= SOFT_WEIGHT
             out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft,
                                place=word in places or tags.get(word) == "ns"))
-        if not out:
+        if not any(c.known for c in out):
             # 主要预期目标有哪些: the words that are generic elsewhere are the topic here
             for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
                                       and w not in vocab().zh_function and not _asks_only(w)):
@@ -257,7 +277,9 @@ class EvidenceFinder:
             kinds = frozenset(part.kinds) if part.measure else None
             ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
-                       soft=frozenset(c.label for c in concepts if c.soft))
+                       # everyday Chinese words count for less; an unknown English word may name another
+                       # indicator (unemployment rate), and a figure must not be given for it
+                       soft=frozenset(c.label for c in concepts if c.soft and CJK.search(c.label)))
             resolution = resolve(query, self.table, self.embed, **ask)
             if resolution.status == "none" and part.stated:
                 # a stated figure that is not the plan's is a premise to correct, not a name of the row
@@ -286,7 +308,9 @@ class EvidenceFinder:
                 if (chunk.doc, span.start) in seen:
                     continue
                 seen.add((chunk.doc, span.start))
-                cov, matched = self.coverage(concepts, span.text, heading)
+                # 主要预期目标是：A；B；C。 — B and C are items of what the lead names, as under a heading
+                lead = self._leads().get((chunk.doc, span.start), "")
+                cov, matched = self.coverage(concepts, span.text, f"{heading} {lead}")
                 if chunk.chapter == NOTICE and not meta:
                     cov *= 0.5  # the notice's addressee and issuer lines name things; they do not say anything about them
                 hits.append(SentenceHit(doc=chunk.doc, chapter=chunk.chapter, section=chunk.section, topic=chunk.topic,
@@ -316,7 +340,7 @@ def _forms_by_word(concepts: tuple[Concept, ...]) -> dict[str, tuple[str, ...]]:
     for the phrase's Chinese terms: government → 人民政府)."""
     out: dict[str, tuple[str, ...]] = {}
     for c in concepts:
-        for key in {c.label, *c.label.split()}:
+        for key in {c.label, *re.findall(r"[a-z]+|[\u4e00-\u9fff]+", c.label)}:
             out[key] = tuple(dict.fromkeys(out.get(key, ()) + c.forms))
     return out
 

@@ -104,10 +104,12 @@ class Lexicon:
                 for t in self._jieba.lcut(w):
                     t = QUESTION_PREFIX.sub("", t) or t  # 哪些项目 → 项目
                     if t not in self.plan_text and len(t) >= 3:
-                        # a word the tagger made up from characters (项目个数, 哪些项目): its dictionary words
-                        parts = [x for x in self._jieba.lcut(t, HMM=False) if x.strip()]
-                        out += [x for x in (parts if len(parts) > 1 else [t])
-                                if not v.is_stop(x) and not _is_cue(x) and len(x) >= 1]
+                        # a word the plans do not have (项目个数): the plans' words inside it, if they cover it
+                        inner = [x for x in self._jieba.cut_for_search(t) if x != t and len(x) >= 2
+                                 and (x in self.plan_text or v.is_stop(x) or _is_cue(x))]
+                        covered = set("".join(inner))
+                        parts = inner if covered >= set(t) else [t]
+                        out += [x for x in parts if not v.is_stop(x) and not _is_cue(x)]
                     elif t.strip() and not v.is_stop(t) and not _is_cue(t):
                         out.append(t)
             elif not w[0].isdigit() and not v.is_stop(w) and len(w) > 2:

@@ -206,6 +206,7 @@ class Citation(Frozen):
     section: str
     title: str
     quote: str
+    year: int | None = None  # optional extension: the year of the document (its plan year, or the year reported on)
 
 
 class Fact(Frozen):
@@ -218,10 +219,14 @@ class Fact(Frozen):
     section: str
     quote: str
 
+    year: int | None = None  # optional extension: the year the figure is for
+    outcome: bool | None = None  # optional extension: a reported result (an execution report), not a target
+
     @classmethod
     def from_target(cls, t: Target) -> "Fact":
         return cls(indicator=t.indicator, value=t.value_json(), unit=t.unit, qualifier=t.qualifier,
-                   doc=t.doc, chapter=t.chapter, section=t.section, quote=t.quote)
+                   doc=t.doc, chapter=t.chapter, section=t.section, quote=t.quote,
+                   year=int(t.period) if t.period.isdigit() else None, outcome=t.outcome or None)
 
 
 class Answer(Frozen):

@@ -22,6 +22,9 @@ from assistant.vocab import vocab
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
                         "no_entity", "unsafe", "off_topic"]
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{1,4})")
+# Asks which figures there are for a topic (有没有量化的指标, what targets are there for …).
+TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}(量化|具体|数字|数量)?的?(指标|目标|数字)|"
+                           r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
 # The question asserts something and asks whether it holds (听说…, …对吗？, is it true that…).
 PREMISE = re.compile(r"听说|据说|传言|有人说|是不是|对吗|对吧|对不对|是吗|是真的|真的吗|没错吧|\bis it true\b|\bi heard\b|"
                      r"\b(right|correct|true)\?|\bisn'?t it\b|\bconfirm\b", re.I)
@@ -47,6 +50,15 @@ class FromText(Frozen):
     focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
 
 
+class Compare(Frozen):
+    """The same figure in several years' documents, side by side: the comparison is arithmetic on their rows."""
+
+    kind: Literal["compare"] = "compare"
+    part: Part
+    rows: tuple[Target, ...]  # one per year found, in year order
+    missing: tuple[int, ...] = ()  # years named whose documents lack the figure (or are not loaded)
+
+
 class Clarify(Frozen):
     kind: Literal["clarify"] = "clarify"
     part: Part
@@ -62,7 +74,7 @@ class Decline(Frozen):
     focus: tuple[str, ...] = ()
 
 
-Decision = Annotated[Union[FromTable, FromText, Clarify, Decline], Field(discriminator="kind")]
+Decision = Annotated[Union[FromTable, FromText, Compare, Clarify, Decline], Field(discriminator="kind")]
 
 
 class Verdict(Frozen):
@@ -106,7 +118,10 @@ class Judge:
     def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding) -> tuple[Decision, str]:
         s = self.settings
         if part.compare:
-            return Decline(part=part, reason="compare"), ""
+            years = self._years_compared(part)
+            if len(years) < 2:
+                return Decline(part=part, reason="compare"), ""
+            return self._compare(part, years), ""
         scope = pick(part, self.docs)
         if scope.outcome_unavailable:
             return Decline(part=part, reason="outcome"), ""
@@ -124,20 +139,28 @@ class Judge:
         related = best if best and best.coverage >= s.related_coverage else None
         if part.ask == "figure":
             return self._figure(part, ev, related, taken, u, docs), default
-        if best is None or best.coverage < s.answer_coverage or not ev.has_topic:
+        # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
+        floor = s.related_coverage if part.scope else s.answer_coverage
+        if best is None or best.coverage < floor or not ev.has_topic:
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
-        answering = self._answering(ev, part.ask)
+        answering = self._answering(ev, part.ask, floor)
+        named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]
+        if named:  # 去蒙古国旅游要办什么签证: a place named in Chinese: the plan's sentences must be about it
+            answering = tuple(h for h in answering if any(
+                n in h.span.text for p in named for n in self.finder.lexicon.place_names(p)))
+            if not answering:
+                return Decline(part=part, reason="not_in_plan"), default
         if part.ask == "who" and not any(vocab().cue["organisation"].search(h.span.text) for h in answering):
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
                                     part, ev), default
         intent = part.ask if part.ask in ("where", "list", "who") else "fact"
         return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
 
-    def _answering(self, ev: Evidence, ask: str) -> tuple[SentenceHit, ...]:
+    def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
         """The sentences that answer: the best and those nearly as good; under a heading that matched, the
         sentences it heads (the heading names the topic, they say what about it); an enumeration opened by a
         colon runs on to its full stop."""
-        floor = self.settings.answer_coverage
+        floor = self.settings.answer_coverage if floor is None else floor
         hits = _close(ev.sentences, floor)
         top = hits[0]
         if ask == "list":  # a heading among the best: the list is what it heads
@@ -164,6 +187,40 @@ class Judge:
         if not PREMISE.search(part.text) or decline.related is None or decline.reason == "out_of_scope":
             return decline
         return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
+
+    def _years_compared(self, part: Part) -> tuple[int, ...]:
+        """The years a comparison sets side by side: those it names, 去年/今年 read against the newest plan."""
+        plans = sorted(d.year for d in self.docs if d.genre == "plan")
+        years = set(part.years)
+        newest = plans[-1] if plans else 0
+        if re.search(r"去年|上年|上一年|last year", part.text):
+            years.add(newest - 1)
+        if re.search(r"今年|this year", part.text) or (len(years) == 1 and newest not in years):
+            years.add(newest)
+        return tuple(sorted(years))
+
+    def _compare(self, part: Part, years: tuple[int, ...]) -> Decision:
+        rows, missing = [], []
+        # what is compared, without the comparison (比2026年高吗, higher than 2026's): the figure to look up
+        asked = re.sub(r"\s+", " ", vocab().cue["compare"].sub(" ", part.text)).strip()
+        for year in years:
+            one = part.model_copy(update={"years": (year,), "compare": False, "ask": "figure", "text": asked})
+            scope = pick(one, self.docs)
+            found = None
+            if scope.docs:
+                res = self.finder.gather(one, scope.docs).resolution
+                cands = [c.target for c in res.candidates] if res is not None and res.status != "none" else []
+                # the same indicator in every year (固投目标 may mean its growth or its amount: the first year's
+                # best reading decides, and the answer names it)
+                same = [t for t in cands if rows and t.indicator == rows[0].indicator]
+                found = (same or cands or [None])[0]
+            if found is None:
+                missing.append(year)
+            else:
+                rows.append(found)
+        if not rows:
+            return Decline(part=part, reason="compare")
+        return Compare(part=part, rows=tuple(rows), missing=tuple(missing))
 
     def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
                 docs: tuple[str, ...] | None) -> Decision:
@@ -204,6 +261,12 @@ class Judge:
         if part.places:
             return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
         best = ev.sentences[0] if ev.sentences else None
+        if TOPIC_FIGURES.search(part.text) and best is not None and best.coverage >= s.answer_coverage:
+            # 医疗那块有没有量化的指标？: the figures of the place that talks about it
+            rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) == best.place
+                         and t.kind not in ("date", "ordinal", "period", "other"))
+            if rows:
+                return FromTable(part=part, rows=rows[:4])
         if soft and best is not None and best.coverage >= s.answer_coverage:
             intent = "list" if vocab().cue["list"].search(part.text) else "fact"
             return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)
@@ -281,6 +344,6 @@ def _evidence_key(d: Decision) -> tuple | None:
         return ("rows", tuple(r.id for r in d.rows))
     if isinstance(d, FromText):
         return ("text", d.intent, tuple((h.doc, h.span.start) for h in d.sentences))
-    if isinstance(d, Clarify):
-        return ("clarify", tuple(r.id for r in d.rows))
+    if isinstance(d, (Clarify, Compare)):
+        return (d.kind, tuple(r.id for r in d.rows))
     return None

@@ -6,6 +6,7 @@ quote shares words with what it marks. The table is not trusted over the plan's 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.models import Answer, ParsedDoc
 from assistant.render.figures import english_numbers
@@ -33,6 +34,13 @@ def _derived(quotes: list[str]) -> set[str]:
             out |= {str(int(x)) for x in m.groups()}
         for run in CN_RUN.findall(q):
             out |= {n for n in (_cn(run), _cn(run[:-1])) if n}
+    # a comparison's arithmetic: the difference of two quoted figures of the same unit (8% vs 10%: 2)
+    figures = [(Decimal(m.group(1)), m.group(2)) for q in quotes for m in QUOTED_FIGURE.finditer(q)]
+    for i, (a, ua) in enumerate(figures):
+        for b, ub in figures[i + 1:]:
+            if ua == ub and a != b:
+                diff = f"{abs(a - b):f}"
+                out.add(diff.rstrip("0").rstrip(".") if "." in diff else diff)
     return out
 
 

@@ -4,13 +4,14 @@ figure comes from a table row or a verbatim quote, every [n] points to a citatio
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.evidence import SentenceHit
 from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
 from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
 from assistant.render.items import list_items, quote_of
-from assistant.verdict import Clarify, Decision, Decline, FromTable, FromText, Verdict
+from assistant.verdict import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
 from assistant.vocab import vocab
 
 TITLE_EN = "Erenhot's economic and social development plan"
@@ -30,7 +31,9 @@ class Sources:
                 return n
         place = self.docs[doc].place(chapter, section) if doc in self.docs else None
         title = (place[2] if place else "") or chapter
-        self.citations.append(Citation(doc=doc, chapter=chapter, section=section, title=title, quote=quote))
+        year = self.docs[doc].year if doc in self.docs else None
+        self.citations.append(Citation(doc=doc, chapter=chapter, section=section, title=title, quote=quote,
+                                       year=year or None))
         return len(self.citations)
 
     def cite_row(self, t: Target) -> int:
@@ -81,7 +84,7 @@ def _route(v: Verdict) -> str:
     kinds = [d.kind for d in v.decisions if not isinstance(d, Decline)]
     if not kinds:
         return "refusal"
-    if kinds[0] == "table" or ("table" in kinds and kinds[0] == "clarify"):
+    if kinds[0] in ("table", "compare") or ("table" in kinds and kinds[0] == "clarify"):
         return "target"
     if all(k == "clarify" for k in kinds):
         return "clarify"
@@ -95,20 +98,28 @@ def _decision(d: Decision, lang: str, src: Sources, docs: tuple[ParsedDoc, ...])
         return _text(d, lang, src)
     if isinstance(d, Clarify):
         return _clarify(d, lang, src)
+    if isinstance(d, Compare):
+        return _compare(d, lang, src)
     if isinstance(d, Decline):
         return _decline(d, lang, src, docs)
     raise TypeError(f"unknown decision {d!r}")  # the union is closed: this is a programming error
 
 
 def _table(d: FromTable, lang: str, src: Sources) -> str:
+    if len(d.rows) > 1:  # the figures of a topic: one line each
+        return ("\n" if lang == "zh" else "\n").join(
+            _table(d.model_copy(update={"rows": (t,), "premise": (), "wrong_year": False}), lang, src)
+            for t in d.rows)
     t = d.rows[0]
     n = src.cite_row(t)
     zh = framed_zh(t)
+    # with several documents loaded, a figure says which year it is for (and whether it is an outcome)
+    label = P.YEAR_LABEL[lang].format(year=t.period) if len(src.docs) > 1 and t.period else ""
     if lang == "en":
         name = (t.indicator_en or t.indicator)
-        text = f"{name[:1].upper()}{name[1:]}: {framed_en(t)} ({zh}) [{n}]."
+        text = f"{label}{name[:1].upper()}{name[1:]}: {framed_en(t)} ({zh}) [{n}]."
     else:
-        text = f"{t.indicator}：{zh}[{n}]。"
+        text = f"{label}{t.indicator}{'（实际）' if t.outcome else ''}：{zh}[{n}]。"
     if d.premise:
         text = P.PREMISE[lang].format(framed=zh) + (" " if lang == "en" else "") + text
     elif d.part.stated and not d.wrong_year:
@@ -147,6 +158,32 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
         quote = quote_of(d.focus, h)
         quotes.append(f"“{quote}”[{src.cite_hit(h, quote)}]")
     return P.FACT[lang].format(place=place) + "".join(quotes)
+
+
+def _compare(d: Compare, lang: str, src: Sources) -> str:
+    """Each year's figure with its citation, then the arithmetic: which is higher, by how much."""
+    lines = []
+    for t in d.rows:
+        n = src.cite_row(t)
+        label = P.YEAR_LABEL[lang].format(year=t.period)
+        lines.append(f"{label}{t.indicator}：{framed_zh(t)}[{n}]。" if lang == "zh"
+                     else f"{label}{t.indicator_en or t.indicator}: {framed_en(t)} ({framed_zh(t)}) [{n}].")
+    if len(d.rows) >= 2 and all(isinstance(t.value, Decimal) for t in d.rows[:2]) and d.rows[0].unit == d.rows[1].unit:
+        a, b = d.rows[0], d.rows[1]
+        diff = b.value - a.value
+        way = "higher" if diff > 0 else "lower" if diff < 0 else "same"
+        unit = P.POINTS[lang] if a.unit == "%" else a.unit
+        lines.append(P.COMPARE[(way, lang)].format(
+            later=b.period, earlier=a.period, name=a.indicator, a=framed_zh(a), b=framed_zh(b),
+            diff=_plain(abs(diff)), unit=unit))
+    if d.missing:
+        lines.append(P.MISSING_YEAR[lang].format(years="、".join(map(str, d.missing))))
+    return ("" if lang == "zh" else " ").join(lines)
+
+
+def _plain(x: Decimal) -> str:
+    text = f"{x:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _clarify(d: Clarify, lang: str, src: Sources) -> str:

@@ -58,6 +58,17 @@ PREMISE = {"zh": "需要更正：计划中的数字是{framed}，与问题中的
 CONFIRM = {"zh": "是的，", "en": "Yes. "}
 WRONG_YEAR = {"zh": "需要更正：这是《{title}》中{year}年的目标。", "en": "A correction: this is a target for {year}, in {title}."}
 CORRECTION = {"zh": "计划没有这样的说法。计划中的相关表述是：", "en": "The plan does not say that. What it does say: "}
+COMPARE = {
+    ("higher", "zh"): "{later}年的{name}（{b}）比{earlier}年（{a}）高{diff}{unit}。",
+    ("lower", "zh"): "{later}年的{name}（{b}）比{earlier}年（{a}）低{diff}{unit}。",
+    ("same", "zh"): "{later}年的{name}（{b}）与{earlier}年（{a}）相同。",
+    ("higher", "en"): "The {later} figure ({b}) is {diff}{unit} higher than the {earlier} figure ({a}).",
+    ("lower", "en"): "The {later} figure ({b}) is {diff}{unit} lower than the {earlier} figure ({a}).",
+    ("same", "en"): "The {later} figure ({b}) is the same as the {earlier} figure ({a}).",
+}
+POINTS = {"zh": "个百分点", "en": " percentage points"}
+YEAR_LABEL = {"zh": "{year}年", "en": "{year}: "}
+MISSING_YEAR = {"zh": "{years}年的文件没有这一数字。", "en": "The documents for {years} give no such figure."}
 FROM_DOC = {"zh": "（依据最新的《{title}》。）", "en": "(From the newest plan: {title}.)"}
 FACT = {"zh": "据计划{place}：", "en": "According to the plan ({place}): "}
 WHERE = {"zh": "这在计划{place}：", "en": "This is in {place} of the plan: "}

@@ -84,7 +84,8 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
     out = []
     for word, s, e in segment(q):
         w = word.strip()
-        if not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a < e and s < b for a, b in masked):
+        if (not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked)
+                or any(m.pattern.fullmatch(w) for m in v.measures)):  # 多少钱: a cue word, however it was cut
             continue
         out.append((w, s, e))
     return out
@@ -162,9 +163,11 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
     cue_measure, cue_kinds, cue_spans = measure_of(q)
     if measure is None:
         measure, kinds = cue_measure, cue_kinds
-    years = {m.group(0) for m in re.finditer(r"(?<!\d)(19|20)\d\d(?!\d)", q)}
+    year_spans = [m.span() for m in re.finditer(r"(?<!\d)(?:19|20)\d\d(?!\d)\s*年?", q)]
+    years = {q[a:b].rstrip("年 ") for a, b in year_spans}
     figures = [(m.group(1), m.group(2), m.start(), m.end()) for m in NUMBER.finditer(q) if m.group(1) not in years]
-    content = _content(q, cue_spans + [(s, e) for *_, s, e in figures], segment or _default_segment)
+    # a year says which document, not which row: the caller has already chosen the rows by it
+    content = _content(q, cue_spans + year_spans + [(s, e) for *_, s, e in figures], segment or _default_segment)
     down = bool(DOWN.search(q))  # 能耗下降多少 is not answered by a growth target
     rows = [t for t in (table.rows() if rows is None else rows) if (chapter is None or t.chapter == chapter)
             and (kinds is None or t.kind in kinds)
@@ -179,6 +182,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
             return Resolution(status="match", candidates=(ScoredTarget(target=rows[0], score=1.0),), measure=measure)
         return Resolution(status="none", measure=measure, reason="no indicator named")
     sims = _embedding_scores(q, rows, embed)
+    if measure and sum(t.kind == measure for t in rows) == 1:
+        min_coverage /= 2  # one row of the very kind asked for (the plan's only date): less is needed to name it
     scored = []
     for t, sim in zip(rows, sims):
         coverage, score, why = score_target(q, content, figures, t, forms, soft)

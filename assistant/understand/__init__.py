@@ -47,8 +47,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     ins = strip_instructions(n.text)
     flags = dict(injection=ins.injection, pressure=ins.pressure, reveal=ins.reveal)
     text = ins.text
-    if not text or not (lexicon.content_words(text) or vocab().cue["figure"].search(text)
-                        or (previous is not None and _asks_anything(text))):
+    if not text or not (lexicon.content_words(text) or _asks_anything(text)):
         return Understanding(text=text, **flags, **base)
     if off_topic(text):
         return Understanding(text=text, off_topic=True, **flags, **base)

@@ -38,7 +38,9 @@ def resolve_followup(question: str, previous: str, subject: str) -> str:
             tail = ASK_TAIL.search(previous)
             # a growth question carries over as such (那农牧民呢); any other figure as a plain figure question,
             # since its unit (多少家) may not fit the new subject (互市贸易额呢)
-            tail_text = tail.group(0) if tail and GROWTH_TAIL.search(tail.group(0)) else ("是多少" if tail else "")
+            tail_text = tail.group(0) if tail else ""
+            if tail and re.search(r"多少|几", tail_text) and not GROWTH_TAIL.search(tail_text):
+                tail_text = "是多少"
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         tail = EN_TAIL.search(previous)
