@@ -27,6 +27,7 @@ PARTIAL_CREDIT = 0.7  # a word most of whose character pairs the sentence holds
 SINGLE_CHAR_WEIGHT = 0.4  # one-character words (路, 井) say less than words
 NOTICE = "通知"
 SOFT_WEIGHT = 0.3  # an unknown everyday word, against a word the plans use
+PLACE_WEIGHT = 0.5  # a place named, against a topic word
 HEADING_ASKED = re.compile(r"标题|题目|章名|这一章|那一章|哪一章|chapter|heading|title", re.I)
 PROPER_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz", "eng", "j", "nrfg", "x"})
 
@@ -196,8 +197,10 @@ class EvidenceFinder:
             soft = not known and tags.get(word, "n") not in PROPER_TAGS
             if soft:
                 weight *= SOFT_WEIGHT
-            out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft,
-                               place=word in places or tags.get(word) == "ns"))
+            place = word in places or tags.get(word) == "ns"
+            if place:  # a place says where, the topic says what: the place is checked apart (verdict.py)
+                weight *= PLACE_WEIGHT
+            out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft, place=place))
         if not any(c.known for c in out):
             # 主要预期目标有哪些: the words that are generic elsewhere are the topic here
             for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
@@ -254,6 +257,21 @@ class EvidenceFinder:
         return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in paras for x in p.sentences
                      if x.start != hit.span.start and x.text.rstrip("。：") not in (sec.section_title, p.topic))
 
+    def place_text(self, hit: SentenceHit) -> str:
+        """The text of a hit's whole section with its headings: what the sentence is said under."""
+        d = next((x for x in self.docs if x.doc == hit.doc), None)
+        place = d.place(hit.chapter, hit.section) if d else None
+        return f"{d.text[place[0]:place[1]]}" if place else hit.span.text
+
+    def place_sentences(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
+        """Every sentence of a hit's section but its heading, in the plan's order."""
+        d = next((x for x in self.docs if x.doc == hit.doc), None)
+        sec = d.section(hit.chapter, hit.section) if d else None
+        if sec is None:
+            return (hit,)
+        return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in sec.paragraphs
+                     for x in p.sentences if x.text.rstrip("。：") not in (sec.section_title, p.topic))
+
     def sentences_with(self, doc: str, chapter: str, section: str, quote: str) -> tuple[SentenceHit, ...]:
         """The sentences of a place that hold (or are held by) a quote: where a previous answer came from."""
         d = next((x for x in self.docs if x.doc == doc), None)
@@ -273,13 +291,14 @@ class EvidenceFinder:
         resolution = None
         if part.ask == "figure":
             rows = [t for t in self.table.rows() if docs is None or t.doc in docs]
+            if part.scope:  # a follow-up inside the previous answer: its places' figures only
+                places = {(p.doc, p.chapter, p.section) for p in part.scope}
+                rows = [t for t in rows if (t.doc, t.chapter, t.section) in places]
             measure = part.measure if part.measure else None
             kinds = frozenset(part.kinds) if part.measure else None
             ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
-                       # everyday Chinese words count for less; an unknown English word may name another
-                       # indicator (unemployment rate), and a figure must not be given for it
-                       soft=frozenset(c.label for c in concepts if c.soft and CJK.search(c.label)))
+                       soft=frozenset(c.label for c in concepts if c.soft))
             resolution = resolve(query, self.table, self.embed, **ask)
             if resolution.status == "none" and part.stated:
                 # a stated figure that is not the plan's is a premise to correct, not a name of the row

@@ -29,7 +29,8 @@ NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn"
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
-PINYIN_MIN = 2  # characters: pinyin of shorter names collides with ordinary English words
+PINYIN_MIN = 2
+SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing  # characters: pinyin of shorter names collides with ordinary English words
 
 
 class Lexicon:
@@ -57,8 +58,8 @@ class Lexicon:
         for term in self.terms:
             if CJK.search(term):
                 tok.add_word(term, freq=2000, tag="nz")
-        for word in QUESTION_WORDS:
-            tok.add_word(word, freq=5000, tag="r")
+        for word in QUESTION_WORDS:  # cue words win over what they overlap (哪天|下发, not 哪|天下|发)
+            tok.add_word(word, freq=1_000_000, tag="r")
         for place in vocab().places:
             if CJK.search(place):
                 tok.add_word(place, freq=3000, tag="ns")
@@ -110,6 +111,10 @@ class Lexicon:
                         covered = set("".join(inner))
                         parts = inner if covered >= set(t) else [t]
                         out += [x for x in parts if not v.is_stop(x) and not _is_cue(x)]
+                    elif (t not in self.plan_text and len(t) == 2 and (v.is_stop(t[1]) or v.is_stop(t[0]))
+                          and t not in QUESTION_WORDS and t not in self.synonyms and not v.is_stop(t) and not _is_cue(t)):
+                        # 路修 (the road + to build): the word the plans know, without the light verb
+                        out += [ch for ch in t if not v.is_stop(ch) and ch in self.plan_text]
                     elif t.strip() and not v.is_stop(t) and not _is_cue(t):
                         out.append(t)
             elif not w[0].isdigit() and not v.is_stop(w) and len(w) > 2:
@@ -124,7 +129,9 @@ class Lexicon:
 
     @staticmethod
     def _latin(text: str) -> str:
-        return re.sub(r"[^a-z0-9\-' ]", " ", text.lower().replace("’", "'").replace("'s ", " ").replace("'s", ""))
+        # investment-attraction and investment attraction are one phrase; people's congress is people congress
+        low = text.lower().replace("’", "'").replace("'s ", " ").replace("'s", "")
+        return re.sub(r"[^a-z0-9' ]", " ", low.replace("-", " "))
 
     def glossary_phrases(self, text: str) -> list[str]:
         """The glossary phrases in `text`, in order, none overlapping (the longest wins where two could)."""
@@ -181,8 +188,24 @@ class Lexicon:
         what the tokenizer tags as a place."""
         v = vocab()
         low = text.lower()
-        found = [canon for name, canon in v.places.items()
-                 if (name in text if CJK.search(name) else re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low))]
+        # a place inside a name of the plans' own (China-Mongolia Economic Cooperation Zone, 内蒙古自治区) is not
+        # a place the question asks about
+        bare = text
+        for term in sorted((t for t in self.terms if len(t) >= 4 and t in text), key=len, reverse=True):
+            bare = bare.replace(term, " ")
+        if re.search(r"[A-Za-z]{3,}", text):  # likewise a longer glossary phrase holding a place's name
+            low = self._latin(text)
+            for phrase in self.glossary_phrases(text):
+                if " " in phrase and phrase not in v.places:
+                    low = low.replace(phrase, " ")
+        found = []
+        for name in sorted(v.places, key=len, reverse=True):  # 内蒙古 before the 蒙古 inside it
+            if CJK.search(name) and name in bare:
+                found.append(v.places[name])
+                bare = bare.replace(name, " ")
+            elif not CJK.search(name) and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low):
+                found.append(v.places[name])
+                low = re.sub(rf"(?<![a-z]){re.escape(name)}(?![a-z])", " ", low)
         # the tagger's other places, when they look like one (jieba tags some common nouns ns: 长度)
         found += [w.word for w in self._pos.lcut(text) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
                   and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
@@ -191,6 +214,15 @@ class Lexicon:
     def place_names(self, canon: str) -> tuple[str, ...]:
         """Every name of a place, to look for it in a quote (全国 for 中国, 自治区 for 内蒙古)."""
         return tuple(n for n, c in vocab().places.items() if c == canon and CJK.search(n)) or (canon,)
+
+    def specific(self, term: str) -> bool:
+        """A word that names a particular thing of the plans (城市更新, 蒙府酒店), not one said all over them
+        (投资, 建设, investment): a follow-up without one is about the previous answer."""
+        forms = [term] + self.glossary.get(term.lower(), []) + self.synonyms.get(term, [])
+        variant = self.glossary_variant(term) if not CJK.search(term) else None
+        forms += self.glossary.get(variant, []) if variant else []
+        counts = [self.plan_text.count(f) for f in forms if f]
+        return any(0 < c <= SPECIFIC_MAX * max(len(self.docs), 1) for c in counts)
 
     def known(self, term: str) -> bool:
         return (term in self.plan_text or term.lower() in self.glossary or term in self.synonyms

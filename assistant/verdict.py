@@ -147,13 +147,15 @@ class Judge:
         named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]
         if named:  # 去蒙古国旅游要办什么签证: a place named in Chinese: the plan's sentences must be about it
             answering = tuple(h for h in answering if any(
-                n in h.span.text for p in named for n in self.finder.lexicon.place_names(p)))
+                n in self.finder.place_text(h) for p in named for n in self.finder.lexicon.place_names(p)))
             if not answering:
                 return Decline(part=part, reason="not_in_plan"), default
-        if part.ask == "who" and not any(vocab().cue["organisation"].search(h.span.text) for h in answering):
+        entity = {"who": "organisation", "locate": "location"}.get(part.ask)
+        if entity and not any(vocab().cue[entity].search(h.span.text) for h in answering):
+            # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
                                     part, ev), default
-        intent = part.ask if part.ask in ("where", "list", "who") else "fact"
+        intent = part.ask if part.ask in ("where", "list", "who") else "fact"  # a location found reads as a fact
         return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
 
     def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
@@ -165,6 +167,8 @@ class Judge:
         top = hits[0]
         if ask == "list":  # a heading among the best: the list is what it heads
             top = next((h for h in hits if h.heading), top)
+            if ev.part.scope and not top.heading:  # 还列了哪些别的任务: everything the previous answer's place lists
+                return self.finder.place_sentences(top)
         if top.heading:
             body = self.finder.body(top)
             if ask == "list" and body:

@@ -28,7 +28,7 @@ DATASET = EVALS / "dataset.jsonl"
 HOLDOUT = EVALS / "holdout.jsonl"
 # Sets written blind (by someone who saw only the plan and the contract), run once for a first-run score, then kept
 # as regression sets.
-BLIND = (EVALS / "blind-a.jsonl",)
+BLIND = (EVALS / "blind-a.jsonl", EVALS / "blind-b.jsonl")
 # How each file names its items: None = by type (n001, f001, …, see ID_PREFIX); a letter = that letter for every item.
 ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h", **{p.name: p.stem[-1] for p in BLIND}}
 HOLDOUT_MIN_TOTAL = 50
@@ -218,8 +218,9 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
         return problems
     if kind == "compound":
         figures = shape["all_of"]
-        if not isinstance(figures, list) or len(figures) < 2 or not all(isinstance(f, dict) for f in figures):
-            return [f"compound all_of must list two or more figures: {figures!r}"]
+        # one figure is allowed: a compound question whose other parts the plan cannot answer
+        if not isinstance(figures, list) or not figures or not all(isinstance(f, dict) for f in figures):
+            return [f"compound all_of must list the figures the plan gives: {figures!r}"]
         if any(set(f) != {"value", "unit", "qualifier"} for f in figures):
             return [f"each compound figure needs exactly value, unit and qualifier: {figures!r}"]
         # the gold place is the first figure's; the others must be stated somewhere in the plan

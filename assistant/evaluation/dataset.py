@@ -146,8 +146,8 @@ def _shape_problem(item: EvalItem) -> str | None:
         return None
     if t == "numeric" and not exp.has_value:
         return "numeric without expected.value"
-    if t == "compound" and (len(exp.all_of) < 2 or not all(e.has_value for e in exp.all_of)):
-        return "compound without two or more {value, unit, qualifier} in expected.all_of"
+    if t == "compound" and (not exp.all_of or not all(e.has_value for e in exp.all_of)):
+        return "compound without {value, unit, qualifier} figures in expected.all_of"
     if t in ("factual", "list") and not exp.has_keywords:
         return f"{t} without expected.must_include / any_of"
     if t == "citation_only" and not (item.gold_citation or exp.citation):

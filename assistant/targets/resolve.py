@@ -74,7 +74,7 @@ def _fallback_tokenizer() -> jieba.Tokenizer:
 
     tok = jieba.Tokenizer()
     for word in QUESTION_WORDS:
-        tok.add_word(word, freq=5000)
+        tok.add_word(word, freq=1_000_000)
     return tok
 
 
@@ -89,6 +89,13 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
             continue
         out.append((w, s, e))
     return out
+
+
+def _has(text: str, word: str) -> bool:
+    """`word` in `text`: as a substring for Chinese, as a whole word for English (now is not in known)."""
+    if re.search(r"[\u4e00-\u9fff]", word):
+        return word in text
+    return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text) is not None
 
 
 def _bigrams(text: str) -> set[str]:
@@ -119,15 +126,17 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
             why.append(f"name {n!r}")
     total = credit = 0.0
     for word, s, e in content:  # per character, so a token half-named by an alias gets half credit
-        w = SOFT_WEIGHT if word in soft else 1.0
+        # an everyday Chinese word counts for little; an English word the glossary lacks for more (it may name
+        # another indicator: unemployment rate)
+        w = (SOFT_WEIGHT if re.search(r"[\u4e00-\u9fff]", word) else 0.6) if word in soft else 1.0
         n_strong = sum(strong[s:e])
         total += w * (e - s)
         credit += w * n_strong
         rest = w * (e - s - n_strong)
-        if rest and (word in hay or any(f.lower() in hay for f in forms.get(word, ()))):
+        if rest and (_has(hay, word) or any(f.lower() in hay for f in forms.get(word, ()))):
             credit += 0.7 * rest
             why.append(f"word {word!r}")
-        elif rest and (word in context or any(f.lower() in context for f in forms.get(word, ()))):
+        elif rest and (_has(context, word) or any(f.lower() in context for f in forms.get(word, ()))):
             credit += 0.4 * rest
             why.append(f"context {word!r}")
         elif rest and len(word) >= 3:
@@ -182,12 +191,13 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
             return Resolution(status="match", candidates=(ScoredTarget(target=rows[0], score=1.0),), measure=measure)
         return Resolution(status="none", measure=measure, reason="no indicator named")
     sims = _embedding_scores(q, rows, embed)
-    if measure and sum(t.kind == measure for t in rows) == 1:
-        min_coverage /= 2  # one row of the very kind asked for (the plan's only date): less is needed to name it
+    own_kind = [t for t in rows if t.kind == measure]
+    only = own_kind[0].id if measure and len(own_kind) == 1 else None  # the plan's only date, say
     scored = []
     for t, sim in zip(rows, sims):
         coverage, score, why = score_target(q, content, figures, t, forms, soft)
-        if coverage >= min_coverage:
+        # with no other row of the kind asked for, less is needed to name this one
+        if coverage >= (min_coverage / 2 if t.id == only else min_coverage):
             if t.kind == measure:  # the measure's own kind beats a merely compatible one
                 score += 0.05
             if measure == "ordinal" and t.unit and any(t.unit in q[a:b] for a, b in cue_spans):

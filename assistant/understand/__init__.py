@@ -6,6 +6,8 @@ pressure removed → the follow-up read against the previous turn → compound q
 
 from __future__ import annotations
 
+import re
+
 from assistant.lexical import Lexicon
 from assistant.session import Turn
 from assistant.understand.asks import classify
@@ -20,10 +22,15 @@ __all__ = ["understand", "Understanding", "Part", "Place", "subject_of"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
+KIND_WORDS = re.compile(r"(项目)?(规模|数|数量|里程|长度|面积|装机|装机容量|储能容量|容量|功率|门槛|增速|期次|届次|完成额|投资额)$")
+
+
 def subject_of(turn: Turn, lexicon: Lexicon) -> str:
-    """What a turn was about: the figure it gave (its indicator), else the focus terms of what was asked."""
+    """What a turn was about: the thing its figure measures (锦裕铁矿石二期 from 锦裕铁矿石二期项目规模), else the
+    focus terms of what was asked."""
     if turn.answer.facts and turn.answer.route == "target":
-        return turn.answer.facts[0].indicator
+        name = turn.answer.facts[0].indicator
+        return KIND_WORDS.sub("", name) or name
     return "".join(lexicon.focus_terms(turn.understood or turn.question)[:2])
 
 
@@ -63,7 +70,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             about_previous, scope = True, _places(previous)
         else:
             resolved = resolve_followup(text, prev_text, subject)
-            if leans_inside(text) and previous.answer.citations:
+            # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
+            leans = leans_inside(text) or (resolved == text and not any(lexicon.specific(w) for w in own))
+            if leans and previous.answer.citations:
                 scope = _places(previous)
                 if resolved == text and subject and subject not in text:
                     resolved = f"{subject} {text}"

@@ -21,6 +21,10 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
         if m.start(1) in years:
             continue
         unit = {"％": "%", "percent": "%", "per cent": "%"}.get(m.group(2).lower(), m.group(2))
+        if unit.startswith("月"):  # 4月1号: a date stated
+            day = re.search(r"\d+", unit).group(0)
+            out.append(Stated(value=f"{m.group(1)}月{day}日", unit="date", text=m.group(0)))
+            continue
         out.append(Stated(value=m.group(1), unit=unit, text=m.group(0)))
     return tuple(out)
 
@@ -31,7 +35,9 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     stated = stated_figures(text)
     measure, kinds, _ = v.measure_of(text)
     listing = bool(cue["list"].search(text))
-    if cue["where"].search(text):
+    if cue["locate"].search(text):
+        ask = "locate"
+    elif cue["where"].search(text):
         ask = "where"
     elif cue["who"].search(text):
         ask = "who"
@@ -45,7 +51,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "fact"
     if ask == "figure" and stated and (measure is None or measure == "share" or not cue["asks_number"].search(text)):
         # 投资99亿元对吗: the stated figure's unit says what kind of figure is meant
-        kind = v.stated_kind.get(stated[0].unit) or next((u.kind for u in v.units if u.unit == stated[0].unit), None)
+        kind = ("date" if stated[0].unit == "date" else v.stated_kind.get(stated[0].unit)
+                or next((u.kind for u in v.units if u.unit == stated[0].unit), None))
         if kind is None and stated[0].unit in v.count_units:
             kind = "count"
         if kind:

@@ -16,8 +16,9 @@ EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|le
 ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)[？?。!！]*$")
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
-INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|specifically|among (them|these)|of (these|them)|"
-                    r"in (it|that|this)|which of", re.I)
+INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
+                    r"specifically|among (them|these)|of (these|them)|in (it|that|this)|which of|\bother\b|alongside|"
+                    r"besides|apart from|\bas well\b", re.I)
 DEICTIC = re.compile(r"这|那|它|其|该|此|this|that|it|these|those", re.I)
 EN_ELLIPSIS = re.compile(r"^(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$", re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")

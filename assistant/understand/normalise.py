@@ -20,6 +20,11 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(是|这边是|公司是|单位是|做|搞|从事|来自|在)[^，,。？?\s]{0,24}$")
+# English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
+EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|yes|yeah|ok(ay)?|well|so)\b[,.!]?\s*", re.I)
+EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
+                      r"doing|a |an |from |with |looking|researching|interested)[^.?!]*?(\.|,|(?=\s+(how|what|which|when|where|who|is|are|does|do|can)\b))\s*",
+                      re.I)
 PHRASE = re.compile(r"[^\s，,。？?！!；;]+|[\s，,。？?！!；;]+")
 
 
@@ -83,6 +88,10 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
             break
     text = arabic_numerals(text, plan_text)
     text = _strip_fillers(text)
+    if not CJK.search(text):
+        for _ in range(3):
+            text = EN_FILLER.sub(" ", text).strip()
+        text = EN_INTRO.sub("", text, count=1) or text
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
         lang = "zh" if CJK.search(text) else "en"

@@ -41,6 +41,25 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         elif p.strip(" ，,？?。."):
             pieces.append(p)
     pieces = [p.strip(" ，,") for p in pieces]
+    # a transcript has no punctuation: phrases between spaces that each ask are separate questions
+    # (路修多少公里 水窖多少座 水井打几眼); a phrase that asks nothing belongs to the one after it
+    spoken: list[str] = []
+    for p in pieces:
+        segs = [x for x in p.split(" ") if x]
+        if (len(segs) > 1 and re.search(r"[\u4e00-\u9fff]", p) and not re.search(r"[A-Za-z]{3,}", p)
+                and sum(_asks(x) for x in segs) > 1):
+            carry = ""
+            for x in segs:
+                if _asks(x):
+                    spoken.append(f"{carry}{x}")
+                    carry = ""
+                else:
+                    carry += x + " "
+            if carry and spoken:
+                spoken[-1] += carry
+        else:
+            spoken.append(p)
+    pieces = spoken
     out: list[str] = []
     for piece in pieces:
         subs = [s.strip(" ，,") for s in NEW_QUESTION.split(piece) if s]
@@ -133,8 +152,12 @@ def _english(text: str) -> list[str]:
     lm = None
     for lm in re.finditer(r"\b(both|for|of|about|on|are|is|me|give me|tell me|show me)\s+(?:the\s+)?", head, re.I):
         pass
-    cut = lm.end() if lm else (qword.end() if qword else 0)
+    if not (lm or qword):  # where the subject starts is unknown (…rank among the banners and cities): one question
+        return [text]
+    cut = lm.end() if lm else qword.end()
     prefix, left = head[:cut], head[cut:]
+    if len(left.split()) < 2:  # rural and pastoral residents: adjectives of one noun, not two questions
+        return [text]
     right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
     # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
     rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from assistant.models import Frozen
 
-AskKind = Literal["figure", "list", "where", "who", "fact"]
+AskKind = Literal["figure", "list", "where", "who", "locate", "fact"]
 Lang = Literal["zh", "en"]
 
 
