@@ -91,6 +91,18 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
     return out
 
 
+def _own_item(t: Target) -> str:
+    """The piece of the row's quote that holds its own figure: 2万千瓦分散式风电项目开工建设 in
+    50万千瓦风电竞配、2万千瓦分散式风电项目开工建设 (the quote runs from the governing verb for the framing)."""
+    from assistant.targets.extract import figure_span
+
+    at = figure_span(t)[0] - t.start
+    if not 0 <= at < len(t.quote):
+        return t.quote
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^、，；]+", t.quote)]
+    return next((t.quote[a:b] for a, b in pieces if a <= at < b), t.quote)
+
+
 def _has(text: str, word: str) -> bool:
     """`word` in `text`: as a substring for Chinese, as a whole word for English (now is not in known)."""
     if re.search(r"[\u4e00-\u9fff]", word):
@@ -114,8 +126,10 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     (外贸 → 进出口); `soft`: everyday words the plans never use (患者), which count for less."""
     forms = forms or {}
     names = [n.lower() for n in (t.indicator, t.indicator_en, *t.aliases) if len(n) >= 2]
-    hay = " ".join(names + [t.quote.lower()])
-    context = f"{t.topic} {t.context}".lower()  # the paragraph's topic and sentence: said around the figure, not of it
+    item = _own_item(t)
+    hay = " ".join(names + [item.lower()])
+    # the rest of the quote (the other items of its enumeration), the topic and sentence: said around the figure
+    context = f"{t.quote} {t.topic} {t.context}".lower()
     strong = [False] * len(q)
     why, longest = [], 0
     for n in sorted(set(names), key=len, reverse=True):
