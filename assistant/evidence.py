@@ -145,6 +145,19 @@ class EvidenceFinder:
         return [s.text for s, _, _ in self._sentences]
 
     def _weight(self, forms: tuple[str, ...]) -> tuple[float, bool]:
+        """(idf over the plans' sentences, whether the plans know it at all); cached: questions repeat words."""
+        hit = self._weights.get(forms)
+        if hit is None:
+            hit = self._weights[forms] = self._compute_weight(forms)
+            if len(self._weights) > 20000:
+                self._weights.clear()
+        return hit
+
+    @cached_property
+    def _weights(self) -> dict[tuple[str, ...], tuple[float, bool]]:
+        return {}
+
+    def _compute_weight(self, forms: tuple[str, ...]) -> tuple[float, bool]:
         n = len(self._df_text)
         df = sum(1 for t in self._df_text if any(f in t for f in forms))
         known = df > 0 or any(f in self.lexicon.plan_text for f in forms)
@@ -285,8 +298,11 @@ class EvidenceFinder:
 
     def gather(self, part: Part, docs: tuple[str, ...] | None = None) -> Evidence:
         """The evidence for one part; `docs` restricts it to those documents (a question naming a year)."""
-        concepts = self.concepts(part.text)
+        # the document's own place (澄川市, 二连浩特) says which document, as a year does: not what is asked
         query = part.text
+        for name in sorted(self.lexicon.doc_names, key=len, reverse=True):
+            query = query.replace(name, " ")
+        concepts = self.concepts(query)
         hits = self._sentence_hits(part, concepts, query, docs)
         resolution = None
         if part.ask == "figure":

@@ -46,8 +46,12 @@ class Lexicon:
         self.glossary = {**_pinyin_glossary(plan_words | {n for n in self.names if CJK.search(n)}), **glossary}
         # The dictionary holds only wording that occurs in the plan (or abbreviations of it), so a
         # question's token is a substring of the sentences that answer it.
+        from assistant.documents import names as doc_names
+
+        self.doc_names = frozenset(n for d in docs for n in doc_names(d))  # the places the documents are about
         self.terms = sorted(plan_words | set(self.synonyms) | {n for n in self.names if CJK.search(n)}
-                            | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v})
+                            | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v}
+                            | self.doc_names)
 
     @cached_property
     def _jieba(self):
@@ -198,6 +202,8 @@ class Lexicon:
             for phrase in self.glossary_phrases(text):
                 if " " in phrase and phrase not in v.places:
                     low = low.replace(phrase, " ")
+        for own in sorted(self.doc_names, key=len, reverse=True):  # a loaded document's own place is home
+            bare = bare.replace(own, " ")
         found = []
         for name in sorted(v.places, key=len, reverse=True):  # 内蒙古 before the 蒙古 inside it
             if CJK.search(name) and name in bare:
@@ -207,7 +213,7 @@ class Lexicon:
                 found.append(v.places[name])
                 low = re.sub(rf"(?<![a-z]){re.escape(name)}(?![a-z])", " ", low)
         # the tagger's other places, when they look like one (jieba tags some common nouns ns: 长度)
-        found += [w.word for w in self._pos.lcut(text) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
+        found += [w.word for w in self._pos.lcut(bare) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
                   and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
         return list(dict.fromkeys(found))
 
@@ -277,18 +283,26 @@ def _load_glossary(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str
 
 
 class BM25:
-    """Okapi BM25 over chunk tokens (k1=1.5, b=0.75). Tiny corpus: scored exhaustively."""
+    """Okapi BM25 over chunk tokens (k1=1.5, b=0.75), with an inverted index: a question touches only the
+    chunks that hold its terms, and only those of the documents it is about."""
 
     def __init__(self, chunks: list[Chunk], lexicon: Lexicon, k1: float = 1.5, b: float = 0.75):
         self.chunks = chunks
         self.lexicon = lexicon
         self.k1, self.b = k1, b
-        self.docs = [Counter(self.terms(f"{c.section_title} {c.topic} {c.text}")) for c in chunks]
-        self.avgdl = sum(sum(d.values()) for d in self.docs) / max(len(self.docs), 1)
-        df = Counter(t for d in self.docs for t in d)
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        docs = [Counter(self.terms(f"{c.section_title} {c.topic} {c.text}")) for c in chunks]
+        self.lengths = [sum(d.values()) for d in docs]
+        self.avgdl = sum(self.lengths) / max(len(docs), 1)
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        for i, d in enumerate(docs):
+            for t, f in d.items():
+                self.postings.setdefault(t, []).append((i, f))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)  # a term in no chunk
+        self.by_doc: dict[str, set[int]] = {}
+        for i, c in enumerate(chunks):
+            self.by_doc.setdefault(c.doc, set()).add(i)
 
     def terms(self, text: str) -> list[str]:
         """Words, plus the character bigrams of Chinese runs: a word cut differently in question and
@@ -299,17 +313,17 @@ class BM25:
         mapped = " ".join(self.lexicon.mapped_terms(question))  # English / everyday words in plan wording
         return self.terms(question) + cjk_bigrams(mapped)
 
-    def query_scores(self, question: str) -> list[float]:
-        return self.scores(self.query_terms(question))
-
-    def scores(self, query_tokens: list[str]) -> list[float]:
-        out = []
-        for d in self.docs:
-            dl = sum(d.values())
-            s = 0.0
-            for t in set(query_tokens):
-                f = d.get(t, 0)
-                if f:
-                    s += self.idf[t] * f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * dl / self.avgdl))
-            out.append(s)
-        return out
+    def query_scores(self, question: str, docs: tuple[str, ...] | None = None) -> dict[int, float]:
+        """Chunk index → score, for the chunks (of `docs`, if given) that hold any of the question's terms."""
+        allowed = set().union(*(self.by_doc.get(d, set()) for d in docs)) if docs else None
+        scores: dict[int, float] = {}
+        for t in set(self.query_terms(question)):
+            idf = self.idf.get(t)
+            if idf is None:
+                continue
+            for i, f in self.postings[t]:
+                if allowed is not None and i not in allowed:
+                    continue
+                norm = f + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avgdl)
+                scores[i] = scores.get(i, 0.0) + idf * f * (self.k1 + 1) / norm
+        return scores

@@ -3,6 +3,8 @@ the documents a question is about. Which sentences answer is decided by evidence
 
 from __future__ import annotations
 
+import heapq
+
 from assistant.index import ChunkIndex
 from assistant.lexical import BM25, Lexicon
 from assistant.models import Chunk, Passage, ParsedDoc, Span
@@ -37,10 +39,9 @@ class HybridRetriever:
         return [(self.by_id[d.id], 1.0 - dist) for d, dist in hits if d.id in self.by_id]
 
     def lexical(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
-        scores = self.bm25.query_scores(question)
-        ranked = sorted(((c, s) for c, s in zip(self.chunks, scores) if docs is None or c.doc in docs),
-                        key=lambda x: -x[1])
-        return [(c, s) for c, s in ranked[:k] if s > 0]
+        scores = self.bm25.query_scores(question, docs)
+        best = heapq.nlargest(k, scores.items(), key=lambda x: (x[1], -x[0]))
+        return [(self.chunks[i], s) for i, s in best if s > 0]
 
     def search(self, question: str, k: int = 5, pool: int = 20, docs: tuple[str, ...] | None = None) -> list[Passage]:
         dense, lexical = self.dense(question, pool, docs), self.lexical(question, pool, docs)

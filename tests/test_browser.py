@@ -30,7 +30,7 @@ from assistant.ui.plan import plain_plan, section_id  # noqa: E402
 
 FIGURE = "今年固定资产投资计划增长多少？"
 LOCATED = "土默特街改造在哪一部分？"
-LISTED = "风电项目有哪些？"
+LISTED = "主要预期目标包括哪些指标？"  # seven items, each its own sentence (cited), one place
 CLARIFY_CANDIDATES = ("风电项目规模多大？", "增速目标是多少？")
 LIMIT = 500
 
