@@ -238,8 +238,16 @@ class ChunkIndex:
             log.info("removing stale collection %s", stale)
             self._drop(stale)
 
+    def live(self):
+        """The live Chroma collection (the one `index-state.json` names), for queries by vector."""
+        state = self.state()
+        if state is None:
+            raise StoreError(f"{self.state_path}: no index yet; run `assistant ingest`")
+        return self.client.get_collection(state.collection)
+
     def vectorstore(self):
-        """The LangChain view of the live collection, with our embedding function."""
+        """The LangChain view of the live collection, with our embedding function (for users of LangChain; the
+        assistant itself queries `live()` directly, which spares a CLI call importing langchain-chroma)."""
         from langchain_chroma import Chroma
 
         state = self.state()

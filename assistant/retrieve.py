@@ -14,29 +14,29 @@ RRF_K = 60
 
 class HybridRetriever:
     def __init__(self, chunks: list[Chunk], index: ChunkIndex, lexicon: Lexicon, docs: tuple[ParsedDoc, ...],
-                 dense_weight: float = 1.0, lexical_weight: float = 1.0):
+                 dense_weight: float = 1.0, lexical_weight: float = 1.0, cache_dir=None):
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.index = index
         self.lexicon = lexicon
         self.docs = {d.doc: d for d in docs}
-        self.bm25 = BM25(chunks, lexicon)
+        self.bm25 = BM25(chunks, lexicon, cache_dir=cache_dir)
         self.weights = (dense_weight, lexical_weight)
         self._store = None
 
     @property
     def store(self):
         if self._store is None:
-            self._store = self.index.vectorstore()
+            self._store = self.index.live()
         return self._store
 
     def dense(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
         vector = self.index.embeddings.embed_query(question)
-        # langchain-chroma returns the cosine *distance* here (lower is closer); report similarity.
         where = {"doc": {"$in": list(docs)}} if docs else None
-        hits = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=min(k, len(self.chunks)),
-                                                                             filter=where)
-        return [(self.by_id[d.id], 1.0 - dist) for d, dist in hits if d.id in self.by_id]
+        got = self.store.query(query_embeddings=[vector], n_results=min(k, len(self.chunks)), where=where,
+                               include=["distances"])
+        # cosine distance (lower is closer): reported as similarity
+        return [(self.by_id[i], 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0]) if i in self.by_id]
 
     def lexical(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
         scores = self.bm25.query_scores(question, docs)

@@ -41,7 +41,7 @@ class Assistant:
         # the table rows' vectors persist; a question is embedded once per process (MemoEmbeddings, see load)
         self.embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
-                                         dense_weight=settings.dense_weight)
+                                         dense_weight=settings.dense_weight, cache_dir=settings.data_dir)
         finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table, self.embed,
                                 passages=settings.top_k + 3, row_coverage=settings.row_coverage)
         self.judge = Judge(finder, docs, settings)

@@ -76,7 +76,7 @@ def states(page, shot) -> None:
     shot("figure")
     ask(page, "土默特街改造在哪一部分？")
     shot("located")
-    ask(page, "风电项目有哪些？")
+    ask(page, "主要预期目标包括哪些指标？")
     shot("list")
     page.locator("#transcript .turn").last.locator(".a-text button.cite").nth(3).click()
     time.sleep(0.5)

@@ -11,7 +11,7 @@ from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
 from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
 from assistant.render.items import list_items, quote_of
-from assistant.verdict import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
+from assistant.verdict import PREMISE, Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
 from assistant.vocab import vocab
 
 TITLE_EN = "Erenhot's economic and social development plan"
@@ -122,7 +122,7 @@ def _table(d: FromTable, lang: str, src: Sources) -> str:
         text = f"{label}{t.indicator}{'（实际）' if t.outcome else ''}：{zh}[{n}]。"
     if d.premise:
         text = P.PREMISE[lang].format(framed=zh) + (" " if lang == "en" else "") + text
-    elif d.part.stated and not d.wrong_year:
+    elif d.part.stated and not d.wrong_year and PREMISE.search(d.part.text):  # …是10%对吗？ — yes
         text = P.CONFIRM[lang] + text
     if d.wrong_year:
         doc = src.docs.get(t.doc)

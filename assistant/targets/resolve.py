@@ -158,7 +158,7 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
             credit += 0.5 * rest * len(grams & _bigrams(hay)) / len(grams)
     for value, unit, s, e in figures:  # a figure in the question weighs double: it must be this row's figure
         total += 2 * (e - s)
-        if _figure_matches(t, value, unit) or q[s:e].strip() in t.quote:
+        if _figure_matches(t, value, unit) or q[s:e].strip() in item:
             credit += 2 * (e - s)
             why.append(f"figure {value}{unit or ''}")
     coverage = credit / total if total else 0.0

@@ -54,7 +54,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     ins = strip_instructions(n.text)
     flags = dict(injection=ins.injection, pressure=ins.pressure, reveal=ins.reveal)
     text = ins.text
-    if not text or not (lexicon.content_words(text) or _asks_anything(text)):
+    if not text:
         return Understanding(text=text, **flags, **base)
     if off_topic(text):
         return Understanding(text=text, off_topic=True, **flags, **base)
@@ -80,6 +80,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
 
+    if not (lexicon.content_words(text) or _asks_anything(text) or vocab().cue["stated_figure"].search(text)):
+        return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
         for q in coordinated(sentence, lexicon):
