@@ -33,6 +33,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
 PINYIN_MIN = 2
+HMM_MAX = 120  # characters: longer texts are tagged by the dictionary alone
 SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing  # characters: pinyin of shorter names collides with ordinary English words
 
 
@@ -186,14 +187,19 @@ class Lexicon:
         """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the
         plan terms its English words map to. Verbs, adverbs, numbers and question words are how it asks."""
         v = vocab()
-        terms = [w.word for w in self._pos.lcut(text) if w.flag in NOUN_TAGS and not v.is_stop(w.word)
+        terms = [w.word for w in self._tagged(text) if w.flag in NOUN_TAGS and not v.is_stop(w.word)
                  and (CJK.match(w.word) or re.fullmatch(r"[A-Z]{2,6}", w.word))]  # and acronyms: GDP, CPI
         terms += self.mapped_terms(text)
         return list(dict.fromkeys(terms))
 
+    def _tagged(self, text: str):
+        # the tagger's HMM guesses unknown words; on a long run of them it is slow (seconds for 500 characters),
+        # and a question that long is not asking about one name
+        return self._pos.lcut(text, HMM=len(text) <= HMM_MAX)
+
     def pos_tags(self, text: str) -> dict[str, str]:
         """Each word of `text` with its part-of-speech tag (proper nouns: nr/ns/nt/nz)."""
-        return {w.word: w.flag for w in self._pos.lcut(text)}
+        return {w.word: w.flag for w in self._tagged(text)}
 
     def places(self, text: str) -> list[str]:
         """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
@@ -221,7 +227,7 @@ class Lexicon:
                 found.append(v.places[name])
                 low = re.sub(rf"(?<![a-z]){re.escape(name)}(?![a-z])", " ", low)
         # the tagger's other places, when they look like one (jieba tags some common nouns ns: 长度)
-        found += [w.word for w in self._pos.lcut(bare) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
+        found += [w.word for w in self._tagged(bare) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
                   and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
         return list(dict.fromkeys(found))
 

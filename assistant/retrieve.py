@@ -14,7 +14,7 @@ RRF_K = 60
 
 class HybridRetriever:
     def __init__(self, chunks: list[Chunk], index: ChunkIndex, lexicon: Lexicon, docs: tuple[ParsedDoc, ...],
-                 dense_weight: float = 1.0, lexical_weight: float = 1.0, cache_dir=None):
+                 dense_weight: float = 1.0, lexical_weight: float = 1.0, cache_dir=None, query_max_chars: int = 64):
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.index = index
@@ -23,6 +23,7 @@ class HybridRetriever:
         self.bm25 = BM25(chunks, lexicon, cache_dir=cache_dir)
         self.weights = (dense_weight, lexical_weight)
         self._store = None
+        self.query_max_chars = query_max_chars  # the dense model reads the start of a long question
 
     @property
     def store(self):
@@ -31,7 +32,7 @@ class HybridRetriever:
         return self._store
 
     def dense(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
-        vector = self.index.embeddings.embed_query(question)
+        vector = self.index.embeddings.embed_query(question[:self.query_max_chars])
         where = {"doc": {"$in": list(docs)}} if docs else None
         got = self.store.query(query_embeddings=[vector], n_results=min(k, len(self.chunks)), where=where,
                                include=["distances"])

@@ -41,8 +41,11 @@ class Assistant:
         # the table rows' vectors persist; a question is embedded once per process (MemoEmbeddings, see load)
         self.embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
-                                         dense_weight=settings.dense_weight, cache_dir=settings.data_dir)
-        finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table, self.embed,
+                                         dense_weight=settings.dense_weight, cache_dir=settings.data_dir,
+                                         query_max_chars=settings.query_max_chars)
+        cut = settings.query_max_chars
+        finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table,
+                                lambda texts: self.embed([t[:cut] for t in texts]),
                                 passages=settings.top_k + 3, row_coverage=settings.row_coverage)
         self.judge = Judge(finder, docs, settings)
         self.docs = {d.doc: d for d in docs}

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     dense_weight: float = Field(1.0, description="weight of the dense ranking against BM25's 1.0 in rank fusion")
     top_k: int = 5
     max_question_chars: int = 500
+    query_max_chars: int = Field(64, description="characters of a question the dense model reads: bounds the cost "
+                                                 "of a long question (the lexical side reads all of it)")
 
     # The verdict's thresholds: scripts/calibrate_verdict.py measures them on the eval sets (figures in README)
     answer_coverage: float = Field(0.4, description="share of a question a sentence must account for to answer it")

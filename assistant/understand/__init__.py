@@ -89,5 +89,6 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             if parts and not lexicon.content_words(q.replace("去年", "").replace("上年", "")) and (part.compare or part.outcome):
                 part = part.model_copy(update={"text": f"{parts[-1].text} {q}"})  # 比去年高吗: of the part before
             parts.append(part)
+    parts = parts[:MAX_PARTS]
     return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
                          **flags, **base)

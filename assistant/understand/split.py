@@ -16,6 +16,7 @@ from assistant.vocab import vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
+COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)", re.I)
 DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
@@ -77,6 +78,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
 def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     """One question per coordinated subject, when the question distributes over them (分别, 各, both, each, or a
     figure asked of two named things); else the question itself. Applied again to each result (A, B and C)."""
+    if len(text) > COMPOUND_MAX:  # a long text is not a question about two named things
+        return [text]
     english = re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]{2,}", text)
     parts = _english(text) if english else _chinese(text, lexicon)
     if len(parts) == 1 or depth <= 1:
