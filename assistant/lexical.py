@@ -201,34 +201,40 @@ class Lexicon:
         """Each word of `text` with its part-of-speech tag (proper nouns: nr/ns/nt/nz)."""
         return {w.word: w.flag for w in self._tagged(text)}
 
+    @cached_property
+    def _place_index(self) -> tuple[list[str], re.Pattern, re.Pattern, list[str]]:
+        """(the plans' longer terms holding a place's name, one pattern for Chinese place names longest first,
+        one for Latin ones, the documents' own places): read once, a question is then scanned once."""
+        v = vocab()
+        cjk = sorted((n for n in v.places if CJK.search(n)), key=len, reverse=True)
+        latin = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
+        holding = sorted({t for t in self.terms if len(t) >= 4 and any(n in t and n != t for n in cjk)}
+                         | {n for n in self.doc_names if len(n) >= 2}, key=len, reverse=True)
+        return (holding, re.compile("|".join(map(re.escape, cjk))),
+                re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin)) + r")(?![a-z])"), holding)
+
     def places(self, text: str) -> list[str]:
         """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
-        what the tokenizer tags as a place."""
+        what the tokenizer tags as a place. A place inside a name of the plans' own (内蒙古自治区, the
+        China-Mongolia Economic Cooperation Zone) or a loaded document's own place is not one."""
         v = vocab()
-        low = text.lower()
-        # a place inside a name of the plans' own (China-Mongolia Economic Cooperation Zone, 内蒙古自治区) is not
-        # a place the question asks about
+        holding, cjk_rx, latin_rx, _ = self._place_index
         bare = text
-        for term in sorted((t for t in self.terms if len(t) >= 4 and t in text), key=len, reverse=True):
-            bare = bare.replace(term, " ")
-        if re.search(r"[A-Za-z]{3,}", text):  # likewise a longer glossary phrase holding a place's name
+        for term in holding:
+            if term in bare:
+                bare = bare.replace(term, " ")
+        found = [v.places[m.group(0)] for m in cjk_rx.finditer(bare)]  # leftmost, longest first: 内蒙古 not 蒙古
+        bare = cjk_rx.sub(" ", bare)
+        if re.search(r"[A-Za-z]{3,}", text):
             low = self._latin(text)
             for phrase in self.glossary_phrases(text):
                 if " " in phrase and phrase not in v.places:
                     low = low.replace(phrase, " ")
-        for own in sorted(self.doc_names, key=len, reverse=True):  # a loaded document's own place is home
-            bare = bare.replace(own, " ")
-        found = []
-        for name in sorted(v.places, key=len, reverse=True):  # 内蒙古 before the 蒙古 inside it
-            if CJK.search(name) and name in bare:
-                found.append(v.places[name])
-                bare = bare.replace(name, " ")
-            elif not CJK.search(name) and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low):
-                found.append(v.places[name])
-                low = re.sub(rf"(?<![a-z]){re.escape(name)}(?![a-z])", " ", low)
+            found += [v.places[m.group(1)] for m in latin_rx.finditer(low)]
         # the tagger's other places, when they look like one (jieba tags some common nouns ns: 长度)
-        found += [w.word for w in self._tagged(bare) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
-                  and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
+        if re.search(r"[\u4e00-\u9fff]{2}(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)", bare):
+            found += [w.word for w in self._tagged(bare) if w.flag == "ns" and PLACE_SUFFIX.search(w.word)
+                      and w.word.lower() not in v.home and "二连" not in w.word and w.word not in v.places]
         return list(dict.fromkeys(found))
 
     def place_names(self, canon: str) -> tuple[str, ...]:
