@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.lexical import Lexicon
-from assistant.models import Chunk, Frozen, ParsedDoc, Span, Target
+from assistant.models import Chunk, Frozen, ParsedDoc, Span
 from assistant.retrieve import HybridRetriever, sentence_spans
 from assistant.targets.resolve import Resolution, resolve
 from assistant.targets.table import TargetTable
@@ -57,11 +57,6 @@ class SentenceHit(Frozen):
     @property
     def place(self) -> tuple[str, str, str]:
         return self.doc, self.chapter, self.section
-
-
-class RowHit(Frozen):
-    target: Target
-    score: float
 
 
 class Evidence(Frozen):
@@ -136,9 +131,6 @@ class EvidenceFinder:
                         elif not s.text.endswith("；"):
                             lead = ""
         return out
-
-    def _leads(self) -> dict[tuple[str, int], str]:
-        return self._lead_map
 
     @cached_property
     def _df_text(self) -> list[str]:
@@ -344,7 +336,7 @@ class EvidenceFinder:
                     continue
                 seen.add((chunk.doc, span.start))
                 # 主要预期目标是：A；B；C。 — B and C are items of what the lead names, as under a heading
-                lead = self._leads().get((chunk.doc, span.start), "")
+                lead = self._lead_map.get((chunk.doc, span.start), "")
                 cov, matched = self.coverage(concepts, span.text, f"{heading} {lead}")
                 if chunk.chapter == NOTICE and not meta:
                     cov *= 0.5  # the notice's addressee and issuer lines name things; they do not say anything about them
