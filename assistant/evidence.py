@@ -266,7 +266,7 @@ class EvidenceFinder:
         """The text of a hit's whole section with its headings: what the sentence is said under."""
         d = next((x for x in self.docs if x.doc == hit.doc), None)
         place = d.place(hit.chapter, hit.section) if d else None
-        return f"{d.text[place[0]:place[1]]}" if place else hit.span.text
+        return d.text[place[0]:place[1]] if place else hit.span.text
 
     def place_sentences(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
         """Every sentence of a hit's section but its heading, in the plan's order."""

@@ -202,23 +202,23 @@ class Lexicon:
         return {w.word: w.flag for w in self._tagged(text)}
 
     @cached_property
-    def _place_index(self) -> tuple[list[str], re.Pattern, re.Pattern, list[str]]:
-        """(the plans' longer terms holding a place's name, one pattern for Chinese place names longest first,
-        one for Latin ones, the documents' own places): read once, a question is then scanned once."""
+    def _place_index(self) -> tuple[list[str], re.Pattern, re.Pattern]:
+        """(the plans' longer terms holding a place's name and the documents' own places, one pattern for
+        Chinese place names longest first, one for Latin ones): read once, a question is then scanned once."""
         v = vocab()
         cjk = sorted((n for n in v.places if CJK.search(n)), key=len, reverse=True)
         latin = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
         holding = sorted({t for t in self.terms if len(t) >= 4 and any(n in t and n != t for n in cjk)}
                          | {n for n in self.doc_names if len(n) >= 2}, key=len, reverse=True)
         return (holding, re.compile("|".join(map(re.escape, cjk))),
-                re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin)) + r")(?![a-z])"), holding)
+                re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin)) + r")(?![a-z])"))
 
     def places(self, text: str) -> list[str]:
         """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
         what the tokenizer tags as a place. A place inside a name of the plans' own (内蒙古自治区, the
         China-Mongolia Economic Cooperation Zone) or a loaded document's own place is not one."""
         v = vocab()
-        holding, cjk_rx, latin_rx, _ = self._place_index
+        holding, cjk_rx, latin_rx = self._place_index
         bare = text
         for term in holding:
             if term in bare:
