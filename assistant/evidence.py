@@ -308,13 +308,15 @@ class EvidenceFinder:
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
                        soft=frozenset(c.label for c in concepts if c.soft))
             resolution = resolve(query, self.table, self.embed, **ask)
-            if resolution.status == "none" and part.stated:
-                # a stated figure that is not the plan's is a premise to correct, not a name of the row
+            if part.stated and resolution.status != "match":
+                # a stated figure is a premise to check, not the row's name (社零增长10%对吗 is about 社零, not
+                # about the rows that say 10%); it decides only when the words alone name nothing
                 bare = query
                 for x in part.stated:
                     bare = bare.replace(x.text, " ")
-                if resolution.status == "none":
-                    resolution = resolve(bare, self.table, self.embed, **ask)
+                without = resolve(bare, self.table, self.embed, **ask)
+                if without.status == "match" or resolution.status == "none":
+                    resolution = without
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,

@@ -210,7 +210,8 @@ class Lexicon:
         latin = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
         holding = sorted({t for t in self.terms if len(t) >= 4 and any(n in t and n != t for n in cjk)}
                          | {n for n in self.doc_names if len(n) >= 2}, key=len, reverse=True)
-        return (holding, re.compile("|".join(map(re.escape, cjk))),
+        # 国家级, 自治区级: a level of government, not the place
+        return (holding, re.compile("(?:" + "|".join(map(re.escape, cjk)) + ")(?!级)"),
                 re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin)) + r")(?![a-z])"))
 
     def places(self, text: str) -> list[str]:

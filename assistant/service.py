@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from assistant.answer.cache import AnswerCache
 from assistant.answer.guard import violations
 from assistant.embeddings import EmbeddingBackend, get_embeddings
 from assistant.embeddings.cache import CachedQueryEmbedder, MemoEmbeddings
@@ -55,6 +56,7 @@ class Assistant:
         self.sessions: SessionStore = sessions if sessions is not None else MemorySessionStore(
             settings.session_max, settings.session_ttl_s, settings.session_turns)
         self.plan_text = self.lexicon.plan_text
+        self.answers = AnswerCache(settings.answer_cache)
 
     @classmethod
     def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
@@ -88,9 +90,23 @@ class Assistant:
         q = validate_question(question, self.settings.max_question_chars)
         if style not in STYLES:
             raise InvalidQuestion(f"unknown answer style {style!r}; use one of {', '.join(STYLES)}")
+        fresh = session_id is None
         session_id = session_id or new_session_id()
-        turns = history if history is not None else self.sessions.history(session_id, key)
-        previous = turns[-1] if turns else None
+        turns = history if history is not None else () if fresh else self.sessions.history(session_id, key)
+        cached = None if turns else self.answers.get(q)
+        if cached is None:
+            answer, resolved = self._answer(q, turns[-1] if turns else None)
+            if not turns:
+                self.answers.put(q, answer, resolved)
+        else:
+            answer, resolved = cached
+        answer = answer.model_copy(update={"session_id": session_id})
+        if history is None:
+            self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)
+        return speakable(answer) if style == "speakable" else answer
+
+    def _answer(self, q: str, previous: Turn | None) -> tuple[Answer, str]:
+        """The answer (before it is given a session) and the question as understood."""
         understood = understand(q, previous, self.lexicon)
         verdict = self.judge.decide(understood, previous)
         extractive = render(verdict, self.knowledge.docs)
@@ -108,12 +124,9 @@ class Assistant:
             answer = quotes_only(answer)
         resolved = understood.text
         answer = answer.model_copy(update={
-            "session_id": session_id, "answerer": answerer,
-            "resolved_question": resolved if understood.followup else None,
+            "answerer": answerer, "resolved_question": resolved if understood.followup else None,
         })
-        if history is None:
-            self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)
-        return speakable(answer) if style == "speakable" else answer
+        return answer, resolved
 
     def warm_up(self) -> None:
         """Load the lazy parts (jieba dictionaries, OpenCC, the resolver's row vectors) before the first user waits."""

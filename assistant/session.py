@@ -69,7 +69,11 @@ class MemorySessionStore:
         os.replace(tmp, self.path)
 
     def _expire(self, now: float) -> None:
-        for sid in [s for s, (t, _) in self._sessions.items() if now - t > self.ttl_s]:
+        # the dict is in order of last touch (append moves a session to the end): the expired ones lead it
+        while self._sessions:
+            sid, (t, _) = next(iter(self._sessions.items()))
+            if now - t <= self.ttl_s:
+                break
             del self._sessions[sid]
 
     def history(self, session_id: str, key: str = "") -> tuple[Turn, ...]:

@@ -53,6 +53,9 @@ class SqliteSessionStore:
         self.ttl_s, self.max_turns = ttl_s, max_turns
         self._local = threading.local()
         self._sweep_lock = threading.Lock()
+        # one writer per process at a time: threads queue on this lock instead of in SQLite's busy handler,
+        # whose growing sleeps (up to 100 ms a retry) made the slowest requests under load take seconds
+        self._write_lock = threading.Lock()
         self._last_sweep = 0.0
         self._open_checked()
 
@@ -124,22 +127,26 @@ class SqliteSessionStore:
             log.warning("session %s not saved: %s", session_id[:12], e)
 
     def _append(self, session_id: str, turn: Turn, key: str) -> None:
-        now = time.time()
         con = self._con
+        entry = turn.model_dump(mode="json")  # serialised before the lock: the lock guards only the write
+        with self._write_lock:
+            now = time.time()
+            self._write(con, session_id, entry, key, now)
+        self._maybe_sweep(key, now)
+
+    def _write(self, con: sqlite3.Connection, session_id: str, entry: dict, key: str, now: float) -> None:
         con.execute("BEGIN IMMEDIATE")  # read-modify-write of one row, atomic across workers
         try:
             row = con.execute("SELECT touched, data FROM sessions WHERE key = ? AND id = ?",
                               (key, session_id)).fetchone()
-            turns = list(self._decode(row[1])) if row and now - row[0] <= self.ttl_s else []
-            turns = (turns + [turn])[-self.max_turns:]
-            data = json.dumps([t.model_dump(mode="json") for t in turns], ensure_ascii=False)
+            turns = self._raw(row[1]) if row and now - row[0] <= self.ttl_s else []
+            turns = (turns + [entry])[-self.max_turns:]
             con.execute("INSERT OR REPLACE INTO sessions (key, id, turns, touched, data) VALUES (?, ?, ?, ?, ?)",
-                        (key, session_id, len(turns), now, data))
+                        (key, session_id, len(turns), now, json.dumps(turns, ensure_ascii=False)))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        self._maybe_sweep(key, now)
 
     # ---------------------------------------------------------------- bounds
 
@@ -154,6 +161,10 @@ class SqliteSessionStore:
         """Drop expired sessions, then the oldest beyond each cap (for `key`, or for every key). Returns how many."""
         now = time.time() if now is None else now
         con = self._con
+        with self._write_lock:
+            return self._sweep(con, key, now)
+
+    def _sweep(self, con: sqlite3.Connection, key: str | None, now: float) -> int:
         con.execute("BEGIN IMMEDIATE")
         try:
             dropped = con.execute("DELETE FROM sessions WHERE touched < ?", (now - self.ttl_s,)).rowcount
@@ -177,6 +188,14 @@ class SqliteSessionStore:
 
     def __len__(self) -> int:
         return self.count()
+
+    @staticmethod
+    def _raw(data: str) -> list:
+        try:
+            turns = json.loads(data)
+        except ValueError:
+            return []
+        return turns if isinstance(turns, list) else []
 
     @staticmethod
     def _decode(data: str) -> tuple[Turn, ...]:

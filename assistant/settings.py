@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     session_max: int = Field(1000, description="conversations (2+ turns) kept per API key")
     session_ttl_s: int = 3600
     session_turns: int = 6
+    answer_cache: int = Field(4096, description="first questions whose answers are kept by their text (0 = none)")
 
     # The hotline API (assistant/api.py, docs/http-api.md)
     api_open: bool = Field(False, description="serve without keys; an empty key list alone never opens the API")

@@ -149,7 +149,11 @@ class Judge:
             answering = tuple(h for h in answering if any(
                 n in self.finder.place_text(h) for p in named for n in self.finder.lexicon.place_names(p)))
             if not answering:
-                return Decline(part=part, reason="not_in_plan"), default
+                return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                        part, ev), default
+        if part.procedure and not any(part.procedure in h.span.text for h in answering):
+            # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
+            return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         entity = {"who": "organisation", "locate": "location"}.get(part.ask)
         if entity and not any(vocab().cue[entity].search(h.span.text) for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one

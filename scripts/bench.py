@@ -129,6 +129,12 @@ def main() -> None:
         rows = [("all", every)] + sorted(by_route.items(), key=lambda kv: -len(kv[1]))
         for name, xs in rows:
             print(f"  {name:<10} {len(xs):>3} {statistics.median(xs):>10.1f} {pct(xs, 95):>9.1f} {max(xs):>9.1f}")
+        again = []
+        for q in qs:  # a first question asked again: answered from the answer cache (ASSISTANT_ANSWER_CACHE)
+            t = time.perf_counter()
+            bot.ask(q)
+            again.append((time.perf_counter() - t) * 1000)
+        print(f"  asked again (answer cache): median {statistics.median(again):.2f} ms, p95 {pct(again, 95):.2f} ms")
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -28,7 +28,7 @@ DATASET = EVALS / "dataset.jsonl"
 HOLDOUT = EVALS / "holdout.jsonl"
 # Sets written blind (by someone who saw only the plan and the contract), run once for a first-run score, then kept
 # as regression sets.
-BLIND = (EVALS / "blind-a.jsonl", EVALS / "blind-b.jsonl")
+BLIND = (EVALS / "blind-a.jsonl", EVALS / "blind-b.jsonl", EVALS / "blind-c.jsonl", EVALS / "blind-d.jsonl")
 # How each file names its items: None = by type (n001, f001, …, see ID_PREFIX); a letter = that letter for every item.
 ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h", **{p.name: p.stem[-1] for p in BLIND}}
 HOLDOUT_MIN_TOTAL = 50
@@ -320,8 +320,9 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None) -> li
         adv_keys = {"reject_premise", "must_not_affirm", "refuse_part"}
         if exp.get("reject_premise") is not True:
             problems.append("adversarial needs reject_premise: true")
-        if "refuse_part" in exp and exp["refuse_part"] is not True:
-            problems.append("refuse_part, when present, must be true")
+        rp = exp.get("refuse_part", True)
+        if rp is not True and not (isinstance(rp, str) and rp.strip()):
+            problems.append("refuse_part, when present, must be true or a short description of the part to decline")
         mna = exp.get("must_not_affirm")
         if not isinstance(mna, str) or not mna.strip():
             problems.append("adversarial needs a non-empty must_not_affirm")

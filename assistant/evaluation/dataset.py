@@ -55,7 +55,7 @@ class Expected(_Model):
     clarify: bool = False
     reject_premise: bool = False
     must_not_affirm: str | None = None
-    refuse_part: bool = False
+    refuse_part: bool | str = False  # CONTRACT §4: true, or a short description of the part to decline
     citation: Place | None = None  # per-turn gold citation inside multi_turn
     per_turn: tuple["Expected", ...] = ()
     all_of: tuple["Expected", ...] = ()  # compound: several figures asked at once

@@ -25,6 +25,7 @@ class SqliteStorage(Storage):
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
         self.path = str(path or (uri or "").split("://", 1)[-1])
         self._local = threading.local()
+        self._write_lock = threading.Lock()  # threads queue here, not in SQLite's sleeping busy handler
         con = self._con
         con.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT PRIMARY KEY, count INTEGER NOT NULL, "
                     "expires REAL NOT NULL) WITHOUT ROWID")
@@ -44,6 +45,10 @@ class SqliteStorage(Storage):
         return sqlite3.Error
 
     def incr(self, key: str, expiry: int, amount: int = 1) -> int:
+        with self._write_lock:
+            return self._incr(key, expiry, amount)
+
+    def _incr(self, key: str, expiry: int, amount: int) -> int:
         now = time.time()
         row = self._con.execute(
             "INSERT INTO hits (key, count, expires) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET "

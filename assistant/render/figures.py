@@ -132,6 +132,6 @@ def place_en(chapter: str, section: str, section_title: str = "") -> str:
     ch = CN_NUM.index(chapter) if chapter in CN_NUM else chapter
     sec = section.strip("（）")
     text = f"chapter {ch}"
-    if sec in CN_NUM:
+    if sec and sec in CN_NUM:  # "" is in every string: chapter 六 has no sections
         text += f", section {CN_NUM.index(sec)}"
     return text + (f" (“{section_title}”)" if section_title else "")

@@ -26,7 +26,7 @@ def place_spoken(c: Citation, lang: str) -> str:
             return "the plan's general requirements"
         ch = CN_DIGITS.index(c.chapter) if c.chapter in CN_DIGITS else c.chapter
         sec = c.section.strip("（）")
-        return f"chapter {ch}" + (f", section {CN_DIGITS.index(sec)}" if sec in CN_DIGITS else "") + " of the plan"
+        return f"chapter {ch}" + (f", section {CN_DIGITS.index(sec)}" if sec and sec in CN_DIGITS else "") + " of the plan"
     if c.chapter == "通知":
         return "计划的下达通知"
     if c.chapter == "总体要求":

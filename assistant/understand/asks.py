@@ -14,9 +14,24 @@ NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|�
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 
 
+# An amount said in English (600 billion yuan, RMB 2 billion): stated as the plans write it, in 亿元 or 万元.
+EN_AMOUNT = re.compile(r"(?:rmb|cny|¥)?\s*(\d+(?:\.\d+)?)\s*(billion|million)\s*(?:yuan|rmb|cny)?", re.I)
+
+
+def _en_amounts(text: str) -> list[Stated]:
+    out = []
+    for m in EN_AMOUNT.finditer(text):
+        if not re.search(r"yuan|rmb|cny|¥", m.group(0), re.I):
+            continue
+        n = float(m.group(1)) * (10 if m.group(2).lower() == "billion" else 0.01)  # in 亿
+        value, unit = (n, "亿元") if n >= 1 else (n * 10000, "万元")
+        out.append(Stated(value=f"{value:.4f}".rstrip("0").rstrip("."), unit=unit, text=m.group(0).strip()))
+    return out
+
+
 def stated_figures(text: str) -> tuple[Stated, ...]:
     years = {m.start(1) for m in YEAR.finditer(text)}
-    out = []
+    out = _en_amounts(text)
     for m in vocab().cue["stated_figure"].finditer(text):
         if m.start(1) in years:
             continue
@@ -65,5 +80,10 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
         outcome=bool(cue["outcome"].search(text)), compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
-        scope=scope, about_previous=about_previous,
+        scope=scope, about_previous=about_previous, procedure=_procedure(text),
     )
+
+
+def _procedure(text: str) -> str:
+    m = vocab().cue["procedure"].search(text)
+    return (m.group("act") or m.group(0)) if m else ""

@@ -19,7 +19,12 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "我想问下", "我问一下", "我问下", "想问一下", "想问下", "麻烦问一下", "麻烦问下", "打扰一下", "我想了解一下",
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
-SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(是|这边是|公司是|单位是|做|搞|从事|来自|在)[^，,。？?\s]{0,24}$")
+SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
+# A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
+UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
+# What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
+PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$")
+ASKING = re.compile(r"多少|几|什么|啥|哪|吗|呢|谁|怎么|如何|是否|有没有")
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
 EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|yes|yeah|ok(ay)?|well|so)\b[,.!]?\s*", re.I)
 EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
@@ -67,7 +72,10 @@ def _strip_fillers(text: str) -> str:
                     p, changed = p[len(f):], True
                 if changed:
                     break
-        if p and SELF_INTRO.match(p) and any(CJK.search(x) for x in parts[parts.index(part) + 1:]):
+        rest = parts[parts.index(part) + 1:]
+        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest):
+            p = ""
+        elif p and PURPOSE.match(p) and not ASKING.search(p) and re.search(r"[？?]\s*$", "".join(out)):
             p = ""
         out.append(p)
     cleaned = re.sub(r"^[\s，,。；;]+", "", "".join(out))
@@ -76,11 +84,19 @@ def _strip_fillers(text: str) -> str:
     return cleaned.strip() or text.strip()
 
 
+def _language(text: str) -> str:
+    """The question's language: English when its English words outnumber a third of its Chinese characters
+    (an English sentence quoting 100万亩 or 固定资产投资 is English; 今年GDP目标 is Chinese)."""
+    cjk = len(CJK.findall(text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "en" if not cjk or (words >= 3 and words >= cjk / 3) else "zh"
+
+
 def normalise(question: str, plan_text: str = "") -> Normalised:
     v = vocab()
     text = _t2s().convert(_width(question))
     text = text.replace("个亿", "亿")
-    lang = "zh" if CJK.search(text) else "en"
+    lang = _language(text)
     asked = False
     for want, cue in (("en", v.cue["answer_in_english"]), ("zh", v.cue["answer_in_chinese"])):
         if cue.search(text):
@@ -94,5 +110,5 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
         text = EN_INTRO.sub("", text, count=1) or text
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
-        lang = "zh" if CJK.search(text) else "en"
+        lang = _language(text)
     return Normalised(text=text or question.strip(), lang=lang, asked_language=asked)

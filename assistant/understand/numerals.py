@@ -14,6 +14,8 @@ DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 # A measure word after the number: the units the plans write, plus everyday ones (个亿 is spoken 亿元).
 SPOKEN_UNITS = ("个亿", "亿元", "亿", "万元", "万", "块钱", "块", "元", "米", "千米", "年", "个点", "百分点", "人")
 PERCENT = re.compile(rf"百分之([{DIGITS}]+)")
+# A formula the plans write with plus signs, said aloud (八加一加一 → 8+1+1, 一加N): kept only when the plan writes it.
+PLUS = re.compile(rf"[{DIGITS}A-Za-z]+(?:加[{DIGITS}A-Za-z]+)+")
 
 
 @lru_cache(maxsize=1)
@@ -71,5 +73,11 @@ def arabic_numerals(text: str, plan_text: str = "") -> str:
             u = "亿"
         return f"{value}{u}"
 
+    def plus(m: re.Match) -> str:
+        terms = [t if t.isascii() else _arabic(t) for t in m.group(0).split("加")]
+        said = "+".join(terms) if all(terms) else ""
+        return said if said and plan_text and said in plan_text else m.group(0)
+
+    text = PLUS.sub(plus, text)
     text = PERCENT.sub(percent, text)
     return _unit_rx().sub(unit, text)

@@ -28,7 +28,7 @@ EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|sho
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|\b(what|how|which|when|where|who)\b", text, re.I))
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me)\b", text, re.I))
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
@@ -145,7 +145,8 @@ def _run(toks, i, step, v) -> list[int]:
 
 def _english(text: str) -> list[str]:
     m = EN_AND.search(text)
-    if not m or not (DISTRIBUTIVE.search(text) or vocab().cue["figure"].search(text)):
+    cue = vocab().cue
+    if not m or not (DISTRIBUTIVE.search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
         return [text]
     head, tail = text[:m.start()], text[m.end():]
     if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question
@@ -153,13 +154,17 @@ def _english(text: str) -> list[str]:
     # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
     qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|which|what)\s+)", head, re.I)
     lm = None
-    for lm in re.finditer(r"\b(both|for|of|about|on|are|is|me|give me|tell me|show me)\s+(?:the\s+)?", head, re.I):
+    for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me)|[:：])\s+(?:the\s+)?",
+                          head, re.I):
         pass
     if not (lm or qword):  # where the subject starts is unknown (…rank among the banners and cities): one question
         return [text]
     cut = lm.end() if lm else qword.end()
     prefix, left = head[:cut], head[cut:]
-    if len(left.split()) < 2:  # rural and pastoral residents: adjectives of one noun, not two questions
+    # rural and pastoral residents: adjectives of one noun, not two questions; but "for GDP and for …" repeats
+    # its preposition, and an acronym (GDP) is a noun
+    repeated = re.search(r"\band\s+(for|of)\b", m.group(0), re.I)
+    if len(left.split()) < 2 and not (repeated or re.fullmatch(r"[A-Z]{2,6}s?", left.strip())):
         return [text]
     right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
     # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)

@@ -39,6 +39,7 @@ class Part(Frozen):
     other_period: bool = False  # names a period by word (去年, 明年, 十四五) rather than by year
     scope: tuple[Place, ...] = ()  # follow-ups (其中…, 具体…): look inside the previous answer's places
     about_previous: bool = False  # 这是在哪一部分说的？: the previous answer itself is the subject
+    procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
 
 
 class Understanding(Frozen):
