@@ -11,7 +11,6 @@ from assistant.understand.asks import classify, stated_figures
 from assistant.understand.normalise import normalise
 from assistant.understand.numerals import arabic_numerals
 
-
 # ---------------------------------------------------------------- normalise
 
 
