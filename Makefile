@@ -29,7 +29,7 @@ test: $(VENV)/.dev             ## set up, run the test suite, then the eval regr
 	@scripts/ensure-browser.sh || echo "note: no Chromium; browser tests will be skipped"
 	$(PY) -m pytest -q; code=$$?; if [ $$code -ne 0 ] && [ $$code -ne 5 ]; then exit $$code; fi
 	$(VENV)/bin/assistant eval --dataset evals/dataset.jsonl --report reports/eval
-	for set in holdout blind-a blind-b blind-c blind-d; do \
+	for f in evals/holdout.jsonl evals/blind-*.jsonl; do set=$$(basename $$f .jsonl); \
 	  $(VENV)/bin/assistant eval --dataset evals/$$set.jsonl --thresholds evals/thresholds.$$set.toml \
 	    --no-baseline --report reports/eval-$$set || exit $$?; done
 

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.settings import Settings, apply_offline_env  # noqa: E402
+from assistant.ui import driver  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,18 +43,9 @@ def shrink(path: Path) -> None:
         im.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
 
-def answered(page) -> int:
-    return page.locator("#transcript .turn .a-foot, #transcript .turn .a-error").count()
-
-
 def ask(page, question: str) -> None:
-    before = answered(page)
-    box = page.locator("#question textarea")
-    box.fill(question)
-    box.press("Enter")
-    page.wait_for_function(
-        f"document.querySelectorAll('#transcript .turn .a-foot, #transcript .turn .a-error').length > {before}")
-    time.sleep(0.5)
+    driver.ask(page, question)
+    time.sleep(0.5)  # let the sources panel settle before the shot
 
 
 class Shooter:
@@ -83,7 +75,7 @@ def states(page, shot) -> None:
     shot("list-source-4")
     ask(page, "风电项目规模多大？")
     shot("clarify")
-    before = answered(page)
+    before = driver.answered(page)
     page.locator("#transcript .turn").last.locator("button.opt").first.click()
     page.wait_for_function(f"document.querySelectorAll('#transcript .turn .a-foot').length > {before}")
     time.sleep(0.5)

@@ -26,6 +26,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Pyt
 expect = sync_api.expect
 
 from assistant.settings import Settings, apply_offline_env  # noqa: E402
+from assistant.ui.driver import answered, ask  # noqa: E402
 from assistant.ui.plan import plain_plan, section_id  # noqa: E402
 
 FIGURE = "今年固定资产投资计划增长多少？"
@@ -97,21 +98,6 @@ def page(app, browser):
 @pytest.fixture(scope="module")
 def plan_text(fast_bot):
     return plain_plan(fast_bot.knowledge.docs[0])
-
-
-def answered(page) -> int:
-    return page.locator("#transcript .turn .a-foot, #transcript .turn .a-error").count()
-
-
-def ask(page, question: str):
-    """Type, press Enter, wait for the whole answer (its action row appears last); returns the turn."""
-    before = answered(page)
-    box = page.locator("#question textarea")
-    box.fill(question)
-    box.press("Enter")
-    page.wait_for_function(
-        f"document.querySelectorAll('#transcript .turn .a-foot, #transcript .turn .a-error').length > {before}")
-    return page.locator("#transcript .turn").last
 
 
 def test_a_figure_question_shows_a_fact_card_with_value_unit_and_framing(page, plan_text):

@@ -28,7 +28,7 @@ DATASET = EVALS / "dataset.jsonl"
 HOLDOUT = EVALS / "holdout.jsonl"
 # Sets written blind (by someone who saw only the plan and the contract), run once for a first-run score, then kept
 # as regression sets.
-BLIND = (EVALS / "blind-a.jsonl", EVALS / "blind-b.jsonl", EVALS / "blind-c.jsonl", EVALS / "blind-d.jsonl")
+BLIND = tuple(sorted(EVALS.glob("blind-*.jsonl")))  # each with its gate, evals/thresholds.<set>.toml
 # How each file names its items: None = by type (n001, f001, …, see ID_PREFIX); a letter = that letter for every item.
 ID_STYLE = {DATASET.name: None, HOLDOUT.name: "h", **{p.name: p.stem[-1] for p in BLIND}}
 HOLDOUT_MIN_TOTAL = 50

@@ -57,7 +57,7 @@ def _strip_fillers(text: str) -> str:
     v = vocab()
     parts = PHRASE.findall(text)
     out: list[str] = []
-    for part in parts:
+    for n, part in enumerate(parts):
         if not part.strip(" ，,。？?！!；;"):
             out.append(part)
             continue
@@ -72,7 +72,7 @@ def _strip_fillers(text: str) -> str:
                     p, changed = p[len(f):], True
                 if changed:
                     break
-        rest = parts[parts.index(part) + 1:]
+        rest = parts[n + 1:]  # by position: the same phrase may be said twice
         if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest):
             p = ""
         elif p and PURPOSE.match(p) and not ASKING.search(p) and re.search(r"[？?]\s*$", "".join(out)):
