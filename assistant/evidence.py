@@ -8,11 +8,12 @@ how rare they are in the plans; a sentence covers a word when it holds the word 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.lexical import Lexicon
 from assistant.models import Chunk, Frozen, ParsedDoc, Span
@@ -91,7 +92,20 @@ class Evidence(Frozen):
         if not self.concepts:
             return ()
         top = max(c.weight for c in self.concepts)
-        return tuple(dict.fromkeys(f for c in self.concepts if c.known and c.weight >= 0.5 * top for f in c.forms))
+        # 主要靠哪个项目: the noun a which-question asks for is what the answer's items name, however common it is
+        asked = {c.label for c in self.concepts if any(w + c.label in self.part.text for w in WHICH)}
+        return tuple(dict.fromkeys(f for c in self.concepts if c.known and (c.weight >= 0.5 * top or c.label in asked)
+                                   for f in c.forms))
+
+
+WHICH = ("哪些", "哪个", "哪几个", "哪几", "哪一个", "哪一项", "哪项", "什么")
+
+
+@lru_cache(maxsize=8192)
+def _bigrams(form: str) -> frozenset[str]:
+    """The character pairs of a word's Chinese (partial matches); none for words under three characters."""
+    han = "".join(ch for ch in form if CJK.match(ch))
+    return frozenset(han[i:i + 2] for i in range(len(han) - 1)) if len(han) >= 3 else frozenset()
 
 
 @dataclass
@@ -149,9 +163,31 @@ class EvidenceFinder:
     def _weights(self) -> dict[tuple[str, ...], tuple[float, bool]]:
         return {}
 
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """The sentences joined by newlines, and where each starts: a word's sentences are found by str.find over
+        its occurrences, not by testing every sentence (a long question has hundreds of words)."""
+        starts, at = [], 0
+        for t in self._df_text:
+            starts.append(at)
+            at += len(t) + 1
+        return "\n".join(self._df_text), starts
+
+    def _df(self, forms: tuple[str, ...]) -> int:
+        text, starts = self._joined
+        found: set[int] = set()
+        for f in forms:
+            if not f or "\n" in f:
+                continue
+            i = text.find(f)
+            while i >= 0:
+                found.add(bisect.bisect_right(starts, i) - 1)
+                i = text.find(f, i + 1)
+        return len(found)
+
     def _compute_weight(self, forms: tuple[str, ...]) -> tuple[float, bool]:
         n = len(self._df_text)
-        df = sum(1 for t in self._df_text if any(f in t for f in forms))
+        df = self._df(forms)
         known = df > 0 or any(f in self.lexicon.plan_text for f in forms)
         if not known:
             known = any(self._partial(f, self.lexicon.plan_text) >= 0.5 for f in forms)
@@ -159,11 +195,8 @@ class EvidenceFinder:
 
     @staticmethod
     def _partial(form: str, text: str) -> float:
-        han = "".join(ch for ch in form if CJK.match(ch))
-        if len(han) < 3:
-            return 0.0
-        grams = {han[i:i + 2] for i in range(len(han) - 1)}
-        return sum(g in text for g in grams) / len(grams)
+        grams = _bigrams(form)
+        return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
     def concepts(self, text: str) -> tuple[Concept, ...]:
         lex = self.lexicon
@@ -192,8 +225,7 @@ class EvidenceFinder:
         for word in lex.content_words(text):
             if not CJK.search(word):
                 continue  # English words were read above, phrase by phrase
-            forms = tuple(dict.fromkeys((word, *[t for k, ts in lex.synonyms.items()
-                                                 if k == word or (len(k) >= 2 and k in word) for t in ts])))
+            forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
             weight, known = self._weight(forms)
             if len(word) == 1:
                 weight *= SINGLE_CHAR_WEIGHT
@@ -295,6 +327,11 @@ class EvidenceFinder:
         for name in sorted(self.lexicon.doc_names, key=len, reverse=True):
             query = query.replace(name, " ")
         concepts = self.concepts(query)
+        if vocab().cue["year_role"].search(part.text):
+            # 今年有什么特殊意义: what the plan says the year is, in its own "2026年是…" sentence
+            years = part.years or tuple(sorted(d.year for d in self.docs if d.year and (docs is None or d.doc in docs))[-1:])
+            top = max((c.weight for c in concepts), default=1.0)
+            concepts += tuple(Concept(label=f"{y}年是", forms=(f"{y}年是",), weight=2 * top, known=True) for y in years)
         hits = self._sentence_hits(part, concepts, query, docs)
         resolution = None
         if part.ask == "figure":
@@ -307,16 +344,23 @@ class EvidenceFinder:
             ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
                        soft=frozenset(c.label for c in concepts if c.soft))
-            resolution = resolve(query, self.table, self.embed, **ask)
-            if part.stated and resolution.status != "match":
-                # a stated figure is a premise to check, not the row's name (社零增长10%对吗 is about 社零, not
-                # about the rows that say 10%); it decides only when the words alone name nothing
-                bare = query
-                for x in part.stated:
-                    bare = bare.replace(x.text, " ")
-                without = resolve(bare, self.table, self.embed, **ask)
-                if without.status == "match" or resolution.status == "none":
-                    resolution = without
+            bare = query
+            for x in part.stated:
+                bare = bare.replace(x.text, " ")
+            # A figure the question asserts is a premise to check, not the row's name (互市贸易额突破20亿元吧 is about
+            # 互市贸易额, not the row that says 20亿元): the words decide first. A figure that points (那三十五家企业是
+            # 进出口额超过多少的, 增长10%的是哪个指标) names the row: it decides first.
+            order = [bare, query] if vocab().cue["premise"].search(query) else [query, bare]
+            resolution = None
+            if part.stated:
+                for text in order:
+                    got = resolve(text, self.table, self.embed, **ask)
+                    if resolution is None or got.status == "match" or resolution.status == "none":
+                        resolution = got
+                    if resolution.status == "match":
+                        break
+            else:
+                resolution = resolve(query, self.table, self.embed, **ask)
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,

@@ -57,6 +57,29 @@ class Lexicon:
                             | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v}
                             | self.doc_names)
 
+    def synonym_forms(self, word: str) -> tuple[str, ...]:
+        """The plan's terms for `word` and for every synonym key inside it (路修 → 道路…), in the glossary's
+        order. A dictionary probe per substring: a long question has hundreds of words, the glossary
+        hundreds of keys."""
+        hit = self._synonym_cache.get(word)
+        if hit is None:
+            keys = {word} if word in self.synonyms else set()
+            keys |= {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+                     if word[i:j] in self.synonyms}
+            hit = tuple(t for k in sorted(keys, key=self._synonym_rank.__getitem__) for t in self.synonyms[k])
+            if len(self._synonym_cache) > 20000:
+                self._synonym_cache.clear()
+            self._synonym_cache[word] = hit
+        return hit
+
+    @cached_property
+    def _synonym_rank(self) -> dict[str, int]:
+        return {k: i for i, k in enumerate(self.synonyms)}
+
+    @cached_property
+    def _synonym_cache(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     @cached_property
     def _jieba(self):
         import jieba
@@ -110,7 +133,19 @@ class Lexicon:
 
     def content_words(self, text: str) -> list[str]:
         """The words a question is about, as written (Chinese words and English words, stopwords, question words
-        and the plan's city out): what evidence must account for."""
+        and the plan's city out): what evidence must account for. Cached: understand and evidence both ask."""
+        hit = self._content_cache.get(text)
+        if hit is None:
+            if len(self._content_cache) > 4096:
+                self._content_cache.clear()
+            hit = self._content_cache[text] = tuple(self._content_words(text))
+        return list(hit)
+
+    @cached_property
+    def _content_cache(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _content_words(self, text: str) -> list[str]:
         v = vocab()
         out = []
         for w in WORD.findall(text):
@@ -245,6 +280,8 @@ class Lexicon:
     def specific(self, term: str) -> bool:
         """A word that names a particular thing of the plans (城市更新, 蒙府酒店), not one said all over them
         (投资, 建设, investment): a follow-up without one is about the previous answer."""
+        if len(term) == 1 and CJK.match(term):  # 靠, 修: one character names nothing particular
+            return False
         forms = [term] + self.glossary.get(term.lower(), []) + self.synonyms.get(term, [])
         variant = self.glossary_variant(term) if not CJK.search(term) else None
         forms += self.glossary.get(variant, []) if variant else []

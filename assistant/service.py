@@ -6,8 +6,10 @@ it when configured) → guard (numbers, facts, quotes, markers) → remember the
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from assistant.answer.cache import AnswerCache
 from assistant.answer.guard import violations
@@ -56,7 +58,7 @@ class Assistant:
         self.sessions: SessionStore = sessions if sessions is not None else MemorySessionStore(
             settings.session_max, settings.session_ttl_s, settings.session_turns)
         self.plan_text = self.lexicon.plan_text
-        self.answers = AnswerCache(settings.answer_cache)
+        self.answers = AnswerCache(settings.answer_cache, *self._shared_answers(settings, knowledge))
 
     @classmethod
     def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
@@ -81,6 +83,17 @@ class Assistant:
             sessions = open_session_store(session_db(settings, knowledge.read_only), settings)
         return cls(settings, knowledge, answerer, sessions)
 
+    @staticmethod
+    def _shared_answers(settings: Settings, knowledge: Knowledge) -> tuple[Path | None, str]:
+        """Where the workers of one server share their answers (its runtime directory), and the scope of this
+        index and table: answers from another index or table are never read."""
+        if settings.runtime_dir is None:
+            return None, ""
+        state = knowledge.index.state()
+        rows = "\x1f".join(f"{t.id}={t.value_text()}|{t.quote}" for t in knowledge.table.rows())
+        scope = hashlib.sha256(f"{state.fingerprint if state else ''}\x1e{rows}".encode()).hexdigest()[:24]
+        return Path(settings.runtime_dir) / "answers.sqlite", scope
+
     def ask(self, question: object, session_id: str | None = None, *, history: tuple[Turn, ...] | None = None,
             style: str = "text", key: str = "") -> Answer:
         """One answer. A follow-up is read against the session's previous turns, or against `history` when the
@@ -93,13 +106,10 @@ class Assistant:
         fresh = session_id is None
         session_id = session_id or new_session_id()
         turns = history if history is not None else () if fresh else self.sessions.history(session_id, key)
-        cached = None if turns else self.answers.get(q)
-        if cached is None:
-            answer, resolved = self._answer(q, turns[-1] if turns else None)
-            if not turns:
-                self.answers.put(q, answer, resolved)
-        else:
-            answer, resolved = cached
+        if turns:
+            answer, resolved = self._answer(q, turns[-1])
+        else:  # a first question: answered from the plan alone, so once per distinct text
+            answer, resolved = self.answers.once(q, lambda: self._answer(q, None))
         answer = answer.model_copy(update={"session_id": session_id})
         if history is None:
             self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from assistant.documents import pick
 from assistant.evidence import Evidence, EvidenceFinder, SentenceHit
+from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
 from assistant.models import Frozen, ParsedDoc, Target
 from assistant.session import Turn
 from assistant.settings import Settings
@@ -20,14 +21,17 @@ from assistant.understand.types import Part, Stated, Understanding
 from assistant.vocab import vocab
 
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
-                        "no_entity", "unsafe", "off_topic"]
-FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{1,4})")
+                        "no_entity", "portion", "sub_period", "unsafe", "off_topic"]
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …).
 TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}(量化|具体|数字|数量)?的?(指标|目标|数字)|"
                            r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
-# The question asserts something and asks whether it holds (听说…, …对吗？, is it true that…).
-PREMISE = re.compile(r"听说|据说|传言|有人说|是不是|对吗|对吧|对不对|是吗|是真的|真的吗|没错吧|\bis it true\b|\bi heard\b|"
-                     r"\b(right|correct|true)\?|\bisn'?t it\b|\bconfirm\b", re.I)
+# Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
+OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
+
+
+def asserts(text: str) -> bool:
+    """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
+    return bool(vocab().cue["premise"].search(text))
 
 
 class FromTable(Frozen):
@@ -126,7 +130,7 @@ class Judge:
         if scope.outcome_unavailable:
             return Decline(part=part, reason="outcome"), ""
         if scope.missing and not scope.docs:
-            if not (PREMISE.search(part.text) and (part.stated or part.ask != "figure")):
+            if not (asserts(part.text) and (part.stated or part.ask != "figure")):
                 return Decline(part=part, reason="other_year", detail="、".join(map(str, scope.missing))), ""
             # 88万亩是2027年的任务对吧？: a claim about the year, checked against the plan that has the figure
             scope = pick(part.model_copy(update={"years": ()}), self.docs)
@@ -154,12 +158,13 @@ class Judge:
         if part.procedure and not any(part.procedure in h.span.text for h in answering):
             # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
-        entity = {"who": "organisation", "locate": "location"}.get(part.ask)
+        entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
         if entity and not any(vocab().cue[entity].search(h.span.text) for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
                                     part, ev), default
-        intent = part.ask if part.ask in ("where", "list", "who") else "fact"  # a location found reads as a fact
+        intent = {"where": "where", "list": "list", "who": "who", "person": "who"}.get(part.ask, "fact")  # a location
+        # found reads as a fact
         return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
 
     def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
@@ -171,7 +176,8 @@ class Judge:
         top = hits[0]
         if ask == "list":  # a heading among the best: the list is what it heads
             top = next((h for h in hits if h.heading), top)
-            if ev.part.scope and not top.heading:  # 还列了哪些别的任务: everything the previous answer's place lists
+            if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
+                # 还列了哪些别的任务: everything the previous answer's place lists
                 return self.finder.place_sentences(top)
         if top.heading:
             body = self.finder.body(top)
@@ -192,7 +198,7 @@ class Judge:
     def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
         """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a
         correction, rather than declined: it asked whether the claim is true, and the plan's text answers that."""
-        if not PREMISE.search(part.text) or decline.related is None or decline.reason == "out_of_scope":
+        if not asserts(part.text) or decline.related is None or decline.reason == "out_of_scope":
             return decline
         return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
 
@@ -208,7 +214,7 @@ class Judge:
         return tuple(sorted(years))
 
     def _compare(self, part: Part, years: tuple[int, ...]) -> Decision:
-        rows, missing = [], []
+        rows, missing, uncovered = [], [], []
         # what is compared, without the comparison (比2026年高吗, higher than 2026's): the figure to look up
         asked = re.sub(r"\s+", " ", vocab().cue["compare"].sub(" ", part.text)).strip()
         for year in years:
@@ -224,10 +230,18 @@ class Judge:
                 found = (same or cands or [None])[0]
             if found is None:
                 missing.append(year)
+                if not scope.docs:
+                    uncovered.append(year)
             else:
                 rows.append(found)
         if not rows:
             return Decline(part=part, reason="compare")
+        if len(rows) < 2 and uncovered:
+            # 比去年定的目标高还是低, with no document for last year: nothing to compare with; the figure there is
+            # is shown as what the plan does say
+            r = rows[0]
+            said = self.finder.sentences_with(r.doc, r.chapter, r.section, r.quote)
+            return Decline(part=part, reason="compare", related=said[0] if said else None)
         return Compare(part=part, rows=tuple(rows), missing=tuple(missing))
 
     def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
@@ -250,7 +264,19 @@ class Judge:
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
-            premise = tuple(x for x in part.stated if not _same_figure(x, row))
+            if part.sub_period and row.kind != "date":
+                # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
+                said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
+                return Decline(part=part, reason="sub_period", related=said[0] if said else related, focus=ev.focus)
+            true_premise = bool(part.stated) and all(same_figure(x, row) for x in part.stated)
+            if true_premise and (part.portion or part.reason):
+                # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
+                # of it, or for why it was set so; the plan gives neither
+                said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
+                return Decline(part=part, reason="portion" if part.portion else "not_in_plan",
+                               related=said[0] if said else related, focus=ev.focus)
+            # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
+            premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
             year = next((d.year for d in self.docs if d.doc == row.doc), 0)
             return FromTable(part=part, rows=(row,), premise=premise,
                              wrong_year=bool(part.years) and year not in part.years)
@@ -259,11 +285,11 @@ class Judge:
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
         # the table has no such row: a sentence may still state the figure, verbatim
-        units = _measure_units(part.measure)
+        units = measure_units(part.measure)
         for hit in _close(ev.sentences, s.figure_text_coverage) if units is not None else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
-            if any(_is_figure(m, part.measure) and (not units or any(x in m.group(2) for x in units))
+            if any(is_figure(m, part.measure) and (not units or any(x in m.group(2) for x in units))
                    for m in FIGURE.finditer(hit.span.text)):
                 return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
         if part.places:
@@ -309,33 +335,6 @@ def _close(hits: tuple[SentenceHit, ...], floor: float) -> tuple[SentenceHit, ..
     return tuple(h for h in hits if h.coverage >= max(floor, top - 0.15))
 
 
-def _same_figure(stated: Stated, row: Target) -> bool:
-    value = stated.value.rstrip("0").rstrip(".") if "." in stated.value else stated.value
-    if row.value_text() != value:
-        return False
-    return not stated.unit or row.unit.startswith(stated.unit) or stated.unit.startswith(row.unit)
-
-
-def _is_figure(m: re.Match, measure: str | None) -> bool:
-    """A number that states a quantity: not a year (2026年), unless a date is asked."""
-    return measure == "date" or not (len(m.group(1)) == 4 and m.group(2).startswith("年"))
-
-
-def _measure_units(measure: str | None) -> tuple[str, ...] | None:
-    """The units a figure of `measure` is written with; () = any number; None = no number can answer it."""
-    v = vocab()
-    if measure is None:
-        return ()
-    if measure in ("growth_rate", "share"):
-        return ("%",)
-    if measure == "count":
-        return tuple(v.count_units)
-    if measure == "date":
-        return ("年", "月", "日")
-    units = tuple(u.unit for u in v.units if u.kind == measure)
-    return units or None
-
-
 def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:
     """Parts answered by the very same evidence are one answer (跨境电商和互市贸易…: one sentence names both)."""
     out: list[Decision] = []
@@ -354,4 +353,6 @@ def _evidence_key(d: Decision) -> tuple | None:
         return ("text", d.intent, tuple((h.doc, h.span.start) for h in d.sentences))
     if isinstance(d, (Clarify, Compare)):
         return (d.kind, tuple(r.id for r in d.rows))
+    if isinstance(d, Decline) and d.related is not None:  # 进口和出口各占多少: one decline, said once
+        return ("decline", d.reason, d.related.doc, d.related.span.start)
     return None

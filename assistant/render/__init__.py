@@ -11,7 +11,7 @@ from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
 from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
 from assistant.render.items import list_items, quote_of
-from assistant.verdict import PREMISE, Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
+from assistant.verdict import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict, asserts
 from assistant.vocab import vocab
 
 TITLE_EN = "Erenhot's economic and social development plan"
@@ -122,7 +122,7 @@ def _table(d: FromTable, lang: str, src: Sources) -> str:
         text = f"{label}{t.indicator}{'（实际）' if t.outcome else ''}：{zh}[{n}]。"
     if d.premise:
         text = P.PREMISE[lang].format(framed=zh) + (" " if lang == "en" else "") + text
-    elif d.part.stated and not d.wrong_year and PREMISE.search(d.part.text):  # …是10%对吗？ — yes
+    elif d.part.stated and not d.wrong_year and asserts(d.part.text):  # …是10%对吗？ — yes
         text = P.CONFIRM[lang] + text
     if d.wrong_year:
         doc = src.docs.get(t.doc)
@@ -202,9 +202,13 @@ def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -
         detail=f"“{detail}”" if detail else "这方面的内容", detail_en=f" ({detail})" if detail else "",
         place=_place_name(d.detail, lang) or ("那里" if lang == "zh" else "that place"), years=d.detail,
         coverage=P.COVERAGE[lang].format(years="、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))))
-    if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "other_place", "outcome"):
+    if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "other_place", "outcome",
+                                                "portion", "compare", "sub_period"):
         quote = quote_of(d.focus, d.related)
-        text += P.RELATED[lang] + f"“{quote}”[{src.cite_hit(d.related, quote)}]"
+        h = d.related
+        if not any((c.doc, c.chapter, c.section, c.quote) == (h.doc, h.chapter, h.section, quote)
+                   for c in src.citations):  # two declined parts about one sentence quote it once
+            text += P.RELATED[lang] + f"“{quote}”[{src.cite_hit(h, quote)}]"
     return text
 
 

@@ -11,6 +11,7 @@ from assistant.vocab import vocab
 
 MAX_ITEMS = 8
 LONG = 60  # characters: longer sentences are quoted in part
+CONTINUES = ("也是", "又是", "还是", "同时也是", "同时是")  # clauses that continue the one before with its subject
 CLAUSE = re.compile(r"[^，；。！？：]+[，；。！？：]?")
 
 
@@ -33,6 +34,8 @@ def quote_of(focus: tuple[str, ...], hit: SentenceHit) -> str:
     if not keep:
         return text
     first, last = keep[0], keep[-1]
+    while last + 1 < len(spans) and text[spans[last + 1][0]:].lstrip().startswith(CONTINUES):
+        last += 1  # 2026年是开局之年，也是建城70周年: the same subject goes on
     governing = tuple(vocab().governing)
     for i in range(first, -1, -1):  # 力争A，B突破35家: the verb two clauses back governs B
         if text[spans[i][0]:spans[i][1]].lstrip().startswith(governing):
@@ -52,7 +55,9 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
         clauses = _clauses(text)
         named = [(a, b) for a, b in clauses if _holds(text[a:b], focus)]
         colon = next((i for i, (a, b) in enumerate(clauses) if text[a:b].rstrip().endswith("：")), None)
-        if colon is not None:  # 目标是：A；B: what follows the colon is the list
+        if colon is not None and colon == len(clauses) - 1:  # A，B，C：(an addressee line): the line is the list
+            chosen = clauses
+        elif colon is not None:  # 目标是：A；B: what follows the colon is the list
             chosen = clauses[colon + 1:]
         else:
             chosen = named if named and len(named) < len(clauses) else clauses

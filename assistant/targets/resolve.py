@@ -204,7 +204,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
         if measure and rows:
             return Resolution(status="match", candidates=(ScoredTarget(target=rows[0], score=1.0),), measure=measure)
         return Resolution(status="none", measure=measure, reason="no indicator named")
-    sims = _embedding_scores(q, rows, embed)
+    # the text as the retriever embedded it, so that the question's vector is computed once (MemoEmbeddings)
+    sims = _embedding_scores(question, rows, embed)
     own_kind = [t for t in rows if t.kind == measure]
     only = own_kind[0].id if measure and len(own_kind) == 1 else None  # the plan's only date, say
     scored = []

@@ -66,12 +66,16 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         prev_text = previous.understood or previous.question
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
-        if vocab().cue["where"].search(text) and only_deictic(own):
+        if (vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own):
             about_previous, scope = True, _places(previous)
         else:
-            resolved = resolve_followup(text, prev_text, subject)
+            # a figure question's words can be swapped (城镇的呢 after 农牧民…增速目标); others keep the old reading
+            words = tuple(lexicon.content_words(prev_text)) if previous.answer.route == "target" else ()
+            resolved = resolve_followup(text, prev_text, subject, words)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
-            leans = leans_inside(text) or (resolved == text and not any(lexicon.specific(w) for w in own))
+            # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
+            named = any(lexicon.specific(w) for w in (*own, *lexicon.mapped_terms(text)))
+            leans = leans_inside(text) or (resolved == text and not named)
             if leans and previous.answer.citations:
                 scope = _places(previous)
                 if resolved == text and subject and subject not in text:

@@ -10,7 +10,7 @@ from assistant.lexical import Lexicon
 from assistant.understand.types import Part, Place, Stated
 from assistant.vocab import vocab
 
-NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage", re.I)
+NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage|\bgrowth\b", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 
 
@@ -29,9 +29,20 @@ def _en_amounts(text: str) -> list[Stated]:
     return out
 
 
+# A count said in English (the 68 investment projects): stated in the unit the plans count that noun in.
+EN_COUNT = re.compile(r"(?<![\d.])(\d+)\s+(?:(?!(?:mw|kw|gw|kwh|mwh|mu|km|yuan|rmb|billion|million|tonnes?|tons?|"
+                      r"percent)\b)[a-z-]+\s+){0,3}?(projects?|enterprises?|companies|company|firms?|households?)\b", re.I)
+EN_COUNT_UNIT = {"project": "个", "enterprise": "家", "compan": "家", "firm": "家", "household": "户"}
+
+
+def _en_counts(text: str) -> list[Stated]:
+    return [Stated(value=m.group(1), unit=next(u for k, u in EN_COUNT_UNIT.items() if m.group(2).lower().startswith(k)),
+                   text=m.group(1)) for m in EN_COUNT.finditer(text)]  # the number: its noun names the topic
+
+
 def stated_figures(text: str) -> tuple[Stated, ...]:
     years = {m.start(1) for m in YEAR.finditer(text)}
-    out = _en_amounts(text)
+    out = _en_amounts(text) + [x for x in _en_counts(text) if x.value not in {text[y:y + 4] for y in years}]
     for m in vocab().cue["stated_figure"].finditer(text):
         if m.start(1) in years:
             continue
@@ -50,12 +61,18 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     stated = stated_figures(text)
     measure, kinds, _ = v.measure_of(text)
     listing = bool(cue["list"].search(text))
-    if cue["locate"].search(text):
+    if cue["in_plan"].search(text):
+        ask = "where"  # 在计划里哪个位置: a place in the plan, not on the ground
+    elif cue["locate"].search(text):
         ask = "locate"
     elif cue["where"].search(text):
         ask = "where"
+    elif cue["person"].search(text):
+        ask = "person"
     elif cue["who"].search(text):
         ask = "who"
+    elif cue["year_role"].search(text):  # 今年有什么特殊意义: what the plan says the year is
+        ask = "fact"
     elif listing and not NUMBER_ASKED.search(text):  # 那几个事项是哪些: which ones, not how many
         ask = "list"
     elif cue["figure"].search(text) or stated or cue["figure_word"].search(text):
@@ -81,6 +98,9 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         outcome=bool(cue["outcome"].search(text)), compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
+        portion=bool(stated) and bool(cue["portion"].search(text) or cue["portion_each"].search(text)),
+        reason=bool(cue["reason"].search(text)),
+        sub_period=bool(cue["sub_period"].search(text)),
     )
 
 

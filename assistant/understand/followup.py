@@ -19,22 +19,34 @@ GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
                     r"specifically|among (them|these)|of (these|them)|in (it|that|this)|which of|\bother\b|alongside|"
                     r"besides|apart from|\bas well\b", re.I)
-DEICTIC = re.compile(r"这|那|它|其|该|此|this|that|it|these|those", re.I)
+DEICTIC = re.compile(r"这|那|它|其|该|此|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
+                     re.I)  # 这两个目标 / 这两项 point back as 这 does
+OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)
+FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "many", "a", "an", "to", "by", "and"}
 EN_ELLIPSIS = re.compile(r"^(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$", re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它|其)")
 EN_PRONOUN = re.compile(r"\b(this project|that project|this|that|it|its)\b", re.I)
 
 
-def resolve_followup(question: str, previous: str, subject: str) -> str:
+def resolve_followup(question: str, previous: str, subject: str, words: tuple[str, ...] = ()) -> str:
     """The question as it would have been asked in full, given the previous (understood) question and its
-    subject (what it was about: a target's indicator or the question's focus terms)."""
+    subject (what it was about: a target's indicator or the question's focus terms); `words`: the previous
+    question's content words, in order."""
     if not previous:
         return question
     q = question.strip()
     if m := ZH_AMONG.search(q):
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
     if m := ZH_ELLIPSIS.match(q):
+        if not ASK_TAIL.search(m.group("x")) and not ASK_TAIL.search(previous) and words:
+            # 农牧民人均可支配收入增速目标？→ 城镇的呢: the previous question with its first word swapped
+            x = re.sub(r"的$", "", m.group("x"))
+            # its figures named the old subject (50万千瓦风电竞配 → 那分散式风电呢): they do not carry over
+            bare = re.sub(r"\d+(\.\d+)?\s*(%|[万亿千百]*[\u4e00-\u9fff]?[元亩瓦吨里个家户座眼])?", "", previous)
+            first = next((w for w in words if w in bare and not re.match(r"\d", w)), "")
+            if first and x and x not in bare:
+                return bare.replace(first, x, 1)
         if not ASK_TAIL.search(m.group("x")):
             tail = ASK_TAIL.search(previous)
             # a growth question carries over as such (那农牧民呢); any other figure as a plain figure question,
@@ -44,14 +56,38 @@ def resolve_followup(question: str, previous: str, subject: str) -> str:
                 tail_text = "是多少"
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
+        x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()
+        if swapped := _swap_en(x, previous):
+            return swapped
         tail = EN_TAIL.search(previous)
-        x = m.group("x").rstrip("?")
         return f"What is the {tail.group(0).rstrip('?')} for {x}?" if tail else f"{x}?"
     if len(q) <= 30 and ZH_PRONOUN.search(q) and subject:
         return ZH_PRONOUN.sub(subject, q, count=1)
     if len(q) <= 80 and EN_PRONOUN.search(q) and subject:
         return EN_PRONOUN.sub(subject, q, count=1)
     return question
+
+
+def _swap_en(x: str, previous: str) -> str:
+    """and for rural residents? after "…target for urban residents' income?": the previous question with the new
+    subject in place of the old one that shares its head word (residents), so the rest of it (income) carries over."""
+    words = x.split()
+    if not words or len(words) > 6:
+        return ""
+    head = _en_stem(words[-1])
+    prev = previous.split()
+    for i, w in enumerate(prev):
+        if i and _en_stem(w) == head:
+            start = max(0, i - len(words) + 1)
+            if any(_en_stem(p) in FRAME_WORDS for p in prev[start:i]):
+                start = i  # never swallow the frame (the, for, of) before the old subject
+            suffix = re.search(r"('s|')?[?.,!]*$", w).group(0)
+            return " ".join(prev[:start] + words[:-1] + [words[-1].rstrip("?.,!") + suffix] + prev[i + 1:])
+    return ""
+
+
+def _en_stem(word: str) -> str:
+    return re.sub(r"('s|')$", "", word.lower().strip("?.,!()\"")).rstrip("s")
 
 
 def _head(subject: str) -> str:

@@ -15,16 +15,23 @@ from assistant.vocab import CJK, vocab
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
 # when they stand alone, since 这个项目 is a pronoun a follow-up needs.
 GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸", "你好", "您好", "请问一下", "请问", "我想问一下", "我想问问",
+            "就是想问问", "就是想问一下", "就是想问下", "就是想问",
             "想问问", "问问", "我想问",
             "我想问下", "我问一下", "我问下", "想问一下", "想问下", "麻烦问一下", "麻烦问下", "打扰一下", "我想了解一下",
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
+# The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
+INTRO_PREFIX = re.compile(r"^(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
+                          r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是)+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
-PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$")
+PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
+                     r"[^？?]{0,8})[。.!！]?$")
 ASKING = re.compile(r"多少|几|什么|啥|哪|吗|呢|谁|怎么|如何|是否|有没有")
+# Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
+EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
 EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|yes|yeah|ok(ay)?|well|so)\b[,.!]?\s*", re.I)
 EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
@@ -64,6 +71,8 @@ def _strip_fillers(text: str) -> str:
         p = part
         changed = True
         while changed and p:
+            if (m := INTRO_PREFIX.match(p)) and len(p) > m.end() and ASKING.search(p[m.end():]):
+                p = p[m.end():]
             changed = False
             for f in v.fillers:
                 if p == f:
@@ -103,11 +112,13 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
             text, lang, asked = cue.sub(" ", text), want, True
             break
     text = arabic_numerals(text, plan_text)
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = _strip_fillers(text)
-    if not CJK.search(text):
+    if lang == "en":
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()
         text = EN_INTRO.sub("", text, count=1) or text
+        text = EN_PURPOSE.sub("", text) or text
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
         lang = _language(text)

@@ -16,19 +16,30 @@ from assistant.vocab import vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
+FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
+INTERROGATIVE = re.compile(r"多少|几|吗|呢|[？?]|什么|哪|啥|如何|怎么|怎样|是否|有没有|\b(what|how|which|when|where|who)\b", re.I)
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
-                          r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)", re.I)
+                          r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
+                          r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
 DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
+MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
 EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
 
 
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me)\b", text, re.I))
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me)\b", text, re.I))
+
+
+def _states_only(clause: str) -> bool:
+    """社零增速定在4.5%左右，折算成绝对额是多少 / 今年主要预期目标里，降碳那一条怎么写: a clause that states a figure,
+    or only sets the frame (…里, …方面), and asks nothing is the premise of the question after it, not a question."""
+    framed = bool(vocab().cue["stated_figure"].search(clause) or FRAME_END.search(clause))
+    return framed and not INTERROGATIVE.search(clause)
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
@@ -37,8 +48,13 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     for p in SENTENCE.findall(text):
         # 项目安排几个，完成投资多少: clauses that each ask are separate questions
         clauses = [c for c in COMMA.split(p) if c.strip(" ？?。.")]
-        if len(clauses) > 1 and all(_asks(c) for c in clauses) and re.search(r"[\u4e00-\u9fff]", p):
-            pieces += clauses
+        if (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
+                and re.search(r"[\u4e00-\u9fff]", p)):
+            # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's
+            # subject
+            subject = "".join(w for w in lexicon.content_words(clauses[0]) if lexicon.specific(w))
+            pieces += [clauses[0]] + [c if not subject or any(lexicon.specific(w) for w in lexicon.content_words(c))
+                                      else f"{subject}{c}" for c in clauses[1:]]
         elif p.strip(" ，,？?。."):
             pieces.append(p)
     pieces = [p.strip(" ，,") for p in pieces]
@@ -63,6 +79,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     pieces = spoken
     out: list[str] = []
     for piece in pieces:
+        if vocab().cue["portion"].search(piece):  # 460亿元里进口和出口各占多少: one question about one total
+            out.append(piece)
+            continue
         subs = [s.strip(" ，,") for s in NEW_QUESTION.split(piece) if s]
         subs = [s for s in subs if s and not NEW_QUESTION.fullmatch(s) and s.lower() not in ("还有", "另外", "以及", "同时", "also", "and also", "as well as", "再就是", "再问一下", "还想问")]
         for sub in subs:
@@ -78,8 +97,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
 def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     """One question per coordinated subject, when the question distributes over them (分别, 各, both, each, or a
     figure asked of two named things); else the question itself. Applied again to each result (A, B and C)."""
-    if len(text) > COMPOUND_MAX:  # a long text is not a question about two named things
-        return [text]
+    if len(text) > COMPOUND_MAX or vocab().cue["portion"].search(text):
+        return [text]  # a long text is not a question about two named things; parts of one total are one question
     english = re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]{2,}", text)
     parts = _english(text) if english else _chinese(text, lexicon)
     if len(parts) == 1 or depth <= 1:
@@ -127,6 +146,11 @@ def _run(toks, i, step, v) -> list[int]:
         w = toks[i][0]
         if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
             break
+        if step < 0 and w in MEASURE_TAIL and all(toks[j][0] in MEASURE_TAIL for j in out):
+            # 固投增长目标和完成投资额: the measure words before 和 belong to the left subject
+            out.append(i)
+            i += step
+            continue
         if v.is_stop(w) and w not in ("的",):
             if out:
                 break
@@ -154,7 +178,9 @@ def _english(text: str) -> list[str]:
     # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
     qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|which|what)\s+)", head, re.I)
     lm = None
-    for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me)|[:：])\s+(?:the\s+)?",
+    # the nearest framing word to "and" wins: under the sand-control and wind-solar project is one noun
+    for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me|under|in|from|with|to|by|at|"
+                          r"between|among|within|into)|[:：])\s+(?:the\s+)?",
                           head, re.I):
         pass
     if not (lm or qword):  # where the subject starts is unknown (…rank among the banners and cities): one question

@@ -6,7 +6,7 @@ from typing import Literal
 
 from assistant.models import Frozen
 
-AskKind = Literal["figure", "list", "where", "who", "locate", "fact"]
+AskKind = Literal["figure", "list", "where", "who", "person", "locate", "fact"]
 Lang = Literal["zh", "en"]
 
 
@@ -39,6 +39,9 @@ class Part(Frozen):
     other_period: bool = False  # names a period by word (去年, 明年, 十四五) rather than by year
     scope: tuple[Place, ...] = ()  # follow-ups (其中…, 具体…): look inside the previous answer's places
     about_previous: bool = False  # 这是在哪一部分说的？: the previous answer itself is the subject
+    portion: bool = False  # asks for a part of a total it names by its figure (20亿里面外资有多少)
+    sub_period: bool = False  # asks for a share of the year (分季度, 一月份): a plan sets figures for the year
+    reason: bool = False  # asks why (为什么定为4.5%): a plan gives its targets, seldom the reasons
     procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
 
 
