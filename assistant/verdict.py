@@ -239,9 +239,7 @@ class Judge:
         if len(rows) < 2 and uncovered:
             # 比去年定的目标高还是低, with no document for last year: nothing to compare with; the figure there is
             # is shown as what the plan does say
-            r = rows[0]
-            said = self.finder.sentences_with(r.doc, r.chapter, r.section, r.quote)
-            return Decline(part=part, reason="compare", related=said[0] if said else None)
+            return self._with_row(part, "compare", rows[0])
         return Compare(part=part, rows=tuple(rows), missing=tuple(missing))
 
     def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
@@ -266,15 +264,12 @@ class Judge:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
             if part.sub_period and row.kind != "date":
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
-                said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
-                return Decline(part=part, reason="sub_period", related=said[0] if said else related, focus=ev.focus)
+                return self._with_row(part, "sub_period", row, related, ev.focus)
             true_premise = bool(part.stated) and all(same_figure(x, row) for x in part.stated)
             if true_premise and (part.portion or part.reason):
                 # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
                 # of it, or for why it was set so; the plan gives neither
-                said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
-                return Decline(part=part, reason="portion" if part.portion else "not_in_plan",
-                               related=said[0] if said else related, focus=ev.focus)
+                return self._with_row(part, "portion" if part.portion else "not_in_plan", row, related, ev.focus)
             # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
             premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
             year = next((d.year for d in self.docs if d.doc == row.doc), 0)
@@ -307,6 +302,12 @@ class Judge:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
+                  focus: tuple[str, ...] = ()) -> Decline:
+        """Declined, with the plan's own figure shown: its sentence, quoted from the row's clause."""
+        said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
+        return Decline(part=part, reason=reason, related=said[0] if said else related, focus=(row.quote, *focus))
 
     def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
         if ev.known_share < self.settings.out_of_scope_known:
