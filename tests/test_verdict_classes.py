@@ -44,6 +44,11 @@ def test_a_comparison_with_a_year_no_document_covers_is_declined_with_this_years
      "What is the growth target for rural residents' income?"),
     ("What about the other one, for herders' households?", "How many urban households get heating?",
      "How many herders' households get heating?"),
+    # no word shared: the measure asked before, without its old subject, but with the kind of figure it was
+    ("what about total trade value?", "Is there a target for the number of firms trading over 50 million yuan?",
+     "What is the target for total trade value?"),
+    ("and for budget revenue?", "What is the target for retail sales growth?",
+     "What is the target for budget revenue growth?"),
 ])
 def test_an_english_follow_up_swaps_the_subject_and_keeps_the_rest(follow, previous, expected):
     assert resolve_followup(follow, previous, "x") == expected
@@ -142,6 +147,7 @@ ONE_ASK = [
     ("专精特新企业每户能拿多少补助？", None),  # a subsidy
     ("固投增速目标按季度怎么分解？", None),  # a share of the year
     ("What is the monthly target for border mutual trade?", None),
+    ("What's the budget revenue growth target?", "2%"),  # an English cue word of another measure names the row
     # classes found by blind-g
     ("互市贸易额15亿元的目标分到每个月是多少？", None),  # a share of the year, said another way
     ("呃我是嘎查里的会计那个今年城镇居民人均可支配收入增长目标是百分之几", "4%"),  # an intro run into the question

@@ -85,7 +85,9 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
     for word, s, e in segment(q):
         w = word.strip()
         if (not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked)
-                or any(m.pattern.fullmatch(w) for m in v.measures)):  # 多少钱: a cue word, however it was cut
+                # 多少钱: a Chinese cue word, however it was cut; an English one of another measure (budget, revenue)
+                # may name the indicator (budget revenue growth)
+                or (re.search(r"[\u4e00-\u9fff]", w) and any(m.pattern.fullmatch(w) for m in v.measures))):
             continue
         out.append((w, s, e))
     return out

@@ -60,7 +60,12 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
         if swapped := _swap_en(x, previous):
             return swapped
         tail = EN_TAIL.search(previous)
-        return f"What is the {tail.group(0).rstrip('?')} for {x}?" if tail else f"{x}?"
+        # the measure asked before, without the old subject after it (target for the number of firms → target)
+        asked = tail.group(0).rstrip("?") if tail else ""
+        head = re.split(r"\s+(?:for|of|in|on|under|by)\s+", asked)[0]
+        # …but what kind of figure it was stays (target for retail sales growth → budget revenue growth)
+        kind = " ".join(w for w in ("growth", "rate") if re.search(rf"\b{w}\b", asked[len(head):], re.I))
+        return f"What is the {head} for {x}{' ' + kind if kind else ''}?" if head else f"{x}?"
     if len(q) <= 30 and ZH_PRONOUN.search(q) and subject:
         return ZH_PRONOUN.sub(subject, q, count=1)
     if len(q) <= 80 and EN_PRONOUN.search(q) and subject:
