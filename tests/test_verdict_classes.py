@@ -186,3 +186,8 @@ def test_a_follow_up_swap_drops_the_figures_that_named_the_old_subject(bot):
 def test_then_separates_two_spoken_questions(bot):
     a = bot.ask("你好我们是做工程的想问下今年农牧区道路修多少公里然后水井打几眼")
     assert "115公里" in a.answer and "8眼" in a.answer, a.answer
+
+
+def test_an_english_frame_said_again_after_a_comma_asks_a_second_question(bot):
+    a = bot.ask("Please give me the growth target of fixed-asset investment, the growth target of retail sales.")
+    assert "10%" in a.answer and "4.5%" in a.answer, a.answer

@@ -26,6 +26,7 @@ DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建�
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
+EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
 
 
@@ -168,6 +169,12 @@ def _run(toks, i, step, v) -> list[int]:
 
 
 def _english(text: str) -> list[str]:
+    # the target for A, the target for B: a frame said again after a comma starts a second question
+    for rep in EN_REPEAT.finditer(text):
+        frame = rep.group(1)
+        first = text.lower().find(frame.lower())
+        if 0 <= first < rep.start():
+            return [text[:rep.start()].strip() + "?", (text[:first] + text[rep.start(1):]).strip()]
     m = EN_AND.search(text)
     cue = vocab().cue
     if not m or not (DISTRIBUTIVE.search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
