@@ -329,7 +329,8 @@ class EvidenceFinder:
         concepts = self.concepts(query)
         if vocab().cue["year_role"].search(part.text):
             # 今年有什么特殊意义: what the plan says the year is, in its own "2026年是…" sentence
-            years = part.years or tuple(sorted(d.year for d in self.docs if d.year and (docs is None or d.doc in docs))[-1:])
+            years = part.years or tuple(sorted(d.year for d in self.docs
+                                               if d.year and (docs is None or d.doc in docs))[-1:])
             top = max((c.weight for c in concepts), default=1.0)
             concepts += tuple(Concept(label=f"{y}年是", forms=(f"{y}年是",), weight=2 * top, known=True) for y in years)
         hits = self._sentence_hits(part, concepts, query, docs)
@@ -350,17 +351,14 @@ class EvidenceFinder:
             # A figure the question asserts is a premise to check, not the row's name (互市贸易额突破20亿元吧 is about
             # 互市贸易额, not the row that says 20亿元): the words decide first. A figure that points (那三十五家企业是
             # 进出口额超过多少的, 增长10%的是哪个指标) names the row: it decides first.
-            order = [bare, query] if vocab().cue["premise"].search(query) else [query, bare]
-            resolution = None
-            if part.stated:
-                for text in order:
-                    got = resolve(text, self.table, self.embed, **ask)
-                    if resolution is None or got.status == "match" or resolution.status == "none":
-                        resolution = got
-                    if resolution.status == "match":
-                        break
-            else:
-                resolution = resolve(query, self.table, self.embed, **ask)
+            order = ([query] if not part.stated
+                     else [bare, query] if vocab().cue["premise"].search(query) else [query, bare])
+            for text in order:
+                got = resolve(text, self.table, self.embed, **ask)
+                if resolution is None or got.status == "match" or resolution.status == "none":
+                    resolution = got
+                if resolution.status == "match":
+                    break
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,

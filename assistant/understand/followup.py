@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocab import vocab
+
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
@@ -43,7 +45,7 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
             # 农牧民人均可支配收入增速目标？→ 城镇的呢: the previous question with its first word swapped
             x = re.sub(r"的$", "", m.group("x"))
             # its figures named the old subject (50万千瓦风电竞配 → 那分散式风电呢): they do not carry over
-            bare = re.sub(r"\d+(\.\d+)?\s*(%|[万亿千百]*[\u4e00-\u9fff]?[元亩瓦吨里个家户座眼])?", "", previous)
+            bare = vocab().cue["stated_figure"].sub("", previous)
             first = next((w for w in words if w in bare and not re.match(r"\d", w)), "")
             if first and x and x not in bare:
                 return bare.replace(first, x, 1)

@@ -29,7 +29,6 @@ UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公�
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$")
-ASKING = re.compile(r"多少|几|什么|啥|哪|吗|呢|谁|怎么|如何|是否|有没有")
 # Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
 EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
@@ -71,7 +70,7 @@ def _strip_fillers(text: str) -> str:
         p = part
         changed = True
         while changed and p:
-            if (m := INTRO_PREFIX.match(p)) and len(p) > m.end() and ASKING.search(p[m.end():]):
+            if (m := INTRO_PREFIX.match(p)) and len(p) > m.end() and v.cue["asking"].search(p[m.end():]):
                 p = p[m.end():]
             changed = False
             for f in v.fillers:
@@ -84,7 +83,7 @@ def _strip_fillers(text: str) -> str:
         rest = parts[n + 1:]  # by position: the same phrase may be said twice
         if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest):
             p = ""
-        elif p and PURPOSE.match(p) and not ASKING.search(p) and re.search(r"[？?]\s*$", "".join(out)):
+        elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and re.search(r"[？?]\s*$", "".join(out)):
             p = ""
         out.append(p)
     cleaned = re.sub(r"^[\s，,。；;]+", "", "".join(out))

@@ -17,7 +17,6 @@ from assistant.vocab import vocab
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
-INTERROGATIVE = re.compile(r"多少|几|吗|呢|[？?]|什么|哪|啥|如何|怎么|怎样|是否|有没有|\b(what|how|which|when|where|who)\b", re.I)
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
@@ -40,7 +39,7 @@ def _states_only(clause: str) -> bool:
     """社零增速定在4.5%左右，折算成绝对额是多少 / 今年主要预期目标里，降碳那一条怎么写: a clause that states a figure,
     or only sets the frame (…里, …方面), and asks nothing is the premise of the question after it, not a question."""
     framed = bool(vocab().cue["stated_figure"].search(clause) or FRAME_END.search(clause))
-    return framed and not INTERROGATIVE.search(clause)
+    return framed and not vocab().cue["asking"].search(clause)
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
