@@ -336,10 +336,11 @@ class EvidenceFinder:
         hits = self._sentence_hits(part, concepts, query, docs)
         resolution = None
         if part.ask == "figure":
-            rows = [t for t in self.table.rows() if docs is None or t.doc in docs]
-            if part.scope:  # a follow-up inside the previous answer: its places' figures only
+            every = [t for t in self.table.rows() if docs is None or t.doc in docs]
+            rows = every
+            if part.scope:  # a follow-up inside the previous answer: its places' figures first
                 places = {(p.doc, p.chapter, p.section) for p in part.scope}
-                rows = [t for t in rows if (t.doc, t.chapter, t.section) in places]
+                rows = [t for t in every if (t.doc, t.chapter, t.section) in places]
             measure = part.measure if part.measure else None
             kinds = frozenset(part.kinds) if part.measure else None
             ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
@@ -353,12 +354,21 @@ class EvidenceFinder:
             # 进出口额超过多少的, 增长10%的是哪个指标) names the row: it decides first.
             order = ([query] if not part.stated
                      else [bare, query] if vocab().cue["premise"].search(query) else [query, bare])
-            for text in order:
-                got = resolve(text, self.table, self.embed, **ask)
-                if resolution is None or got.status == "match" or resolution.status == "none":
-                    resolution = got
-                if resolution.status == "match":
+            # 其中计划实施多少个项目, after the growth of investment: a figure the previous place does not hold is
+            # looked for in the whole plan
+            for pool in [rows, every] if rows is not every else [rows]:
+                for text in order:
+                    got = resolve(text, self.table, self.embed, **{**ask, "rows": pool})
+                    if resolution is None or got.status == "match" or resolution.status == "none":
+                        resolution = got
+                    if resolution.status == "match":
+                        break
+                if resolution is not None and resolution.status != "none":
                     break
+            if pool_fell_back := (rows is not every and resolution is not None and resolution.status == "ambiguous"
+                                  and not any(c.target in rows for c in resolution.candidates)):
+                # the whole plan may settle a follow-up's figure, not open a new question about it
+                resolution = resolution.model_copy(update={"status": "none", "candidates": ()})
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,

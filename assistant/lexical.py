@@ -16,7 +16,7 @@ import pickle
 import re
 import tomllib
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from assistant.models import Chunk, ParsedDoc
@@ -327,6 +327,12 @@ def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _home_names() -> re.Pattern:
+    names = sorted((w for w in vocab().home if CJK.search(w)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)) or "(?!)")
+
+
 def cjk_bigrams(text: str) -> list[str]:
     return [run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]{2,}", text) for i in range(len(run) - 1)]
 
@@ -394,8 +400,11 @@ class BM25:
         return self.lexicon.tokens(text) + cjk_bigrams(text)
 
     def query_terms(self, question: str) -> list[str]:
-        mapped = " ".join(self.lexicon.mapped_terms(question))  # English / everyday words in plan wording
-        return self.terms(question) + cjk_bigrams(mapped)
+        # the plan's own city is in every question and in every notice line: its name is no evidence (Erenhot,
+        # 二连浩特), and its character pairs would rank the notice first
+        home = vocab().home
+        mapped = " ".join(t for t in self.lexicon.mapped_terms(question) if t.lower() not in home)
+        return self.lexicon.tokens(question) + cjk_bigrams(_home_names().sub(" ", question)) + cjk_bigrams(mapped)
 
     def query_scores(self, question: str, docs: tuple[str, ...] | None = None) -> dict[int, float]:
         """Chunk index → score, for the chunks (of `docs`, if given) that hold any of the question's terms."""

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from assistant.documents import pick
 from assistant.evidence import Evidence, EvidenceFinder, SentenceHit
+from assistant.attribution import attributed
 from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
 from assistant.models import Frozen, ParsedDoc, Target
 from assistant.session import Turn
@@ -22,8 +23,9 @@ from assistant.vocab import vocab
 
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
                         "no_entity", "portion", "sub_period", "unsafe", "off_topic"]
-# Asks which figures there are for a topic (有没有量化的指标, what targets are there for …).
-TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}(量化|具体|数字|数量)?的?(指标|目标|数字)|"
+# Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
+# answered in words.
+TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
                            r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
 # Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
@@ -159,7 +161,8 @@ class Judge:
             # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
-        if entity and not any(vocab().cue[entity].search(h.span.text) for h in answering):
+        if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
+                              for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
                                     part, ev), default
@@ -266,7 +269,10 @@ class Judge:
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)
             true_premise = bool(part.stated) and all(same_figure(x, row) for x in part.stated)
-            if true_premise and (part.portion or part.reason):
+            # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
+            # many in retail versus catering)
+            total = any(same_figure(x, row) for x in part.stated) or not part.stated
+            if (true_premise and part.reason) or (part.portion and total):
                 # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
                 # of it, or for why it was set so; the plan gives neither
                 return self._with_row(part, "portion" if part.portion else "not_in_plan", row, related, ev.focus)
@@ -279,13 +285,17 @@ class Judge:
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
+        if part.portion and related is not None and (
+                not part.stated or any(x.value in related.span.text for x in part.stated)):
+            # a part of a total the table does not hold as a row, named by the sentence that gives the total
+            return Decline(part=part, reason="portion", related=related, focus=ev.focus)
         # the table has no such row: a sentence may still state the figure, verbatim
         units = measure_units(part.measure)
         for hit in _close(ev.sentences, s.figure_text_coverage) if units is not None else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
-            if any(is_figure(m, part.measure) and (not units or any(x in m.group(2) for x in units))
-                   for m in FIGURE.finditer(hit.span.text)):
+            if attributed(hit.span.text, ev.focus, FIGURE, lambda m: is_figure(m, part.measure) and (
+                    not units or any(x in m.group(2) for x in units))):
                 return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
         if part.places:
             return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)

@@ -83,6 +83,10 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
     v = vocab()
     out = []
     for word, s, e in segment(q):
+        # 多少个项目 cut as one token: the cue before the noun goes, the noun stays (经济增速 stays whole: a name)
+        for a, b in masked:
+            if a == s and b < e and e - b >= 2:
+                word, s = q[b:e], b
         w = word.strip()
         if (not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked)
                 # 多少钱: a Chinese cue word, however it was cut; an English one of another measure (budget, revenue)

@@ -46,7 +46,8 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
     for m in vocab().cue["stated_figure"].finditer(text):
         if m.start(1) in years:
             continue
-        unit = {"％": "%", "percent": "%", "per cent": "%"}.get(m.group(2).lower(), m.group(2))
+        unit = {"％": "%", "percent": "%", "per cent": "%", "个百分点": "%", "个点": "%", "百分点": "%"}.get(
+            m.group(2).lower(), m.group(2))
         if unit.startswith("月"):  # 4月1号: a date stated
             day = re.search(r"\d+", unit).group(0)
             out.append(Stated(value=f"{m.group(1)}月{day}日", unit="date", text=m.group(0)))
@@ -59,7 +60,11 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     v = vocab()
     cue = v.cue
     stated = stated_figures(text)
-    measure, kinds, _ = v.measure_of(text)
+    # the measure asked is read without the figures stated (那个20万千瓦的储能电站总投资多少: money, not power)
+    bare = text
+    for x in stated:
+        bare = bare.replace(x.text, " " * len(x.text))
+    measure, kinds, _ = v.measure_of(bare)
     listing = bool(cue["list"].search(text))
     if cue["in_plan"].search(text):
         ask = "where"  # 在计划里哪个位置: a place in the plan, not on the ground
@@ -98,7 +103,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         outcome=bool(cue["outcome"].search(text)), compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
-        portion=bool(stated) and bool(cue["portion"].search(text) or cue["portion_each"].search(text)),
+        portion=(bool(stated) and bool(cue["portion"].search(text) or cue["portion_each"].search(text))
+                 or (bool(cue["breakdown"].search(text)) and not cue["compare"].search(text))),
         reason=bool(cue["reason"].search(text)),
         sub_period=bool(cue["sub_period"].search(text)),
     )

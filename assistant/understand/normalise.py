@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from assistant.models import Frozen
+from assistant.understand.homophones import sound_alike
 from assistant.understand.numerals import arabic_numerals
 from assistant.vocab import CJK, vocab
 
@@ -36,6 +37,14 @@ EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|
 EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
                       r"doing|a |an |from |with |looking|researching|interested)[^.?!]*?(\.|,|(?=\s+(how|what|which|when|where|who|is|are|does|do|can)\b))\s*",
                       re.I)
+# A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
+SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是|不对|哦不|不不|说错了|口误)(?:\s+|[，,]\s*)(?:是(?=\S))?"
+                             r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean|i mean)\b,?\s*", re.I)
+# An aside about the caller after a dash (… 8% - our brochure needs a big number.): context, not a question.
+EN_ASIDE = re.compile(r"\s+[-–—]+\s+(we|i|our|my|i'm|we're|they|the boss|our boss)\b[^.?!]*[.?!]?", re.I)
+# "Tell me what the plan says" asks only for the plan's own figure: the question is what it is said of.
+EN_FRAME = re.compile(r"\b(then |and )?(please )?(tell|show) me what the (plan|document|text) (actually |really )?"
+                      r"(says|states|sets|gives)\b[^.?!]*[.?!]?", re.I)
 PHRASE = re.compile(r"[^\s，,。？?！!；;]+|[\s，,。？?！!；;]+")
 
 
@@ -113,11 +122,15 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = arabic_numerals(text, plan_text)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = _strip_fillers(text)
+    text = SELF_CORRECTION.sub("", text).strip() or text
+    text = sound_alike(text, plan_text)  # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan writes it
     if lang == "en":
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()
         text = EN_INTRO.sub("", text, count=1) or text
         text = EN_PURPOSE.sub("", text) or text
+        text = EN_ASIDE.sub(" ", text).strip() or text
+        text = EN_FRAME.sub(" ", text).strip(" .") or text
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
         lang = _language(text)

@@ -18,10 +18,12 @@ SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
+JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from the coordinating "and"
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
-DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
+DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多增提达完])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
+GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)?|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
@@ -32,7 +34,7 @@ EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|sho
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me)\b", text, re.I))
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
 
 
 def _states_only(clause: str) -> bool:
@@ -40,6 +42,14 @@ def _states_only(clause: str) -> bool:
     or only sets the frame (…里, …方面), and asks nothing is the premise of the question after it, not a question."""
     framed = bool(vocab().cue["stated_figure"].search(clause) or FRAME_END.search(clause))
     return framed and not vocab().cue["asking"].search(clause)
+
+
+def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
+    """A spoken phrase that names nothing of its own and asks the measure the phrase before asked (建多大面积 多少亩,
+    增长多少 百分之几) says the same question again."""
+    measure = vocab().measure_of(phrase)[0]
+    return (measure is not None and measure == vocab().measure_of(before)[0]
+            and not [w for w in lexicon.content_words(phrase) if w not in vocab().unit_names])
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
@@ -67,7 +77,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
                 and sum(_asks(x) for x in segs) > 1):
             carry = ""
             for x in segs:
-                if _asks(x):
+                if _asks(x) and carry == "" and spoken and spoken[-1] is not p and _restates(x, spoken[-1], lexicon):
+                    spoken[-1] += " " + x  # 温室基地二期 建多大面积 多少亩: the same figure asked again
+                elif _asks(x):
                     spoken.append(f"{carry}{x}")
                     carry = ""
                 else:
@@ -100,7 +112,15 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     if len(text) > COMPOUND_MAX or vocab().cue["portion"].search(text):
         return [text]  # a long text is not a question about two named things; parts of one total are one question
     english = re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]{2,}", text)
-    parts = _english(text) if english else _chinese(text, lexicon)
+    if english:
+        # a glossary term with "and" inside (combined heat and power) is one noun, not two subjects
+        held = text
+        for term in (t for t in lexicon.glossary_phrases(text) if re.search(r"\band\b", t)):
+            held = re.sub(re.escape(term).replace(r"\ and\ ", r"\s+and\s+"),
+                          lambda m: re.sub(r"\s+and\s+", JOINED, m.group(0)), held, flags=re.I)
+        parts = [p.replace(JOINED, " and ") for p in _english(held)]
+    else:
+        parts = _chinese(text, lexicon)
     if len(parts) == 1 or depth <= 1:
         return parts
     return [q for p in parts for q in coordinated(p, lexicon, depth - 1)]
@@ -108,8 +128,10 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
 
 def _chinese(text: str, lexicon: Lexicon) -> list[str]:
     v = vocab()
-    toks = lexicon.segment(text)
     distributive = bool(DISTRIBUTIVE.search(text))
+    if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
+        text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
+    toks = lexicon.segment(text)
     spaced = distributive and " " in text.strip()
     for i, (w, s, e) in enumerate(toks):
         is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
@@ -203,4 +225,9 @@ def _english(text: str) -> list[str]:
     rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)
     right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
     prefix = re.sub(r"\bboth\s+", "", prefix, flags=re.I)
-    return [f"{prefix}{left}{rest}".strip(), f"{prefix}{right_subject}{rest}".strip()]
+    # A, B, and C: the items before the last "and" are parted by commas (each of two words or more, so that
+    # "in 2026, GDP" is not two subjects)
+    lefts = [x.strip() for x in re.split(r",\s+", left) if x.strip()]
+    if len(lefts) < 2 or any(len(x.split()) < 2 for x in lefts):
+        lefts = [left]
+    return [f"{prefix}{x}{rest}".strip() for x in lefts] + [f"{prefix}{right_subject}{rest}".strip()]
