@@ -107,7 +107,9 @@ class Assistant:
         session_id = session_id or new_session_id()
         turns = history if history is not None else () if fresh else self.sessions.history(session_id, key)
         if turns:
-            answer, resolved = self._answer(q, turns[-1])
+            # 'and the year before?' declined, then 'which chapter is that target in?': the last answered turn
+            answered = next((t for t in reversed(turns) if not t.answer.refused), turns[-1])
+            answer, resolved = self._answer(q, answered)
         else:  # a first question: answered from the plan alone, so once per distinct text
             answer, resolved = self.answers.once(q, lambda: self._answer(q, None))
         answer = answer.model_copy(update={"session_id": session_id})

@@ -294,7 +294,8 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
             problems.append(f"{typ} item needs a must_include shape")
         else:
             problems += check_shape(exp, gold, doc)
-        if typ == "list" and len(exp.get("must_include", [])) < 2:
+        # a list names two items or more: all of must_include, and one of any_of when there is one
+        if typ == "list" and len(exp.get("must_include", [])) + bool(exp.get("any_of")) < 2:
             problems.append("a list item should expect at least two items")
     elif typ == "citation_only":
         if shape_kind(exp) != "cite_only":

@@ -114,3 +114,47 @@ def test_a_follow_up_figure_outside_the_previous_place_is_found_in_the_whole_pla
 def test_the_plans_own_city_is_no_evidence_for_retrieval(bot):
     terms = bot.judge.finder.retriever.bm25.query_terms("What does Erenhot plan for 二连浩特 ethnic unity?")
     assert not {"二连", "连浩", "浩特"} & set(terms) and "团结" in terms
+
+
+# classes found by the blind set blind-i
+
+
+def test_a_callers_guesses_offered_as_a_choice_are_not_premises(bot):
+    assert "十六还是" not in normalise("水窖 是几座 十六还是 你帮我查一下").text
+    a = bot.ask("今年固投 增长多少 百分之八还是百分之十")
+    assert not a.refused and "10%" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("Mongolian coal trader here. What is the target for mutual trade turnover this year?", "15"),
+    ("我这边要整理材料：社零和固投增速各是多少？", "10%"),
+    ("What are the targets for 社零 growth and for GDP growth?", "6%"),
+])
+def test_who_asks_and_what_for_is_context_and_mixed_english_is_english(bot, question, holds):
+    a = bot.ask(question)
+    assert not a.refused and holds in a.answer, a.answer
+    if "社零" in question:
+        assert "4.5%" in a.answer, a.answer
+
+
+def test_after_a_declined_turn_a_follow_up_reads_the_last_answered_one(bot):
+    first = bot.ask("GDP增速目标是多少？")
+    assert bot.ask("那明年的呢？", session_id=first.session_id).refused
+    a = bot.ask("这个在计划哪一章？", session_id=first.session_id)
+    assert not a.refused and a.citations[0].chapter == "总体要求", a.answer
+
+
+def test_how_a_figure_is_framed_is_read_from_the_previous_answers_sentence(bot):
+    first = bot.ask("三北工程今年治理修复多少万亩？")
+    a = bot.ask("这是确保还是力争？", session_id=first.session_id)
+    assert not a.refused and "确保" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "能推荐一家离口岸近一点的宾馆吗？",
+    "Could you recommend a restaurant near the port for our team?",
+    "铀矿工程哪个月开工？",
+])
+def test_errands_and_unstated_months_are_declined(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer

@@ -66,7 +66,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         prev_text = previous.understood or previous.question
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
-        if (vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own):
+        framing = vocab().cue["framing_asked"]
+        if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)) or (
+                framing.search(text) and only_deictic([w for w in own if not framing.search(f"{w}还是确保")])):
+            # 这条在哪一章 / 这个目标是力争还是确保: the previous answer's own sentence answers
             about_previous, scope = True, _places(previous)
         else:
             # a figure question's words can be swapped (城镇的呢 after 农牧民…增速目标); others keep the old reading
@@ -84,7 +87,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
 
-    if not (lexicon.content_words(text) or _asks_anything(text) or vocab().cue["stated_figure"].search(text)):
+    if not (about_previous or lexicon.content_words(text) or _asks_anything(text)
+            or vocab().cue["stated_figure"].search(text)):
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one

@@ -111,7 +111,8 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     figure asked of two named things); else the question itself. Applied again to each result (A, B and C)."""
     if len(text) > COMPOUND_MAX or vocab().cue["portion"].search(text):
         return [text]  # a long text is not a question about two named things; parts of one total are one question
-    english = re.search(r"[A-Za-z]{3,}", text) and not re.search(r"[\u4e00-\u9fff]{2,}", text)
+    # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
+    english = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
     if english:
         # a glossary term with "and" inside (combined heat and power) is one noun, not two subjects
         held = text
