@@ -343,7 +343,7 @@ class EvidenceFinder:
                 rows = [t for t in every if (t.doc, t.chapter, t.section) in places]
             measure = part.measure if part.measure else None
             kinds = frozenset(part.kinds) if part.measure else None
-            ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds, rows=rows,
+            ask = dict(segment=self.lexicon.segment, measure=measure, kinds=kinds,
                        min_coverage=self.row_coverage, forms=_forms_by_word(concepts),
                        soft=frozenset(c.label for c in concepts if c.soft))
             bare = query
@@ -354,22 +354,25 @@ class EvidenceFinder:
             # 进出口额超过多少的, 增长10%的是哪个指标) names the row: it decides first.
             order = ([query] if not part.stated
                      else [bare, query] if vocab().cue["premise"].search(query) else [query, bare])
-            # 其中计划实施多少个项目, after the growth of investment: a figure the previous place does not hold is
-            # looked for in the whole plan
-            for pool in [rows, every] if rows is not every else [rows]:
-                for text in order:
-                    got = resolve(text, self.table, self.embed, **{**ask, "rows": pool})
-                    if resolution is None or got.status == "match" or resolution.status == "none":
-                        resolution = got
-                    if resolution.status == "match":
-                        break
-                if resolution is not None and resolution.status != "none":
-                    break
-            if pool_fell_back := (rows is not every and resolution is not None and resolution.status == "ambiguous"
-                                  and not any(c.target in rows for c in resolution.candidates)):
-                # the whole plan may settle a follow-up's figure, not open a new question about it
-                resolution = resolution.model_copy(update={"status": "none", "candidates": ()})
+            resolution = self._resolve(order, {**ask, "rows": rows})
+            if resolution.status == "none" and rows is not every:
+                # 其中计划实施多少个项目, after the growth of investment: a figure the previous place does not hold
+                # is looked for in the whole plan, and taken when the plan settles it
+                wider = self._resolve(order, {**ask, "rows": every})
+                if wider.status == "match":
+                    resolution = wider
         return Evidence(part=part, concepts=concepts, sentences=tuple(hits), resolution=resolution)
+
+    def _resolve(self, order: list[str], ask: dict) -> Resolution:
+        """The first reading in `order` the table settles; else the best found."""
+        resolution = None
+        for text in order:
+            got = resolve(text, self.table, self.embed, **ask)
+            if resolution is None or got.status == "match" or resolution.status == "none":
+                resolution = got
+            if resolution.status == "match":
+                break
+        return resolution
 
     def _sentence_hits(self, part: Part, concepts: tuple[Concept, ...], query: str,
                        docs: tuple[str, ...] | None) -> list[SentenceHit]:

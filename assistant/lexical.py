@@ -57,6 +57,12 @@ class Lexicon:
                             | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v}
                             | self.doc_names)
 
+    @cached_property
+    def sound_terms(self) -> tuple[str, ...]:
+        """The terms a misheard run may be read as (understand/homophones.py): the plans' names and quoted terms and
+        the glossary's targets, as the plans write them."""
+        return tuple(t for t in self.terms if len(t) >= 3 and t in self.plan_text)
+
     def synonym_forms(self, word: str) -> tuple[str, ...]:
         """The plan's terms for `word` and for every synonym key inside it (路修 → 道路…), in the glossary's
         order. A dictionary probe per substring: a long question has hundreds of words, the glossary

@@ -27,6 +27,7 @@ from assistant.retrieve import HybridRetriever
 from assistant.session import MemorySessionStore, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, apply_offline_env, get_settings
 from assistant.understand import understand
+from assistant.understand.followup import only_deictic
 from assistant.verdict import Judge, Verdict
 
 log = logging.getLogger("assistant")
@@ -63,7 +64,7 @@ class Assistant:
     @classmethod
     def load(cls, settings: Settings | None = None, progress: Callable[[int, int], None] | None = None,
              persist_sessions: bool = False, *, sessions: SessionStore | None = None,
-             embeddings: EmbeddingBackend | None = None) -> "Assistant":
+             embeddings: EmbeddingBackend | None = None) -> Assistant:
         """Load the knowledge; builds the index and target table on first use (a fresh checkout).
         `persist_sessions` keeps sessions in SQLite in the data directory (the CLI and the API server; several
         processes share it). `sessions` / `embeddings`: reuse a store and a model (a server switching index)."""
@@ -107,9 +108,12 @@ class Assistant:
         session_id = session_id or new_session_id()
         turns = history if history is not None else () if fresh else self.sessions.history(session_id, key)
         if turns:
-            # 'and the year before?' declined, then 'which chapter is that target in?': the last answered turn
-            answered = next((t for t in reversed(turns) if not t.answer.refused), turns[-1])
-            answer, resolved = self._answer(q, answered)
+            # 'and the year before?' declined, then 'which chapter is that target in?': a question with no words of its
+            # own points at the last answered turn; one with words of its own follows on from the last turn
+            previous = turns[-1]
+            if previous.answer.refused and only_deictic(self.lexicon.content_words(q)):
+                previous = next((t for t in reversed(turns) if not t.answer.refused), previous)
+            answer, resolved = self._answer(q, previous)
         else:  # a first question: answered from the plan alone, so once per distinct text
             answer, resolved = self.answers.once(q, lambda: self._answer(q, None))
         answer = answer.model_copy(update={"session_id": session_id})

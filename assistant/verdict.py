@@ -11,9 +11,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
+from assistant.attribution import attributed
 from assistant.documents import pick
 from assistant.evidence import Evidence, EvidenceFinder, SentenceHit
-from assistant.attribution import attributed
 from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
 from assistant.models import Frozen, ParsedDoc, Target
 from assistant.session import Turn
@@ -285,8 +285,8 @@ class Judge:
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
-        if part.portion and related is not None and (
-                not part.stated or any(x.value in related.span.text for x in part.stated)):
+        if part.portion and related is not None and (not part.stated or any(
+                m.group(1) == x.value for m in FIGURE.finditer(related.span.text) for x in part.stated)):
             # a part of a total the table does not hold as a row, named by the sentence that gives the total
             return Decline(part=part, reason="portion", related=related, focus=ev.focus)
         # the table has no such row: a sentence may still state the figure, verbatim

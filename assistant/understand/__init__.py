@@ -12,13 +12,14 @@ from assistant.lexical import Lexicon
 from assistant.session import Turn
 from assistant.understand.asks import classify
 from assistant.understand.followup import leans_inside, only_deictic, resolve_followup
+from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions
 from assistant.understand.normalise import normalise
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import vocab
 
-__all__ = ["understand", "Understanding", "Part", "Place", "subject_of"]
+__all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
@@ -48,6 +49,8 @@ def _places(turn: Turn) -> tuple[Place, ...]:
 
 def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Understanding:
     n = normalise(question, lexicon.plan_text)
+    # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
+    n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
     base = dict(asked=question, lang=n.lang)
     if intent := smalltalk(n.text):
         return Understanding(text=n.text, smalltalk=intent, **base)
@@ -68,7 +71,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         own = lexicon.content_words(text)
         framing = vocab().cue["framing_asked"]
         if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)) or (
-                framing.search(text) and only_deictic([w for w in own if not framing.search(f"{w}还是确保")])):
+                framing.search(text) and only_deictic([w for w in own if w not in vocab().governing])):
             # 这条在哪一章 / 这个目标是力争还是确保: the previous answer's own sentence answers
             about_previous, scope = True, _places(previous)
         else:

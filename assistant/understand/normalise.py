@@ -9,7 +9,6 @@ import unicodedata
 from functools import lru_cache
 
 from assistant.models import Frozen
-from assistant.understand.homophones import sound_alike
 from assistant.understand.numerals import arabic_numerals
 from assistant.vocab import CJK, vocab
 
@@ -29,8 +28,8 @@ INTRO_PREFIX = re.compile(r"^(我|我们|我这边|我们这边|本人)(公司|�
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 # Who asks and what for, before a colon (商务局这边要汇总：…, 我在写季度汇报，需要…): context, not the question.
-ZH_FRAME = re.compile(r"^[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)(汇总|统计|整理|写|准备|核对|做)"
-                      r"[^，。？?：:]{0,10}[：:]\s*")
+ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
+                      r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$")
 # Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
@@ -41,24 +40,26 @@ EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are
                       r"doing|a |an |from |with |looking|researching|interested)[^.?!]*?(\.|,|(?=\s+(how|what|which|when|where|who|is|are|does|do|can)\b))\s*",
                       re.I)
 # A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
-SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是|不对|哦不|不不|说错了|口误)(?:\s+|[，,]\s*)(?:是(?=\S))?"
-                             r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean|i mean)\b,?\s*", re.I)
+SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
+                             r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
+                             r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean)\b,?\s*", re.I)
 # Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
 # I call from X logistics company …): context, not a question.
-EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(we|our|i|i'm|my|us|here|asking|calling|company|firm|manufacturer|fund|investor|"
-                    r"analyst|delegation)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
+EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
+                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
                     r"|^\s*(i|we) (call|am calling|are calling|'m calling|work|am|are|come) (from|with|at|for) [^.?!,]*?"
                     r"\b(company|firm|group|ltd|llc|corporation|factory|bank|fund|office|agency)\b[.,]?\s*", re.I)
 # A caller's guesses offered as a choice (百分之五还是百分之六, 十六还是…, 6% or 7%?): what is asked is the plan's
 # figure; the guesses are neither premises nor names.
 NUM = r"(?:\d+(?:\.\d+)?\s*%?|[零一二两三四五六七八九十百千万亿点]+)"
 GUESSES = re.compile(rf"(?:(?<=\s)|^){NUM}\s*还是\s*(?:{NUM}|多少|别的|其他)?(?=\s|$|[，,。？?吧啊呀])"
-                     rf"|\s\d+(?:\.\d+)?\s*%?\s+or\s+\d+(?:\.\d+)?\s*%?(?=\s*[?.,]|\s*$)", re.I)
+                     rf"|\s(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*%?\s+or\s+(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?\s*%?(?=\s*[?.,]|\s*$)", re.I)
 # An aside about the caller after a dash (… 8% - our brochure needs a big number.): context, not a question.
-EN_ASIDE = re.compile(r"\s+[-–—]+\s+(we|i|our|my|i'm|we're|they|the boss|our boss)\b[^.?!]*[.?!]?", re.I)
+EN_ASIDE = re.compile(r"\s+[-–—]+\s+(we|i|our|my|i'm|we're|they|the boss|our boss)\b(?![^.?!]*(\d|heard|said|told|read))"
+                      r"[^.?!]*[.?!]?", re.I)
 # "Tell me what the plan says" asks only for the plan's own figure: the question is what it is said of.
 EN_FRAME = re.compile(r"\b(then |and )?(please )?(tell|show) me what the (plan|document|text) (actually |really )?"
-                      r"(says|states|sets|gives)\b[^.?!]*[.?!]?", re.I)
+                      r"(says|states|sets|gives)\s*[.?!]?\s*$", re.I)
 PHRASE = re.compile(r"[^\s，,。？?！!；;]+|[\s，,。？?！!；;]+")
 
 
@@ -140,7 +141,6 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text)) and len(text) > m.end() + 4:
         text = text[m.end():]
-    text = sound_alike(text, plan_text)  # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan writes it
     if lang == "en":
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()

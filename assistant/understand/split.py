@@ -23,7 +23,7 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
 DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多增提达完])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
-GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)?|这些|那些|两者|二者|三者")
+GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})

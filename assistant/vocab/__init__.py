@@ -36,6 +36,7 @@ class Vocab:
     zh_stop: frozenset[str]  # function + question + generic + answer-kind words
     zh_function: frozenset[str]
     zh_answer_kind: frozenset[str]
+    zh_grammar_chars: frozenset[str]
     en_stop: frozenset[str]
     fillers: tuple[str, ...]  # longest first
     home: frozenset[str]
@@ -96,6 +97,7 @@ def vocab() -> Vocab:
         zh_stop=frozenset(_words(words["zh_function"]) + _words(words["zh_question"]) + _words(words["zh_generic"])
                           + _words(words["zh_answer_kind"]) + _words(words["zh_light"])),
         zh_answer_kind=frozenset(_words(words["zh_answer_kind"])),
+        zh_grammar_chars=frozenset("".join(_words(words["zh_grammar_chars"]))),
         zh_function=frozenset(_words(words["zh_function"])),
         en_stop=frozenset(_words(words["en_function"])),
         fillers=tuple(sorted(_words(words["fillers"]), key=len, reverse=True)),
