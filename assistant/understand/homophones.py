@@ -23,16 +23,21 @@ def _sound(ch: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def _index(terms: tuple[str, ...]) -> dict[tuple[str, ...], frozenset[str]]:
-    """By sound: each term of three or four characters whole, and every four characters of a longer one (three of a
-    longer term, 医疗防, would turn an everyday 医疗方面 into prose)."""
-    out: dict[tuple[str, ...], set[str]] = {}
+def _index(terms: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each term of three or four characters whole, and every four characters of a longer one (three of a longer
+    term, 医疗防, would turn an everyday 医疗方面 into prose), under each of its spellings with one character left
+    open: a slip keeps all characters but one, so only those spellings are compared by sound."""
+    out: dict[str, set[str]] = {}
     for term in terms:
         for run in RUN.findall(term):
-            grams = [run] if len(run) <= 4 else [run[i:i + 4] for i in range(len(run) - 3)]
-            for gram in grams:
-                out.setdefault(tuple(_sound(c) for c in gram), set()).add(gram)
-    return {k: frozenset(v) for k, v in out.items()}
+            for gram in [run] if len(run) <= 4 else [run[i:i + 4] for i in range(len(run) - 3)]:
+                for k in range(len(gram)):
+                    out.setdefault(_open(gram, k), set()).add(gram)
+    return {key: frozenset(v) for key, v in out.items()}
+
+
+def _open(gram: str, k: int) -> str:
+    return f"{gram[:k]}\0{gram[k + 1:]}"
 
 
 def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
@@ -46,22 +51,18 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
         for n in SIZES:
             for i in range(len(fixed) - n + 1):
                 gram = fixed[i:i + n]
-                near = [g for g in index.get(tuple(_sound(c) for c in gram), ()) if g != gram]
+                near = {(g, k) for k in range(n) for g in index.get(_open(gram, k), ()) if g[k] != gram[k]}
                 if not near or gram in plan_text:
                     continue
-                near = [g for g in near if _one_slip(g, gram, fixed, i, grammar, plan_text)]
+                near = {g for g, k in near if gram[k] not in grammar and _sound(g[k]) == _sound(gram[k])
+                        and not _heard(fixed, i + k, plan_text)}
                 if len(near) == 1:
-                    fixed = fixed[:i] + near[0] + fixed[i + n:]
+                    fixed = fixed[:i] + near.pop() + fixed[i + n:]
         if fixed != run:
             text = text.replace(run, fixed)
     return text
 
 
-def _one_slip(term_gram: str, gram: str, run: str, at: int, grammar: frozenset[str], plan_text: str) -> bool:
-    """One character differs; it is no grammar word (几, 个, 和) and not inside three characters the plans write as
-    they stand (京津冀合作: 京津冀 is heard right)."""
-    wrong = [k for k, (a, b) in enumerate(zip(term_gram, gram)) if a != b]
-    if len(wrong) != 1 or gram[wrong[0]] in grammar:
-        return False
-    k = at + wrong[0]
-    return not any(run[j:j + 3] in plan_text for j in range(max(0, k - 2), k + 1) if len(run[j:j + 3]) == 3)
+def _heard(run: str, k: int, plan_text: str) -> bool:
+    """The character at k sits inside three characters the plans write as they stand (京津冀合作: 京津冀)."""
+    return any(run[j:j + 3] in plan_text for j in range(max(0, k - 2), k + 1) if len(run[j:j + 3]) == 3)
