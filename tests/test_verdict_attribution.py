@@ -68,6 +68,7 @@ def test_a_question_that_names_the_plans_thing_and_asks_what_it_does_not_give_is
       "aim for?"), "千吨级"),
     ("Give me the targets for: fixed-asset investment growth, retail sales growth, and foreign trade.", "460"),
     ("What title does the city hope to win for ethnic unity?", "民族团结进步示范市"),
+    ("Which designated sites is the city applying for on the import side?", "进境粮食"),  # glossary: import side
 ])
 def test_what_the_plan_does_say_is_answered(bot, question, holds):
     a = bot.ask(question)
