@@ -26,10 +26,10 @@ INTRO_PREFIX = re.compile(r"^(我|我们|我这边|我们这边|本人)(公司|�
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是)+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
-# What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
-# Who asks and what for, before a colon (商务局这边要汇总：…, 我在写季度汇报，需要…): context, not the question.
+# Who asks and what for, before a colon (商务局这边要汇总：…): context, not the question.
 ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
+# What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$")
 # Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.

@@ -75,9 +75,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         segs = [x for x in p.split(" ") if x]
         if (len(segs) > 1 and re.search(r"[\u4e00-\u9fff]", p) and not re.search(r"[A-Za-z]{3,}", p)
                 and sum(_asks(x) for x in segs) > 1):
-            carry = ""
+            carry, first = "", len(spoken)
             for x in segs:
-                if _asks(x) and carry == "" and spoken and spoken[-1] is not p and _restates(x, spoken[-1], lexicon):
+                if _asks(x) and carry == "" and len(spoken) > first and _restates(x, spoken[-1], lexicon):
                     spoken[-1] += " " + x  # 温室基地二期 建多大面积 多少亩: the same figure asked again
                 elif _asks(x):
                     spoken.append(f"{carry}{x}")
