@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import heapq
 
+from assistant.bm25 import BM25
 from assistant.index import ChunkIndex
-from assistant.lexical import BM25, Lexicon
-from assistant.models import Chunk, Passage, ParsedDoc, Span
+from assistant.lexical import Lexicon
+from assistant.models import Chunk, ParsedDoc, Passage, Span
 
 RRF_K = 60
 

@@ -13,7 +13,8 @@ from pydantic import Field
 
 from assistant.attribution import attributed
 from assistant.documents import pick
-from assistant.evidence import Evidence, EvidenceFinder, SentenceHit
+from assistant.evidence import EvidenceFinder
+from assistant.evidence_models import Evidence, SentenceHit
 from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
 from assistant.models import Frozen, ParsedDoc, Target
 from assistant.session import Turn

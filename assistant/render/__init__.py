@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.evidence import SentenceHit
+from assistant.evidence_models import SentenceHit
 from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
 from assistant.render.figures import framed_en, framed_zh, place_en, place_zh

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence import SentenceHit
+from assistant.evidence_models import SentenceHit
 from assistant.vocab import vocab
 
 MAX_ITEMS = 8
