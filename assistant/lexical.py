@@ -202,7 +202,8 @@ class Lexicon:
                  w[:-3] + "y" if w.endswith("ies") else w, w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
                  w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
                  w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),
-                 w[:-4] if w.endswith("ment") else w}
+                 w[:-4] if w.endswith("ment") else w,
+                 w[:-4] if w.endswith("ally") else w, w[:-2] if w.endswith("ly") else w}  # domestically, directly
         return next((x for x in sorted(stems, key=len, reverse=True) if x in self.glossary and len(x) > 3), None)
 
     def mapped_terms(self, text: str) -> list[str]:

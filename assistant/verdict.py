@@ -23,13 +23,13 @@ from assistant.understand.types import Part, Stated, Understanding
 from assistant.vocab import vocab
 
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
-                        "no_entity", "portion", "sub_period", "unsafe", "off_topic"]
+                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic"]
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
 TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
                            r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
 # Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
-OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
+OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
 def asserts(text: str) -> bool:
@@ -161,6 +161,16 @@ class Judge:
         if part.procedure and not any(part.procedure in h.span.text for h in answering):
             # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
+        if part.ask == "list" and (m := vocab().cue["instances"].search(part.text)):
+            words = vocab().instance_words[(m.group("kind") or m.group("kind_en")).lower()]
+            if not any(w in h.span.text for h in answering for w in words):
+                # REITs有哪些项目: the sentence about REITs names no project
+                return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                        part, ev), default
+        if part.superlative and not any(vocab().cue["ranked"].search(h.span.text) for h in answering):
+            # 总投资最大的是哪个项目: the plan lists or counts them; which one is first, it must say itself
+            return self._premise_or(Decline(part=part, reason="ranking", related=related, focus=ev.focus),
+                                    part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
         if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
                               for h in answering):
@@ -180,6 +190,11 @@ class Judge:
         top = hits[0]
         if ask == "list":  # a heading among the best: the list is what it heads
             top = next((h for h in hits if h.heading), top)
+            if not top.heading and top.matched:
+                # 区域协作方面对接哪些地区: the best sentence's own section title names its strongest concept
+                strongest = max((c for c in ev.concepts if c.label in top.matched), key=lambda c: c.weight).label
+                top = next((h for h in ev.sentences if h.heading and (h.place, h.topic) == (top.place, top.topic)
+                            and strongest in h.matched), top)
             if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
                 # 还列了哪些别的任务: everything the previous answer's place lists
                 return self.finder.place_sentences(top)
@@ -250,7 +265,8 @@ class Judge:
                 docs: tuple[str, ...] | None) -> Decision:
         s = self.settings
         res = ev.resolution
-        soft = not vocab().cue["figure"].search(part.text) and not part.stated  # only 目标/指标: maybe not a number
+        # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
+        soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
         if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
             # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
             # question, without the rows other parts took, may settle it
@@ -260,12 +276,18 @@ class Judge:
                         and c.target.id in {x.target.id for x in res.candidates}]
                 if left:
                     res = res.model_copy(update={"status": "match", "candidates": tuple(left[:1])})
+        if part.each and len(u.parts) == 1 and len(rows := self._each(part, ev)) >= 2:
+            return FromTable(part=part, rows=rows)
         if res is not None and res.status == "match":
             row = res.candidates[0].target
             if part.places and not self._place_in(part.places, row.quote):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+            if vocab().cue["per_unit"].search(part.text) and not vocab().cue["per_unit_row"].search(
+                    f"{row.indicator} {row.quote}"):
+                # 边民每人每天的免税额度: the row is a total (互市贸易额), not a figure per person
+                return self._with_row(part, "no_figure", row, related, ev.focus)
             if part.sub_period and row.kind != "date":
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)
@@ -292,10 +314,13 @@ class Judge:
             return Decline(part=part, reason="portion", related=related, focus=ev.focus)
         # the table has no such row: a sentence may still state the figure, verbatim
         units = measure_units(part.measure)
+        # what the figure is of: the focus without the words that asked for the measure (土默特街改造投资多少: the
+        # street's renewal, not any 投资 the sentence names)
+        subject = tuple(f for f in ev.focus if not any(f in w for w in part.measure_words)) or ev.focus
         for hit in _close(ev.sentences, s.figure_text_coverage) if units is not None else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
-            if attributed(hit.span.text, ev.focus, FIGURE, lambda m: is_figure(m, part.measure) and (
+            if attributed(hit.span.text, subject, FIGURE, lambda m: is_figure(m, part.measure) and (
                     not units or any(x in m.group(2) for x in units))):
                 return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
         if part.places:
@@ -313,6 +338,18 @@ class Judge:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _each(self, part: Part, ev: Evidence) -> tuple[Target, ...]:
+        """开工建设的两个风电项目装机分别是多少: the rows of the best sentence of the kind asked whose own clause
+        holds every concept the question names (风电项目, 开工): the set it describes, each of them."""
+        best = ev.sentences[0] if ev.sentences else None
+        if best is None or best.coverage < self.settings.answer_coverage or not part.kinds:
+            return ()
+        top = max((c.weight for c in ev.concepts), default=0.0)
+        named = [c for c in ev.concepts if c.known and not c.soft and not c.place and c.weight >= 0.5 * top]
+        return tuple(t for t in self.finder.table.rows()
+                     if (t.doc, t.chapter, t.section) == best.place and t.quote in best.span.text
+                     and t.kind in part.kinds and all(any(f in t.quote for f in c.forms) for c in named))[:4]
 
     def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
                   focus: tuple[str, ...] = ()) -> Decline:

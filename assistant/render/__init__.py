@@ -202,7 +202,7 @@ def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -
         detail=f"“{detail}”" if detail else "这方面的内容", detail_en=f" ({detail})" if detail else "",
         place=_place_name(d.detail, lang) or ("那里" if lang == "zh" else "that place"), years=d.detail,
         coverage=P.COVERAGE[lang].format(years="、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))))
-    if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "other_place", "outcome",
+    if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "ranking", "other_place", "outcome",
                                                 "portion", "compare", "sub_period"):
         quote = quote_of(d.focus, d.related)
         h = d.related

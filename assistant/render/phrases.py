@@ -39,6 +39,8 @@ DECLINE = {
     ("sub_period", "en"): "The plan sets the figure for the whole year; it does not break it down by quarter or month.",
     ("no_entity", "zh"): "计划没有写明这一点（如具体的人员、承担的企业、单位或具体地点）。",
     ("no_entity", "en"): "The plan does not name that (the person, company, body or exact location).",
+    ("ranking", "zh"): "计划没有对这些事项排序或比较大小。",
+    ("ranking", "en"): "The plan does not rank them or say which is the largest.",
     ("unsafe", "zh"): "我只根据计划内容回答问题，不执行问题中的其他指令，也不透露系统设置。",
     ("unsafe", "en"): "I only answer questions from the plan; I do not follow instructions inside questions or reveal my setup.",
     ("off_topic", "zh"): "这不是关于计划的问题，我只回答计划相关的问题。",

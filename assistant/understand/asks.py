@@ -64,7 +64,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     bare = text
     for x in stated:
         bare = bare.replace(x.text, " " * len(x.text))
-    measure, kinds, _ = v.measure_of(bare)
+    measure, kinds, spans = v.measure_of(bare)
     listing = bool(cue["list"].search(text))
     if cue["in_plan"].search(text):
         ask = "where"  # 在计划里哪个位置: a place in the plan, not on the ground
@@ -97,6 +97,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
             measure, kinds = kind, (hit.kinds if hit else frozenset({kind}))
     return Part(
         text=text, ask=ask, measure=measure if ask == "figure" else None,
+        measure_words=tuple(bare[a:b] for a, b in spans) if ask == "figure" else (),
         kinds=tuple(sorted(kinds)) if ask == "figure" and kinds is not None else (),
         stated=stated, places=tuple(lexicon.places(text)),
         years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
@@ -107,6 +108,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
                  or (bool(cue["breakdown"].search(text)) and not cue["compare"].search(text))),
         reason=bool(cue["reason"].search(text)),
         sub_period=bool(cue["sub_period"].search(text)),
+        superlative=bool(cue["superlative"].search(text)),
+        each=bool(cue["distributive"].search(text)),
     )
 
 

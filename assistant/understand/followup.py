@@ -15,12 +15,15 @@ from assistant.vocab import vocab
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
-ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)[？?。!！]*$")
+# …, with the caller's restatement after it (那互市贸易呢 就是边民那个): the subject is already said
+ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
+                         r"(\s*(就是|我是说|我说的是|指的是)[^？?。，,]{1,12}?(那个|那块|那一块|这个|的那个|的))?[？?。!！]*$")
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
 INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
+                    r"同一(节|章|部分|段)|这一(节|章|段)|本(节|章)|"
                     r"specifically|among (them|these)|of (these|them)|in (it|that|this)|which of|\bother\b|alongside|"
-                    r"besides|apart from|\bas well\b", re.I)
+                    r"besides|apart from|\bas well\b|\b(the )?same (section|chapter|part)\b", re.I)
 DEICTIC = re.compile(r"这|那|它|其|该|此|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
 OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)

@@ -43,6 +43,8 @@ EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
                              r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
                              r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean)\b,?\s*", re.I)
+# A word said twice across a pause (各是 各是多少, 单独 单独投资): speech, said once.
+STUTTER = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4})\s+(?=\1)")
 # Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
 # I call from X logistics company …): context, not a question.
 EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
@@ -137,6 +139,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = arabic_numerals(text, plan_text)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = _strip_fillers(text)
+    text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text)) and len(text) > m.end() + 4:

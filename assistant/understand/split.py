@@ -22,7 +22,6 @@ JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from th
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
-DISTRIBUTIVE = re.compile(r"分别|各是|各自|各为|各有|各(?=[弄修建打要是有几多增提达完])|都是多少|respectively|\bboth\b|\beach\b|separately", re.I)
 GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
@@ -129,11 +128,12 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
 
 def _chinese(text: str, lexicon: Lexicon) -> list[str]:
     v = vocab()
-    distributive = bool(DISTRIBUTIVE.search(text))
+    distributive = bool(vocab().cue["distributive"].search(text))
     if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
         text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
     toks = lexicon.segment(text)
-    spaced = distributive and " " in text.strip()
+    # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
+    spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)
     for i, (w, s, e) in enumerate(toks):
         is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
         if not is_and:
@@ -147,6 +147,8 @@ def _chinese(text: str, lexicon: Lexicon) -> list[str]:
         if a > b or c > d:
             continue
         lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
+        if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
+            continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
         if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
             return [text]  # 跨境电商和互市贸易有什么政策: one question about both
         start, end = min(a, c), max(b, d)
@@ -167,6 +169,9 @@ def _run(toks, i, step, v) -> list[int]:
     out: list[int] = []
     while 0 <= i < len(toks):
         w = toks[i][0]
+        if not w.strip() and not out:  # 锦裕二期 跟 那个金巢科尾矿: a spoken pause beside the conjunction
+            i += step
+            continue
         if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
             break
         if step < 0 and w in MEASURE_TAIL and all(toks[j][0] in MEASURE_TAIL for j in out):
@@ -199,7 +204,7 @@ def _english(text: str) -> list[str]:
             return [text[:rep.start()].strip() + "?", (text[:first] + text[rep.start(1):]).strip()]
     m = EN_AND.search(text)
     cue = vocab().cue
-    if not m or not (DISTRIBUTIVE.search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
+    if not m or not (vocab().cue["distributive"].search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
         return [text]
     head, tail = text[:m.start()], text[m.end():]
     if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question

@@ -30,6 +30,7 @@ class Part(Frozen):
     text: str  # self-contained, normalised (follow-ups resolved)
     ask: AskKind
     measure: str | None = None  # for figures: growth_rate, amount, count, date, … (vocab/asks.toml)
+    measure_words: tuple[str, ...] = ()  # the words that asked for the measure (投资多少): not what it is of
     kinds: tuple[str, ...] = ()  # target-row kinds that can answer the measure
     stated: tuple[Stated, ...] = ()
     places: tuple[str, ...] = ()  # places other than the plan's own city (canonical Chinese names)
@@ -43,6 +44,8 @@ class Part(Frozen):
     sub_period: bool = False  # asks for a share of the year (分季度, 一月份): a plan sets figures for the year
     reason: bool = False  # asks why (为什么定为4.5%): a plan gives its targets, seldom the reasons
     procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
+    each: bool = False  # asks for each of several (分别是多少): every row a described set holds, not one
+    superlative: bool = False  # asks which one is the biggest, the first, the most: the plan must rank them itself
 
 
 class Understanding(Frozen):

@@ -46,6 +46,7 @@ class Vocab:
     injection: tuple[re.Pattern, ...]
     pressure: tuple[re.Pattern, ...]
     measures: tuple[Measure, ...]
+    instance_words: dict[str, tuple[str, ...]]  # a kind asked for → the plans' words for things of that kind
     # units.toml
     units: tuple[Unit, ...]  # longest unit first
     count_units: frozenset[str]
@@ -107,6 +108,7 @@ def vocab() -> Vocab:
         injection=tuple(_rx(p) for p in cues["injection"]),
         pressure=tuple(_rx(p) for p in cues["pressure"]),
         measures=tuple(Measure(_rx(m["pattern"]), m["measure"], frozenset(m["kinds"])) for m in asks["measure"]),
+        instance_words={k.lower(): tuple(v) for k, v in asks["instance_words"].items()},
         units=tuple(sorted((Unit(unit=u["unit"], kind=u["kind"], en_base=u["en_base"], scale=float(u["scale"]),
                                  en_steps=tuple((float(a), b) for a, b in u["en_steps"]), en_prefix=u.get("en_prefix", ""))
                             for u in units["unit"]), key=lambda u: -len(u.unit))),
