@@ -29,6 +29,8 @@ DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place
 TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
                            r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
 # Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
+# A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
+POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目", re.I)
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
@@ -113,6 +115,11 @@ class Judge:
         default_doc = ""
         taken: set[str] = set()
         for part in u.parts:
+            if decisions and isinstance(decisions[-1], Decline) and POINTS_BACK.search(part.text):
+                # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
+                decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
+                                         related=decisions[-1].related))  # said once (_merge)
+                continue
             decision, scope_default = self._part(part, previous, taken, u)
             default_doc = default_doc or scope_default
             if isinstance(decision, FromTable):

@@ -1,13 +1,17 @@
-"""Classes of failure found by the blind set blind-j (hotline transcripts and near-miss questions), each tested in
-other words than the set's items: which one is the largest, which firms, which projects of a topic; a rate asked
-without a number word; the measure's own words taken for the subject; a word said twice across a pause; a
-caller's restatement after a follow-up; a section whose title names the listed topic; a fake system notice."""
+"""Classes of failure found by the blind sets blind-j (hotline transcripts and near-miss questions) and blind-k
+(English investors, summaries), each tested in other words than the sets' items: which one is the largest, which
+firms, which projects of a topic; a rate asked without a number word; the measure's own words taken for the
+subject; a word said twice across a pause; a caller's restatement after a follow-up; a section whose title names
+the listed topic; a fake system notice; spoken English numbers; a second part pointing back at a declined first;
+"the target for A, and the number of B"; an English follow-up naming a new subject in place of a glossed one."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.understand import understand
+from assistant.understand.followup import resolve_followup
+from assistant.understand.numerals import english_numerals
 from assistant.understand.normalise import normalise
 
 
@@ -88,3 +92,38 @@ def test_the_same_section_is_the_previous_answers_place(bot):
     a = bot.ask("这一节还提到了哪些改革？", session_id=first.session_id)
     text = a.answer + "".join(c.quote for c in a.citations)
     assert "国资国企改革" in text, a.answer
+
+
+def test_spoken_english_numbers_become_figures_but_names_and_scales_stay_words():
+    assert english_numerals("what GDP growth for twenty twenty six") == "what GDP growth for 2026"
+    assert english_numerals("about four point five percent") == "about 4.5 percent"
+    assert english_numerals("forty six billion yuan") == "46 billion yuan"  # the scale word stays as said
+    assert english_numerals("the Three-North programme and the 14th Five-Year Plan") == \
+        "the Three-North programme and the 14th Five-Year Plan"
+    assert english_numerals("one of the projects") == "one of the projects"
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("so what GDP growth does the city aim for in twenty twenty six", "6%"),
+    ("what retail sales growth is expected this year", "4.5%"),  # what … growth asks a figure
+    ("the budget revenue growth is three percent yes?", "2%"),  # a tag "yes?" makes the 3% a premise
+    ("Give me the target for fixed-asset investment growth, and the number of planned projects?", "68"),
+])
+def test_english_figure_questions_in_speech_and_summaries(bot, question, holds):
+    a = bot.ask(question)
+    assert not a.refused and holds in a.answer + "".join(c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which bank will finance the logistics park, and how much will it lend?",  # "it": the bank the plan never names
+    "Which hospital will run the stroke centre?",
+])
+def test_a_part_pointing_back_at_a_declined_part_is_declined_with_it(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_an_english_follow_up_replaces_the_old_subject_with_its_gloss():
+    previous = "What does the plan say about the cross-border e-commerce zone (跨境电商综合试验区)?"
+    assert resolve_followup("And what about the logistics zone?", previous, "", ()) == \
+        "What does the plan say about the logistics zone?"

@@ -92,6 +92,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
                 or next((u.kind for u in v.units if u.unit == stated[0].unit), None))
         if kind is None and stated[0].unit in v.count_units:
             kind = "count"
+        if kind == "growth_rate" and measure == "share":
+            kind = None  # the medical rate is 54%, right: a rate asked, which a % states; its kinds take both
         if kind:
             hit = next((m for m in v.measures if m.measure == kind), None)
             measure, kinds = kind, (hit.kinds if hit else frozenset({kind}))

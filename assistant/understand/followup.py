@@ -28,7 +28,8 @@ DEICTIC = re.compile(r"这|那|它|其|该|此|(这|那)?[两俩几一二三四�
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
 OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)
 FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "many", "a", "an", "to", "by", "and"}
-EN_ELLIPSIS = re.compile(r"^(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$", re.I)
+EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$",
+                         re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它|其)")
 EN_PRONOUN = re.compile(r"\b(this project|that project|this|that|it|its)\b", re.I)
@@ -88,11 +89,17 @@ def _swap_en(x: str, previous: str) -> str:
     prev = previous.split()
     for i, w in enumerate(prev):
         if i and _en_stem(w) == head:
-            start = max(0, i - len(words) + 1)
-            if any(_en_stem(p) in FRAME_WORDS for p in prev[start:i]):
-                start = i  # never swallow the frame (the, for, of) before the old subject
+            start = i  # the old subject's modifiers go with it, back to the frame (the, for, of) before it
+            while start > 0 and _en_stem(prev[start - 1]) not in FRAME_WORDS:
+                start -= 1
+            end = i + 1
+            if end < len(prev) and prev[end].startswith("("):  # its gloss (中蒙经济合作区) goes with it too
+                while end < len(prev) and not prev[end].rstrip("?.,!").endswith(")"):
+                    end += 1
+                w = prev[end] if end < len(prev) else w
+                end += 1
             suffix = re.search(r"('s|')?[?.,!]*$", w).group(0)
-            return " ".join(prev[:start] + words[:-1] + [words[-1].rstrip("?.,!") + suffix] + prev[i + 1:])
+            return " ".join(prev[:start] + words[:-1] + [words[-1].rstrip("?.,!") + suffix] + prev[end:])
     return ""
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from assistant.models import Frozen
-from assistant.understand.numerals import arabic_numerals
+from assistant.understand.numerals import arabic_numerals, english_numerals
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -145,6 +145,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     if (m := ZH_FRAME.match(text)) and len(text) > m.end() + 4:
         text = text[m.end():]
     if lang == "en":
+        text = english_numerals(text)
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()
         text = EN_INTRO.sub("", text, count=1) or text

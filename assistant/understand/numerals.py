@@ -81,3 +81,26 @@ def arabic_numerals(text: str, plan_text: str = "") -> str:
     text = PLUS.sub(plus, text)
     text = PERCENT.sub(percent, text)
     return _unit_rx().sub(unit, text)
+
+
+# A year said as two numbers (twenty twenty six → 20 26 → 2026).
+SPOKEN_YEAR = re.compile(r"\b(19|20) ([0-9]{2})\b")
+_EN_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|point)")
+# A run of spoken number words; the scale words (million, billion) stay words: 46 billion yuan is how a figure is said
+# …never inside a hyphenated name (Three-North, Five-Year Plan)
+EN_NUMBER_RUN = re.compile(rf"(?<![A-Za-z]-)\b{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){_EN_WORD})*\b(?!-[A-Za-z])", re.I)
+
+
+def english_numerals(text: str) -> str:
+    """Spoken English numbers in a transcript → figures (fifty megawatts → 50 megawatts, four point five percent →
+    4.5 percent, twenty twenty six → 2026), by text2num; a lone "one" (one of the projects) stays a word."""
+    from text_to_num import alpha2digit
+
+    def run(m: re.Match) -> str:
+        said = m.group(0)
+        if said.lower() in ("one", "point"):
+            return said
+        return alpha2digit(said, "en")
+
+    return SPOKEN_YEAR.sub(r"\1\2", EN_NUMBER_RUN.sub(run, text))

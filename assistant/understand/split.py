@@ -27,6 +27,8 @@ ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
+EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
+                             r"scale|count|total) (?:for|of) )", re.I)
 EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
 
 
@@ -202,6 +204,10 @@ def _english(text: str) -> list[str]:
         first = text.lower().find(frame.lower())
         if 0 <= first < rep.start():
             return [text[:rep.start()].strip() + "?", (text[:first] + text[rep.start(1):]).strip()]
+    # the target for A, and the number of B: a second frame after ", and" starts a second question
+    if (two := EN_SECOND_FRAME.search(text)) and re.search(r"\b(the|a) [a-z-]+ (for|of)\b", text[:two.start()], re.I):
+        first = text[:two.start()].strip()
+        return [first.rstrip("?") + "?", "What is " + text[two.start(1):].strip()]
     m = EN_AND.search(text)
     cue = vocab().cue
     if not m or not (vocab().cue["distributive"].search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
