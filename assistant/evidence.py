@@ -164,7 +164,7 @@ class EvidenceFinder:
                 weight *= SINGLE_CHAR_WEIGHT
             # a name the plans do not have (第一医院, 呼和浩特) weighs in full; an everyday word (患者, 市内) is
             # more likely a paraphrase of the plans' wording
-            soft = not known and tags.get(word, "n") not in PROPER_TAGS
+            soft = not known and (tags.get(word, "n") not in PROPER_TAGS or bool(vocab().cue["office"].match(word)))
             if soft:
                 weight *= SOFT_WEIGHT
             place = word in places or tags.get(word) == "ns"

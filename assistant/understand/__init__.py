@@ -99,6 +99,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             part = classify(q, lexicon, scope, about_previous)
             if parts and not lexicon.content_words(q.replace("去年", "").replace("上年", "")) and (part.compare or part.outcome):
                 part = part.model_copy(update={"text": f"{parts[-1].text} {q}"})  # 比去年高吗: of the part before
+            elif parts and not lexicon.content_words(q) and (part.ask in ("list", "where") or part.measure == "date"):
+                # …是怎么说的？主要有哪几项？ / …, and on what date?: nothing of its own, it asks about the part before
+                part = classify(f"{parts[-1].text} {q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
     return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),

@@ -29,6 +29,14 @@ UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公�
 # Who asks and what for, before a colon (商务局这边要汇总：…): context, not the question.
 ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
+# A caller's office, and what it is doing, before a colon or comma (商务局问： / 发改委这边问一下： / 卫健委： /
+# 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked.
+OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?[\u4e00-\u9fff]{1,10}(局|委|办|厅|署)(这边|这里|的)?"
+                          r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
+# Figures asked for a document, then named after a colon (I need the two headline numbers for the bureau memo: GDP
+# growth and …): the question is what the colon names.
+EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a few |some )?(?:[\w-]+ ){0,3}"
+                     r"(?:numbers?|figures?|targets?|data|rates?|indicators?)\b[^:?]{0,60}:\s*(?=\S)", re.I)
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$")
@@ -142,13 +150,15 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text)) and len(text) > m.end() + 4:
+    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text)) and len(text) > m.end() + 4:
         text = text[m.end():]
     if lang == "en":
         text = english_numerals(text)
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()
         text = EN_INTRO.sub("", text, count=1) or text
+        if m := EN_NEED.match(text):
+            text = "What is the " + text[m.end():]
         text = EN_PURPOSE.sub("", text) or text
         if ((m := EN_WHO.match(text)) and not re.search(r"\d", m.group(0))  # a figure said is the topic, kept
                 and len(text[m.end():].split()) >= 5):

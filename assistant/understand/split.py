@@ -24,7 +24,8 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
 GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
-EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|what|how much|how many|what is|what are)\s+)*", re.I)
+EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
+                    re.I)
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
@@ -140,6 +141,9 @@ def _chinese(text: str, lexicon: Lexicon) -> list[str]:
         is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
         if not is_and:
             continue
+        if w == "、" and re.search(r"(多少|几|吗)\s*$", text[:s]):
+            # 蒙府酒店总投资多少、是几星级: the pause mark parts two questions, not two subjects
+            return [text[:s].strip(), text[e:].strip()]
         left = _run(toks, i - 1, -1, v)
         right = _run(toks, i + 1, +1, v)
         if not left or not right:
@@ -214,7 +218,11 @@ def _english(text: str) -> list[str]:
         return [text]
     head, tail = text[:m.start()], text[m.end():]
     if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question
-        return [head.rstrip(" ,") + "?", re.sub(r"^,?\s*and\s+", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail]
+        second = re.sub(r"^,?\s*and\s+", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail
+        if len(second.split()) <= 4:  # …, and on what date?: of what the first part names
+            said = re.sub(r"^\s*(who|what|which|where|how (much|many))\b\s*", "", head, flags=re.I)
+            second = f"{second.rstrip(' ?')}: {said.strip(' ,')}?"
+        return [head.rstrip(" ,") + "?", second]
     # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
     qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|which|what)\s+)", head, re.I)
     lm = None
