@@ -7,94 +7,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union
-
-from pydantic import Field
 
 from assistant.attribution import attributed
+from assistant.decisions import (Clarify, Compare, Decision, Decline, DeclineReason, FromTable, FromText,
+                                 Verdict)
 from assistant.documents import pick
 from assistant.evidence import EvidenceFinder
 from assistant.evidence_models import Evidence, SentenceHit
 from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
-from assistant.models import Frozen, ParsedDoc, Target
+from assistant.models import ParsedDoc, Target
 from assistant.session import Turn
 from assistant.settings import Settings
-from assistant.understand.types import Part, Stated, Understanding
+from assistant.understand.types import Part, Understanding
 from assistant.vocab import vocab
 
-DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
-                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic"]
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
 TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
                            r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
-# Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目", re.I)
+# Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
 def asserts(text: str) -> bool:
     """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
     return bool(vocab().cue["premise"].search(text))
-
-
-class FromTable(Frozen):
-    """A figure, from the target table."""
-
-    kind: Literal["table"] = "table"
-    part: Part
-    rows: tuple[Target, ...]
-    premise: tuple[Stated, ...] = ()  # figures the question stated that the plan does not: corrected
-    wrong_year: bool = False  # the question put the figure in a year its plan is not for: corrected
-
-
-class FromText(Frozen):
-    """An answer in the plan's own sentences."""
-
-    kind: Literal["text"] = "text"
-    part: Part
-    intent: Literal["fact", "where", "list", "who", "figure", "correction"]
-    sentences: tuple[SentenceHit, ...]
-    focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
-
-
-class Compare(Frozen):
-    """The same figure in several years' documents, side by side: the comparison is arithmetic on their rows."""
-
-    kind: Literal["compare"] = "compare"
-    part: Part
-    rows: tuple[Target, ...]  # one per year found, in year order
-    missing: tuple[int, ...] = ()  # years named whose documents lack the figure (or are not loaded)
-
-
-class Clarify(Frozen):
-    kind: Literal["clarify"] = "clarify"
-    part: Part
-    rows: tuple[Target, ...]
-
-
-class Decline(Frozen):
-    kind: Literal["decline"] = "decline"
-    part: Part | None = None
-    reason: DeclineReason
-    detail: str = ""
-    related: SentenceHit | None = None  # what the plan does say on the topic, verbatim
-    focus: tuple[str, ...] = ()
-
-
-Decision = Annotated[Union[FromTable, FromText, Compare, Clarify, Decline], Field(discriminator="kind")]
-
-
-class Verdict(Frozen):
-    understanding: Understanding
-    decisions: tuple[Decision, ...] = ()
-    docs: tuple[str, ...] = ()  # the documents answered from, when a question could mean several
-    default_doc: str = ""  # set when no year was named and the newest plan was taken among several
-
-    @property
-    def answered(self) -> bool:
-        return any(not isinstance(d, Decline) for d in self.decisions)
 
 
 @dataclass

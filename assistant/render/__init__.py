@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant.decisions import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
 from assistant.evidence_models import SentenceHit
 from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
 from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
 from assistant.render.items import list_items, quote_of
-from assistant.verdict import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict, asserts
+from assistant.verdict import asserts
 from assistant.vocab import vocab
 
 TITLE_EN = "Erenhot's economic and social development plan"

@@ -1,0 +1,73 @@
+"""decisions: what the verdict hands to render, one frozen model per kind of decision (matched exhaustively there):
+from the table, from the plan's text, several years compared, which figure is meant, or declined with a reason."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from assistant.evidence_models import SentenceHit
+from assistant.models import Frozen, Target
+from assistant.understand.types import Part, Stated, Understanding
+
+DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
+                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic"]
+
+
+class FromTable(Frozen):
+    """A figure, from the target table."""
+
+    kind: Literal["table"] = "table"
+    part: Part
+    rows: tuple[Target, ...]
+    premise: tuple[Stated, ...] = ()  # figures the question stated that the plan does not: corrected
+    wrong_year: bool = False  # the question put the figure in a year its plan is not for: corrected
+
+
+class FromText(Frozen):
+    """An answer in the plan's own sentences."""
+
+    kind: Literal["text"] = "text"
+    part: Part
+    intent: Literal["fact", "where", "list", "who", "figure", "correction"]
+    sentences: tuple[SentenceHit, ...]
+    focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
+
+
+class Compare(Frozen):
+    """The same figure in several years' documents, side by side: the comparison is arithmetic on their rows."""
+
+    kind: Literal["compare"] = "compare"
+    part: Part
+    rows: tuple[Target, ...]  # one per year found, in year order
+    missing: tuple[int, ...] = ()  # years named whose documents lack the figure (or are not loaded)
+
+
+class Clarify(Frozen):
+    kind: Literal["clarify"] = "clarify"
+    part: Part
+    rows: tuple[Target, ...]
+
+
+class Decline(Frozen):
+    kind: Literal["decline"] = "decline"
+    part: Part | None = None
+    reason: DeclineReason
+    detail: str = ""
+    related: SentenceHit | None = None  # what the plan does say on the topic, verbatim
+    focus: tuple[str, ...] = ()
+
+
+Decision = Annotated[Union[FromTable, FromText, Compare, Clarify, Decline], Field(discriminator="kind")]
+
+
+class Verdict(Frozen):
+    understanding: Understanding
+    decisions: tuple[Decision, ...] = ()
+    docs: tuple[str, ...] = ()  # the documents answered from, when a question could mean several
+    default_doc: str = ""  # set when no year was named and the newest plan was taken among several
+
+    @property
+    def answered(self) -> bool:
+        return any(not isinstance(d, Decline) for d in self.decisions)
