@@ -28,7 +28,8 @@ TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((�
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目", re.I)
 # Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
-OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
+OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
+                    r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
 def asserts(text: str) -> bool:
@@ -107,9 +108,8 @@ class Judge:
         if part.procedure and not any(part.procedure in h.span.text for h in answering):
             # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
-        if part.ask == "list" and (m := vocab().cue["instances"].search(part.text)):
-            words = vocab().instance_words[(m.group("kind") or m.group("kind_en")).lower()]
-            if not any(w in h.span.text for h in answering for w in words):
+        if part.ask == "list" and part.instances:
+            if not any(w in h.span.text for h in answering for w in part.instances):
                 # REITs有哪些项目: the sentence about REITs names no project
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
@@ -230,8 +230,7 @@ class Judge:
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
-            if vocab().cue["per_unit"].search(part.text) and not vocab().cue["per_unit_row"].search(
-                    f"{row.indicator} {row.quote}"):
+            if part.per_unit and not vocab().cue["per_unit_row"].search(f"{row.indicator} {row.quote}"):
                 # 边民每人每天的免税额度: the row is a total (互市贸易额), not a figure per person
                 return self._with_row(part, "no_figure", row, related, ev.focus)
             if part.sub_period and row.kind != "date":

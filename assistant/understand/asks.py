@@ -112,7 +112,14 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         sub_period=bool(cue["sub_period"].search(text)),
         superlative=bool(cue["superlative"].search(text)),
         each=bool(cue["distributive"].search(text)),
+        per_unit=bool(cue["per_unit"].search(text)),
+        instances=_instances(text),
     )
+
+
+def _instances(text: str) -> tuple[str, ...]:
+    m = vocab().cue["instances"].search(text)
+    return vocab().instance_words[(m.group("kind") or m.group("kind_en")).lower()] if m else ()
 
 
 def _procedure(text: str) -> str:

@@ -95,6 +95,8 @@ EN_NUMBER_RUN = re.compile(rf"(?<![A-Za-z]-)\b{_EN_WORD}(?:(?:[\s-]+|\s+and\s+){
 def english_numerals(text: str) -> str:
     """Spoken English numbers in a transcript → figures (fifty megawatts → 50 megawatts, four point five percent →
     4.5 percent, twenty twenty six → 2026), by text2num; a lone "one" (one of the projects) stays a word."""
+    if not EN_NUMBER_RUN.search(text):  # most questions: text2num is not even imported
+        return text
     from text_to_num import alpha2digit
 
     def run(m: re.Match) -> str:

@@ -46,6 +46,8 @@ class Part(Frozen):
     procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
     each: bool = False  # asks for each of several (分别是多少): every row a described set holds, not one
     superlative: bool = False  # asks which one is the biggest, the first, the most: the plan must rank them itself
+    per_unit: bool = False  # asks a figure per person, household or day (每人每天): a total does not answer it
+    instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
 
 
 class Understanding(Frozen):
