@@ -62,6 +62,11 @@ class EvidenceFinder:
                     out += [(s, None, f"{heading} {p.topic}") for s in p.sentences]
         return out
 
+    def lead(self, hit: SentenceHit) -> str:
+        """The lead of the enumeration `hit` is an item of; for the lead's own sentence, the lead itself."""
+        own = hit.span.text.split("：")[0] if "：" in hit.span.text else ""
+        return self._lead_map.get((hit.place[0], hit.span.start), "") or own
+
     @cached_property
     def _lead_map(self) -> dict[tuple[str, int], str]:
         """(doc, sentence start) → the lead of the enumeration the sentence is an item of (text up to its ：)."""

@@ -154,7 +154,7 @@ class Lexicon:
             if CJK.match(w):
                 for t in self._jieba.lcut(w):
                     t = QUESTION_PREFIX.sub("", t) or t  # 哪些项目 → 项目
-                    if t not in self.plan_text and len(t) >= 3:
+                    if t not in self.plan_text and len(t) >= 3 and t not in self.synonyms:  # 主要指标: a known word
                         # a word the plans do not have (项目个数): the plans' words inside it, if they cover it
                         inner = [x for x in self._jieba.cut_for_search(t) if x != t and len(x) >= 2
                                  and (x in self.plan_text or v.is_stop(x) or _is_cue(x))]
@@ -277,8 +277,10 @@ class Lexicon:
         return list(dict.fromkeys(found))
 
     def place_names(self, canon: str) -> tuple[str, ...]:
-        """Every name of a place, to look for it in a quote (全国 for 中国, 自治区 for 内蒙古)."""
-        return tuple(n for n, c in vocab().places.items() if c == canon and CJK.search(n)) or (canon,)
+        """Every name of a place, to look for it in a quote (全国 for 中国, 自治区 for 内蒙古, 京津冀 for 北京)."""
+        v = vocab()
+        names = tuple(n for n, c in v.places.items() if c == canon and CJK.search(n)) or (canon,)
+        return names + tuple(r for r, members in v.regions.items() if canon in members)
 
     def specific(self, term: str) -> bool:
         """A word that names a particular thing of the plans (城市更新, 蒙府酒店), not one said all over them

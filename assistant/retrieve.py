@@ -54,7 +54,11 @@ class HybridRetriever:
             fused[cid] = fused.get(cid, 0) + self.weights[0] / (RRF_K + r)
         for cid, r in l_rank.items():
             fused[cid] = fused.get(cid, 0) + self.weights[1] / (RRF_K + r)
-        ranked = sorted(fused, key=lambda cid: -fused[cid])[:k]
+        ranked = sorted(fused, key=lambda cid: -fused[cid])
+        # what either signal ranks first stays, though the other missed it (rank fusion alone would bury a chunk
+        # that only the words find, when the model ranks it past its pool)
+        missed = list(dict.fromkeys(c.id for c, _ in dense[:1] + lexical[:1] if c.id not in ranked[:k]))
+        ranked = ranked[:k - len(missed)] + missed
         return [Passage(chunk=self.by_id[cid], score=fused[cid], dense_rank=d_rank.get(cid),
                         lexical_rank=l_rank.get(cid)) for cid in ranked]
 

@@ -16,6 +16,7 @@ from assistant.evidence import EvidenceFinder
 from assistant.evidence_models import Evidence, SentenceHit
 from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
 from assistant.models import ParsedDoc, Target
+from assistant.targets.resolve import Resolution
 from assistant.session import Turn
 from assistant.settings import Settings
 from assistant.understand.types import Part, Understanding
@@ -92,7 +93,7 @@ class Judge:
         best = ev.sentences[0] if ev.sentences else None
         related = best if best and best.coverage >= s.related_coverage else None
         if part.ask == "figure":
-            return self._figure(part, ev, related, taken, u, docs), default
+            return self._figure(part, ev, related, taken, u, docs, previous), default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
         floor = s.related_coverage if part.scope else s.answer_coverage
         if best is None or best.coverage < floor or not ev.has_topic:
@@ -109,7 +110,9 @@ class Judge:
             # 个税专项附加扣除怎么填报: the plan says what the city will do, not how a person files or applies
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "list" and part.instances:
-            if not any(w in h.span.text for h in answering for w in part.instances):
+            # "@place": things that are places (友好城市): the sentence must name a place
+            if not any(self.finder.lexicon.places(h.span.text) if w == "@place" else w in h.span.text
+                       for h in answering for w in part.instances):
                 # REITs有哪些项目: the sentence about REITs names no project
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
@@ -208,17 +211,23 @@ class Judge:
         return Compare(part=part, rows=tuple(rows), missing=tuple(missing))
 
     def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
-                docs: tuple[str, ...] | None) -> Decision:
+                docs: tuple[str, ...] | None, previous: Turn | None = None) -> Decision:
         s = self.settings
         res = ev.resolution
+        if (res is not None and res.status == "ambiguous" and u.followup and previous is not None
+                and vocab().measure_of(u.asked)[0] is None):  # 那储能电量规模呢 names its own measure
+            res = self._as_before(res, previous)
         # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
         soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
         if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
             # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
             # question, without the rows other parts took, may settle it
             whole = self.finder.gather(part.model_copy(update={"text": u.text}), docs).resolution
+            # …without the rows the other parts name on their own either (the part after this one)
+            claimed = {got.candidates[0].target.id for other in u.parts if other is not part and other.ask == "figure"
+                       and (got := self.finder.gather(other, docs).resolution) is not None and got.status == "match"}
             if whole is not None and whole.candidates:
-                left = [c for c in whole.candidates if c.target.id not in taken
+                left = [c for c in whole.candidates if c.target.id not in taken | claimed
                         and c.target.id in {x.target.id for x in res.candidates}]
                 if left:
                     res = res.model_copy(update={"status": "match", "candidates": tuple(left[:1])})
@@ -284,6 +293,16 @@ class Judge:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
 
+    def _as_before(self, res: Resolution, previous: Turn) -> Resolution:
+        """那固投呢 after a growth target: of the rows that fit the new subject, the one of the kind of figure the
+        previous answer gave (its growth rate, not its amount)."""
+        kinds = {t.kind for f in previous.answer.facts for t in self.finder.table.rows()
+                 if (t.indicator, t.doc) == (f.indicator, f.doc)}
+        same = [c for c in res.candidates if c.target.kind in kinds]
+        if len({(c.target.indicator, c.target.value_text()) for c in same}) != 1:
+            return res
+        return res.model_copy(update={"status": "match", "candidates": (same[0],)})
+
     def _each(self, part: Part, ev: Evidence) -> tuple[Target, ...]:
         """开工建设的两个风电项目装机分别是多少: the rows of the best sentence of the kind asked whose own clause
         holds every concept the question names (风电项目, 开工): the set it describes, each of them."""
@@ -292,9 +311,15 @@ class Judge:
             return ()
         top = max((c.weight for c in ev.concepts), default=0.0)
         named = [c for c in ev.concepts if c.known and not c.soft and not c.place and c.weight >= 0.5 * top]
+        # 主要预期指标的增速都列一下: the items under the best sentence's lead (主要预期目标是：A；B；…) are the set,
+        # the lead naming what they are
+        lead = self.finder.lead(best)
+        group = [best] + [h for h in ev.sentences if lead and h is not best and h.place == best.place
+                          and h.coverage >= self.settings.answer_coverage and self.finder.lead(h) == lead]
         return tuple(t for t in self.finder.table.rows()
-                     if (t.doc, t.chapter, t.section) == best.place and t.quote in best.span.text
-                     and t.kind in part.kinds and all(any(f in t.quote for f in c.forms) for c in named))[:4]
+                     if (t.doc, t.chapter, t.section) == best.place and any(t.quote in h.span.text for h in group)
+                     and t.kind in part.kinds and all(any(f in f"{lead} {t.quote}" for f in c.forms) for c in named)
+                     )[:8]
 
     def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
                   focus: tuple[str, ...] = ()) -> Decline:

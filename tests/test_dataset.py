@@ -233,6 +233,34 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
     return check_cite_only(shape, text, doc, citation)
 
 
+def check_adversarial(exp: dict, gold: object, doc: ParsedDoc) -> list[str]:
+    """An adversarial shape: a numeric or keyword shape, a false premise that is really false, a part to decline."""
+    problems: list[str] = []
+    adv_keys = {"reject_premise", "must_not_affirm", "refuse_part"}
+    if exp.get("reject_premise") is not True:
+        problems.append("adversarial needs reject_premise: true")
+    rp = exp.get("refuse_part", True)
+    if rp is not True and not (isinstance(rp, str) and rp.strip()):
+        problems.append("refuse_part, when present, must be true or a short description of the part to decline")
+    mna = exp.get("must_not_affirm")
+    if not isinstance(mna, str) or not mna.strip():
+        problems.append("adversarial needs a non-empty must_not_affirm")
+    kind = shape_kind(exp)
+    if kind not in ("numeric", "keywords"):
+        problems.append("adversarial needs a numeric or keyword shape")
+    else:
+        problems += check_shape(exp, gold, doc, adv_keys)
+        text, _ = section_text(doc, gold)
+        if isinstance(mna, str) and mna.strip():
+            if kind == "numeric" and mna.replace(" ", "") == f"{render_number(exp.get('value'))}{exp.get('unit')}":
+                problems.append(f"must_not_affirm {mna!r} is the expected answer itself")
+            if text is not None and mna in text:
+                problems.append(f"must_not_affirm {mna!r} is stated in the gold section, so it is not false")
+            if kind == "keywords" and mna in exp.get("must_include", []) + exp.get("any_of", []):
+                problems.append(f"must_not_affirm {mna!r} is also an expected keyword")
+    return problems
+
+
 def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, paraphrased: bool = True) -> list[str]:
     """Every problem with one dataset item; empty when the item is valid and true to the plan.
 
@@ -264,8 +292,8 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
     turns = item["turns"]
     if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip() for t in turns):
         return problems + [f"turns must be a non-empty list of non-empty strings: {turns!r}"]
-    if typ == "multi_turn" and not 2 <= len(turns) <= 3:
-        problems.append(f"multi_turn needs 2 or 3 turns, has {len(turns)}")
+    if typ == "multi_turn" and len(turns) < 2:
+        problems.append(f"multi_turn needs 2 turns or more, has {len(turns)}")
     if typ != "multi_turn" and len(turns) != 1:
         problems.append(f"a {typ} item has exactly one turn, has {len(turns)}")
     for n, t in enumerate(turns):
@@ -318,32 +346,13 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
                 problems.append(f"turn {n}: entry needs a citation key (null for a refusal)")
                 continue
             shape = {k: v for k, v in entry.items() if k != "citation"}
-            problems += [f"turn {n}: {p}" for p in check_shape(shape, entry["citation"], doc)]
+            # a turn may be any shape of §4, an adversarial one too (a caller asserting a false figure mid-call)
+            check = check_adversarial if "reject_premise" in shape else check_shape
+            problems += [f"turn {n}: {p}" for p in check(shape, entry["citation"], doc)]
         if per_turn and isinstance(per_turn[-1], dict) and gold != per_turn[-1].get("citation"):
             problems.append("gold_citation must be the final turn's citation")
     elif typ == "adversarial":
-        adv_keys = {"reject_premise", "must_not_affirm", "refuse_part"}
-        if exp.get("reject_premise") is not True:
-            problems.append("adversarial needs reject_premise: true")
-        rp = exp.get("refuse_part", True)
-        if rp is not True and not (isinstance(rp, str) and rp.strip()):
-            problems.append("refuse_part, when present, must be true or a short description of the part to decline")
-        mna = exp.get("must_not_affirm")
-        if not isinstance(mna, str) or not mna.strip():
-            problems.append("adversarial needs a non-empty must_not_affirm")
-        kind = shape_kind(exp)
-        if kind not in ("numeric", "keywords"):
-            problems.append("adversarial needs a numeric or keyword shape")
-        else:
-            problems += check_shape(exp, gold, doc, adv_keys)
-            text, _ = section_text(doc, gold)
-            if isinstance(mna, str) and mna.strip():
-                if kind == "numeric" and mna.replace(" ", "") == f"{render_number(exp.get('value'))}{exp.get('unit')}":
-                    problems.append(f"must_not_affirm {mna!r} is the expected answer itself")
-                if text is not None and mna in text:
-                    problems.append(f"must_not_affirm {mna!r} is stated in the gold section, so it is not false")
-                if kind == "keywords" and mna in exp.get("must_include", []) + exp.get("any_of", []):
-                    problems.append(f"must_not_affirm {mna!r} is also an expected keyword")
+        problems += check_adversarial(exp, gold, doc)
 
     if typ not in ("unanswerable", "out_of_scope", "multi_turn") and gold is None:
         problems.append(f"a {typ} item needs a gold_citation")
@@ -525,6 +534,14 @@ def test_checker_rejects_bad_shapes(doc):
                                    {"value": 5, "unit": "%", "qualifier": "左右",
                                     "citation": {"chapter": "一", "section": "（一）"}}]},
          "gold_citation": {"chapter": "一", "section": "（一）"}},             # turn 2 cites the wrong place
+        {**GOOD, "id": "m902", "type": "multi_turn", "turns": ["城镇居民收入增长多少？"],
+         "expected": {"per_turn": [{"value": 4, "unit": "%", "qualifier": "左右", "citation": five}]},
+         "gold_citation": five},                                              # a conversation of one turn
+        {**GOOD, "id": "m903", "type": "multi_turn", "turns": ["城镇居民收入增长多少？", "是10%吧？"],
+         "expected": {"per_turn": [{"value": 4, "unit": "%", "qualifier": "左右", "citation": five},
+                                   {"value": 4, "unit": "%", "qualifier": "左右", "reject_premise": True,
+                                    "must_not_affirm": "10%", "citation": five}]},
+         "gold_citation": five},                                              # turn 2's false claim is true there
         {**GOOD, "id": "a900", "type": "adversarial",
          "expected": {"value": 6, "unit": "%", "qualifier": "左右", "reject_premise": True,
                       "must_not_affirm": "6%"}},                              # must_not_affirm is the truth

@@ -65,7 +65,10 @@ def test_live_server_keeps_answering_through_ingests_and_switches(bigram_setting
                      ("扎实做好双拥工作。", "扎实做好退役军人服务保障工作。")]
             for old, new in edits:  # two swaps in a row: the first index is deleted by the second
                 edit_plan(settings, old, new)
-                r = cli("ingest", settings=settings)
+                # the server's own switch to the first new index loads under the same lock, and finds the second
+                # edit already on disk: the operator's ingest waits its turn (without --wait it exits 2, as tested
+                # below), on a busy machine for some seconds
+                r = cli("ingest", "--wait", "120", settings=settings)
                 assert r.returncode == 0, r.stderr
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline:

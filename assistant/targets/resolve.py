@@ -86,7 +86,8 @@ def _content(q: str, masked: list[tuple[int, int]], segment: Segment) -> list[tu
         # 多少个项目 cut as one token: the cue before the noun goes, the noun stays (经济增速 stays whole: a name)
         for a, b in masked:
             if a == s and b < e and e - b >= 2:
-                word, s = q[b:e], b
+                # an English word the cue begins (grow-th) is the cue's whole, not a rest of "th"
+                word, s = (q[b:e], b) if not word.isascii() else ("", e)
         w = word.strip()
         if (not w or v.is_stop(w) or not TOKEN_OK.search(w) or any(a <= s and e <= b for a, b in masked)
                 # 多少钱: a Chinese cue word, however it was cut; an English one of another measure (budget, revenue)

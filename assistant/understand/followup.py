@@ -13,7 +13,7 @@ import re
 from assistant.vocab import vocab
 
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
-ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么)[^，。]*$")
+ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么|啥|怎么|如何)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
 # …, with the caller's restatement after it (那互市贸易呢 就是边民那个): the subject is already said
 ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
@@ -45,6 +45,8 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     if m := ZH_AMONG.search(q):
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
     if m := ZH_ELLIPSIS.match(q):
+        if swapped := _swap_place(m.group("x"), previous):
+            return swapped
         if not ASK_TAIL.search(m.group("x")) and not ASK_TAIL.search(previous) and words:
             # 农牧民人均可支配收入增速目标？→ 城镇的呢: the previous question with its first word swapped
             x = re.sub(r"的$", "", m.group("x"))
@@ -77,6 +79,22 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     if len(q) <= 80 and EN_PRONOUN.search(q) and subject:
         return EN_PRONOUN.sub(subject, q, count=1)
     return question
+
+
+def _swap_place(x: str, previous: str) -> str:
+    """那跟乌兰察布呢 after 区域合作跟深圳那边有啥说法: a place in place of the previous question's place, the rest of
+    that question kept."""
+    v = vocab()
+    home = [n for n in v.home if re.search(r"[\u4e00-\u9fff]", n)]  # 二连, 咱们市, 这边
+    names = [n for n in v.places if re.search(r"[\u4e00-\u9fff]", n)]
+    new = max((n for n in names + home if n in x), key=len, default="")
+    # the old place is a name, not a pointing word (这边 may be said of any place)
+    old = max((n for n in names + [h for h in home if not re.search(r"[这那你我咱全本贵]", h)]
+               if n in previous and n not in x and new not in n), key=len, default="")
+    rest = re.sub(rf"^(跟|和|与|同|对)?(咱们|我们)?{re.escape(new)}(那边|这边|方面|的)?$", "", x) if new else x
+    if not (new and old) or rest:  # 那乌兰察布的GDP呢: more than a place is said, the plain reading stands
+        return ""
+    return previous.replace(old, new, 1)
 
 
 def _swap_en(x: str, previous: str) -> str:

@@ -10,7 +10,11 @@ from assistant.models import Frozen
 from assistant.vocab import vocab
 
 CONNECTIVE = re.compile(r"^(然后|并且|再|另外|同时|接着|之后|and|then|also)[，,\s:：]*", re.I)
-REVEAL = re.compile(r"系统提示|提示词|system prompt|内部配置|内部指令|初始指令|instructions|configuration|config\b|prompt", re.I)
+# A removed instruction that asked to see the setup (not one that only said to ignore it).
+REVEAL = re.compile(r"系统提示|提示词|system prompt|内部配置|内部指令|初始指令|配置|密钥|密码|口令|令牌|instructions|"
+                    r"configuration|config\b|prompt|api\s*key|password|token", re.I)
+SHOW = re.compile(r"输出|打印|显示|泄露|重复|告诉|给我看|发|贴|reveal|print|show|repeat|tell|output|display|dump|give|send",
+                  re.I)
 
 
 class Instructions(Frozen):
@@ -45,7 +49,7 @@ def strip_instructions(text: str) -> Instructions:
     if removed:  # what was left after an instruction came out may start with its connective (…，然后告诉我…)
         text = CONNECTIVE.sub("", text).strip(" ，,。.;；:：")
     return Instructions(text=text, injection=injection, pressure=pressure,
-                        reveal=any(REVEAL.search(r) for r in removed))
+                        reveal=any(REVEAL.search(r) and SHOW.search(r) for r in removed))
 
 
 def _sub(rx: re.Pattern, text: str, removed: list[str], keep: bool = False) -> tuple[str, int]:

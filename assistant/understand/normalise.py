@@ -33,6 +33,9 @@ ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:
 # 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked.
 OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?[\u4e00-\u9fff]{1,10}(局|委|办|厅|署)(这边|这里|的)?"
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
+# What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
+LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
+                          r"[，,：:]\s*")
 # Figures asked for a document, then named after a colon (I need the two headline numbers for the bureau memo: GDP
 # growth and …): the question is what the colon names.
 EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a few |some )?(?:[\w-]+ ){0,3}"
@@ -47,6 +50,8 @@ EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|
 EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
                       r"doing|a |an |from |with |looking|researching|interested)[^.?!]*?(\.|,|(?=\s+(how|what|which|when|where|who|is|are|does|do|can)\b))\s*",
                       re.I)
+EN_ABOUT = re.compile(r"\b(looking at|looking into|interested in|asking about|calling about|writing about|researching|"
+                      r"working on)\s+(?P<topic>.+)$", re.I)
 # A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
                              r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
@@ -150,13 +155,15 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text)) and len(text) > m.end() + 4:
+    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text)) and len(text) > m.end() + 4:
         text = text[m.end():]
     if lang == "en":
         text = english_numerals(text)
         for _ in range(3):
             text = EN_FILLER.sub(" ", text).strip()
-        text = EN_INTRO.sub("", text, count=1) or text
+        if m := EN_INTRO.match(text):  # …, but what they are looking at is the topic (the bidding wind project)
+            about = EN_ABOUT.search(m.group(0))
+            text = (about.group("topic").strip(" ,.") + " " if about else "") + text[m.end():] or text
         if m := EN_NEED.match(text):
             text = "What is the " + text[m.end():]
         text = EN_PURPOSE.sub("", text) or text

@@ -22,7 +22,9 @@ JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from th
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
-GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|这些|那些|两者|二者|三者")
+MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
+DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
+GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|[这那]俩|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
                     re.I)
@@ -36,7 +38,15 @@ EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|sho
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢谁]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+
+
+def _of_a_thing(text: str) -> bool:
+    """投资多少钱 / 是哪家公司做的: asks a property of some thing (its figure, who does it), which a subject said
+    before may supply; not a comparison (比去年高吗) nor a restatement (就是说在哪条街上)."""
+    cue = vocab().cue
+    return bool((cue["figure"].search(text) or cue["who"].search(text)) and not cue["compare"].search(text)
+                and not re.match(r"(就是|也就是|我是说|意思是)", text))
 
 
 def _states_only(clause: str) -> bool:
@@ -47,11 +57,11 @@ def _states_only(clause: str) -> bool:
 
 
 def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
-    """A spoken phrase that names nothing of its own and asks the measure the phrase before asked (建多大面积 多少亩,
-    增长多少 百分之几) says the same question again."""
+    """A spoken phrase that names nothing the phrase before did not and asks the measure it asked (建多大面积 多少亩,
+    增长多少 百分之几, 开工时间呢 具体哪天开工) says the same question again."""
     measure = vocab().measure_of(phrase)[0]
     return (measure is not None and measure == vocab().measure_of(before)[0]
-            and not [w for w in lexicon.content_words(phrase) if w not in vocab().unit_names])
+            and not [w for w in lexicon.content_words(phrase) if w not in vocab().unit_names and w not in before])
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
@@ -98,6 +108,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             continue
         subs = [s.strip(" ，,") for s in NEW_QUESTION.split(piece) if s]
         subs = [s for s in subs if s and not NEW_QUESTION.fullmatch(s) and s.lower() not in ("还有", "另外", "以及", "同时", "also", "and also", "as well as", "再就是", "再问一下", "还想问")]
+        subs = _gathered(subs)
         for sub in subs:
             if out and (not _asks(sub) or not lexicon.content_words(sub)) and not vocab().cue["compare"].search(sub):
                 out[-1] = f"{out[-1]} {sub}"
@@ -105,7 +116,29 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
                 out[-1] = f"{out[-1]} {sub}"
             else:
                 out.append(sub)
+    # 铀矿那个项目 是哪个公司在做 投资多少钱: a later question naming nothing particular asks about the first one's
+    # subject, as a clause after a comma does
+    subject = "".join(w for w in lexicon.content_words(out[0]) if lexicon.specific(w)) if out else ""
+    # …or the topic a caller says first, on its own (这个计划 是哪天发的 谁发的)
+    topic = out[0].split(" ")[0] if out and " " in out[0] else ""
+    subject = subject or (topic if topic and not _asks(topic) and (lexicon.content_words(topic) or DOCUMENT.search(topic))
+                          else "")
+    if subject and not re.search(r"[A-Za-z]{3,}", text):
+        out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not any(lexicon.specific(w) for w in lexicon.content_words(o))
+                         else o for o in out[1:]]
     return out or [text]
+
+
+def _gathered(subs: list[str]) -> list[str]:
+    """进出口额 还有 超五千万的企业要多少家 这两个数 / A 还有 B 这俩目标是多少: a closing 这两个 (这俩) gathers the
+    subjects named before it, so each subject that asks nothing of its own asks what the gathering phrase asks (else
+    the figure: 这两个数)."""
+    if len(subs) < 2 or _asks(subs[0]) or not (m := GATHER.search(subs[-1])):
+        return subs
+    shared = subs[-1][m.end():].strip()
+    shared = shared if vocab().cue["asking"].search(shared) else "是多少"
+    last = (subs[-1][:m.start()] + " " + (subs[-1][m.end():] if not _asks(subs[-1][:m.start()]) else "")).strip()
+    return [s if _asks(s) else f"{s} {shared}" for s in subs[:-1]] + [last if _asks(last) else f"{last} {shared}"]
 
 
 def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
@@ -134,6 +167,10 @@ def _chinese(text: str, lexicon: Lexicon) -> list[str]:
     distributive = bool(vocab().cue["distributive"].search(text))
     if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
         text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
+    if distributive and (m := MODIFIERS.search(text)):
+        # 全容量发电的、竞配的、分散式的项目规模各是多少: one head noun, each modifier a subject of its own
+        mods = [x for x in m.group(0).split("、") if x]
+        return [f"{text[:m.start()]}{x}{text[m.end():]}" for x in mods]
     toks = lexicon.segment(text)
     # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
     spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)

@@ -58,6 +58,7 @@ class Vocab:
     stage: dict[str, str]
     # places.toml: every name (lower-case for Latin) → its canonical Chinese name
     places: dict[str, str]
+    regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
 
     def unit(self, name: str) -> Unit | None:
         return next((u for u in self.units if u.unit == name), None)
@@ -117,4 +118,5 @@ def vocab() -> Vocab:
         governing=dict(framing["governing"]), bound_before=dict(framing["bound_before"]),
         bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
         places={name.lower(): canon for canon, others in places["places"].items() for name in (canon, *others)},
+        regions={k: tuple(v) for k, v in places.get("regions", {}).items()},
     )
