@@ -130,3 +130,18 @@ def test_which_places_needs_a_sentence_that_names_places(bot, question):
 def test_a_national_strategy_is_not_a_question_about_countries(bot):
     a = bot.ask("投资方面要衔接哪些国家战略？")
     assert not a.refused and "西部大开发" in a.answer + "".join(c.quote for c in a.citations), a.answer
+
+
+def test_a_follow_up_repeating_a_word_of_the_old_subject_is_about_the_topic(bot):
+    first = bot.ask("今年招商引资到位资金要到多少")
+    a = bot.ask("招商主要依靠什么办法", session_id=first.session_id)
+    assert "产业链招商" in a.answer + "".join(c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("统计局要核对：一般公共预算收入增速、社零增速", ("2%", "4.5%")),
+    ("汇总两项：互市贸易额、新增限上企业数量。", ("15亿元", "10户")),
+])
+def test_figures_named_one_after_another_are_each_asked_for(bot, question, figures):
+    a = bot.ask(question)
+    assert all(f in a.answer for f in figures), a.answer

@@ -84,7 +84,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             leans = leans_inside(text) or (resolved == text and not named)
             if leans and previous.answer.citations:
                 scope = _places(previous)
-                if resolved == text and subject and subject not in text:
+                # 主要靠啥方式招商 after 招商引资到位资金: a word of the old subject said again names the topic itself
+                repeats = any(len(w) >= 2 and w in subject for w in own)
+                if resolved == text and subject and subject not in text and not repeats:
                     resolved = f"{subject} {text}"
             text = resolved
     elif previous is not None:

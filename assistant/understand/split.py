@@ -23,6 +23,7 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
 MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
+FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
 GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|[这那]俩|这些|那些|两者|二者|三者")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
@@ -39,6 +40,15 @@ def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
                 or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢谁]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+
+
+def _named_figures(text: str) -> list[str]:
+    """固定资产投资项目个数、完成投资额、招商引资到位资金 (after 汇总三项：): figures named one after another, asking
+    nothing: each is asked for."""
+    items = [x.strip(" 。.") for x in text.split("、")]
+    if _asks(text) or len(items) < 2 or not all(2 <= len(x) <= 16 for x in items):
+        return []
+    return items if all(FIGURE_NAME.search(x) for x in items) else []
 
 
 def _of_a_thing(text: str) -> bool:
@@ -146,6 +156,8 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     figure asked of two named things); else the question itself. Applied again to each result (A, B and C)."""
     if len(text) > COMPOUND_MAX or vocab().cue["portion"].search(text):
         return [text]  # a long text is not a question about two named things; parts of one total are one question
+    if len(named := _named_figures(text)) > 1:
+        return [f"{x}是多少" for x in named]
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
     english = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
     if english:
