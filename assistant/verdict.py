@@ -38,6 +38,10 @@ def asserts(text: str) -> bool:
     return bool(vocab().cue["premise"].search(text))
 
 
+def _asks_date(text: str) -> bool:
+    return any(m.measure == "date" and m.pattern.search(text) for m in vocab().measures)
+
+
 @dataclass
 class Judge:
     finder: EvidenceFinder
@@ -219,6 +223,10 @@ class Judge:
             res = self._as_before(res, previous)
         # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
         soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
+        # 那边境经济合作区呢 after a figure: the figure was the previous question's; the caller's own words ask none
+        cue = vocab().cue
+        soft = soft or (u.followup and not part.stated and not any(
+            cue[c].search(u.asked) for c in ("figure", "figure_word", "asks_number")))
         if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
             # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
             # question, without the rows other parts took, may settle it
@@ -239,6 +247,9 @@ class Judge:
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+            if part.superlative and not vocab().cue["ranked"].search(row.quote):
+                # 68个项目里投资最大的是哪个: the row counts them; which one is first, the plan must say itself
+                return self._with_row(part, "ranking", row, related, ev.focus)
             if part.per_unit and not vocab().cue["per_unit_row"].search(f"{row.indicator} {row.quote}"):
                 # 边民每人每天的免税额度: the row is a total (互市贸易额), not a figure per person
                 return self._with_row(part, "no_figure", row, related, ev.focus)
@@ -249,6 +260,9 @@ class Judge:
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
             # many in retail versus catering)
             total = any(same_figure(x, row) for x in part.stated) or not part.stated
+            if true_premise and part.measure != "date" and _asks_date(part.text):
+                # 那个20万千瓦风电项目哪个月全容量发电: the figure named is the plan's; the date asked, it does not give
+                return self._with_row(part, "no_figure", row, related, ev.focus)
             if (true_premise and part.reason) or (part.portion and total):
                 # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
                 # of it, or for why it was set so; the plan gives neither

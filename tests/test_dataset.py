@@ -142,7 +142,7 @@ def check_anywhere(shape: dict, doc: ParsedDoc) -> list[str]:
     return [] if any(not r for r in results) else [f"{shape!r} is true to no section of the plan"]
 
 
-def check_keywords(shape: dict, text: str) -> list[str]:
+def check_keywords(shape: dict, text: str, plan: str | None = None) -> list[str]:
     problems = []
     must, any_of = shape.get("must_include"), shape.get("any_of")
     if not isinstance(must, list) or not must:
@@ -156,6 +156,8 @@ def check_keywords(shape: dict, text: str) -> list[str]:
     if problems:
         return problems
     problems += [f"must_include keyword {kw!r} not verbatim in the gold section" for kw in must if kw not in text]
+    if plan is not None:  # a blind set: CONTRACT §4 asks an alternative only to be verbatim in the plan
+        return problems + [f"any_of keyword {kw!r} not verbatim in the plan" for kw in any_of or [] if kw not in plan]
     if any_of and not any(kw in text for kw in any_of):
         problems.append(f"no any_of keyword {any_of!r} is in the gold section")
     problems += [f"any_of keyword {kw!r} not verbatim in the gold section" for kw in any_of or [] if kw not in text]
@@ -190,7 +192,8 @@ def shape_kind(shape: dict) -> str | None:
     return None
 
 
-def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set[str] = frozenset()) -> list[str]:
+def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set[str] = frozenset(),
+                plan: str | None = None) -> list[str]:
     """Check one answer shape against the section its citation names (refusals: citation must be null)."""
     if not isinstance(shape, dict):
         return [f"expected shape must be an object: {shape!r}"]
@@ -229,7 +232,7 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
     if kind == "numeric":
         return check_numeric(shape, text)
     if kind == "keywords":
-        return check_keywords(shape, text)
+        return check_keywords(shape, text, plan)
     return check_cite_only(shape, text, doc, citation)
 
 
@@ -321,7 +324,7 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
         if shape_kind(exp) != "keywords":
             problems.append(f"{typ} item needs a must_include shape")
         else:
-            problems += check_shape(exp, gold, doc)
+            problems += check_shape(exp, gold, doc, plan=None if paraphrased else doc.text)
         # a list names two items or more: all of must_include, and one of any_of when there is one
         if typ == "list" and len(exp.get("must_include", [])) + bool(exp.get("any_of")) < 2:
             problems.append("a list item should expect at least two items")

@@ -119,7 +119,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
 
 def _instances(text: str) -> tuple[str, ...]:
     m = vocab().cue["instances"].search(text)
-    return vocab().instance_words[(m.group("kind") or m.group("kind_en")).lower()] if m else ()
+    return vocab().instance_words[(m.group("kind") or m.group("kind2") or m.group("kind_en")).lower()] if m else ()
 
 
 def _procedure(text: str) -> str:

@@ -33,6 +33,8 @@ ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:
 # 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked.
 OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?[\u4e00-\u9fff]{1,10}(局|委|办|厅|署)(这边|这里|的)?"
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
+# Who asks, said as a role first (作为拟入驻园区的企业，): context, not the question.
+AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
 LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
                           r"[，,：:]\s*")
@@ -155,7 +157,8 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text)) and len(text) > m.end() + 4:
+    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)) \
+            and len(text) > m.end() + 4:
         text = text[m.end():]
     if lang == "en":
         text = english_numerals(text)

@@ -33,6 +33,10 @@ MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
                              r"scale|count|total) (?:for|of) )", re.I)
+EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,60}\b(numbers?|figures?|targets?|data|items?|things?)\b[^:?]{0,20}):\s*"
+                           r"(?P<items>[^:]+,[^:]+)$", re.I)
+EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
+EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
 
 
@@ -251,6 +255,9 @@ def _run(toks, i, step, v) -> list[int]:
 
 
 def _english(text: str) -> list[str]:
+    # three numbers please: A, B, and C — the items after a colon, each a question
+    if (m := EN_COLON_LIST.match(text)) and len(items := [x for x in EN_ITEMS.split(m.group("items").strip(" ?.")) if x]) > 1:
+        return [f"What is {x.strip()}?" for x in items]
     # the target for A, the target for B: a frame said again after a comma starts a second question
     for rep in EN_REPEAT.finditer(text):
         frame = rep.group(1)
@@ -273,16 +280,19 @@ def _english(text: str) -> list[str]:
             second = f"{second.rstrip(' ?')}: {said.strip(' ,')}?"
         return [head.rstrip(" ,") + "?", second]
     # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
-    qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|which|what)\s+)", head, re.I)
+    qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|what.s the|which|what)\s+)", head,
+                     re.I)
     lm = None
     # the nearest framing word to "and" wins: under the sand-control and wind-solar project is one noun
     for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me|under|in|from|with|to|by|at|"
                           r"between|among|within|into)|[:：])\s+(?:the\s+)?",
                           head, re.I):
         pass
-    if not (lm or qword):  # where the subject starts is unknown (…rank among the banners and cities): one question
+    # GDP growth and retail sales growth targets?: a question that opens on its subject starts it at once
+    bare = not (lm or qword) and not EN_VERB.search(head) and len(head.split()) <= 5
+    if not (lm or qword or bare):  # where the subject starts is unknown (…rank among the banners and cities): one question
         return [text]
-    cut = lm.end() if lm else qword.end()
+    cut = lm.end() if lm else qword.end() if qword else 0
     prefix, left = head[:cut], head[cut:]
     # rural and pastoral residents: adjectives of one noun, not two questions; but "for GDP and for …" repeats
     # its preposition, and an acronym (GDP) is a noun
@@ -299,4 +309,8 @@ def _english(text: str) -> list[str]:
     lefts = [x.strip() for x in re.split(r",\s+", left) if x.strip()]
     if len(lefts) < 2 or any(len(x.split()) < 2 for x in lefts):
         lefts = [left]
-    return [f"{prefix}{x}{rest}".strip() for x in lefts] + [f"{prefix}{right_subject}{rest}".strip()]
+    parts = [f"{prefix}{x}{rest}".strip() for x in lefts] + [f"{prefix}{right_subject}{rest}".strip()]
+    if bare and (noun := re.search(r"\b(targets?|goals?|figures?)\W*$", text, re.I)):
+        # …growth targets?: the noun said once at the end is each subject's
+        parts = [p if noun.group(1).lower() in p.lower() else f"{p.rstrip(' ?')} {noun.group(1)}?" for p in parts]
+    return parts
