@@ -33,6 +33,9 @@ def _index(terms: tuple[str, ...]) -> dict[str, frozenset[str]]:
             for gram in [run] if len(run) <= 4 else [run[i:i + 4] for i in range(len(run) - 3)]:
                 for k in range(len(gram)):
                     out.setdefault(_open(gram, k), set()).add(gram)
+                    if len(gram) == 4:  # two left open, for two slips (_two_slips)
+                        for j in range(k + 1, 4):
+                            out.setdefault(_open(_open(gram, k), j), set()).add(gram)
     return {key: frozenset(v) for key, v in out.items()}
 
 
@@ -47,7 +50,7 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
     index = _index(terms)
     grammar = vocab().zh_grammar_chars
     for run in RUN.findall(text):
-        fixed = run
+        fixed = _two_slips(run, index, plan_text, grammar)
         for n in SIZES:
             for i in range(len(fixed) - n + 1):
                 gram = fixed[i:i + n]
@@ -61,6 +64,21 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
         if fixed != run:
             text = text.replace(run, fixed)
     return text
+
+
+def _two_slips(run: str, index: dict[str, frozenset[str]], plan_text: str, grammar: frozenset[str]) -> str:
+    """护士贸易 for 互市贸易: a four-character run with two characters misheard, each of the same sound, the other two
+    as the term writes them; read as the term when exactly one term fits."""
+    for i in range(len(run) - 3):
+        gram = run[i:i + 4]
+        if gram in plan_text:
+            continue
+        near = {g for a in range(4) for b in range(a + 1, 4) for g in index.get(_open(_open(gram, a), b), ())}
+        fits = {g for g in near if sum(a != b for a, b in zip(g, gram)) == 2
+                and all(_sound(a) == _sound(b) and b not in grammar for a, b in zip(g, gram) if a != b)}
+        if len(fits) == 1:
+            run = run[:i] + fits.pop() + run[i + 4:]
+    return run
 
 
 def _heard(run: str, k: int, plan_text: str) -> bool:

@@ -22,8 +22,11 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
-INTRO_PREFIX = re.compile(r"^(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
-                          r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是)+")
+INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
+                          r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
+APPOSITIVE = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{1,6}的就是(?=[\u4e00-\u9fff])")
+# Hesitation sounds no word of a plan holds, wherever a transcript puts them.
+GLUED_SOUNDS = re.compile(r"[呃嗯]+|^喂+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
 # Who asks and what for, before a colon (商务局这边要汇总：…): context, not the question.
@@ -153,6 +156,8 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
             break
     text = arabic_numerals(text, plan_text)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
+    text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
+    text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     text = _strip_fillers(text)
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
