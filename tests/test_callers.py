@@ -13,10 +13,18 @@ from assistant.understand.followup import resolve_followup
 
 
 @pytest.mark.parametrize("question, figures", [
+    # subjects gathered by a closing 这两个 / 这俩
     ("社零 还有那个 城镇居民收入 这俩增速是多少", ("4.5%", "4%")),
     ("互市贸易额 还有新增限上企业 这两个数", ("15亿元", "10户")),
+    # figures named one after another, asking nothing (汇总三项：A、B、C)
+    ("统计局要核对：一般公共预算收入增速、社零增速", ("2%", "4.5%")),
+    ("汇总两项：互市贸易额、新增限上企业数量。", ("15亿元", "10户")),
+    # modifiers of one head noun (A的、B的 + noun), each a subject
+    ("全容量发电的、分散式的风电项目规模各是多少？", ("20万千瓦", "2万千瓦")),
+    # "what are the targets for A and for B" asks figures, not a list
+    ("so what are the targets for imports and exports and for retail sales", ("460", "4.5%")),
 ])
-def test_subjects_gathered_by_a_closing_these_two_are_each_answered(bot, question, figures):
+def test_every_figure_a_compound_message_asks_is_answered(bot, question, figures):
     a = bot.ask(question)
     assert all(f in a.answer for f in figures), a.answer
 
@@ -97,16 +105,6 @@ def test_what_an_english_caller_says_they_are_looking_at_is_the_topic(bot):
     assert "15" in a.answer and not a.refused, a.answer
 
 
-def test_modifiers_of_one_head_noun_are_each_a_subject(bot):
-    a = bot.ask("全容量发电的、分散式的风电项目规模各是多少？")
-    assert "20万千瓦" in a.answer and "2万千瓦" in a.answer, a.answer
-
-
-def test_what_are_the_targets_for_two_things_asks_two_figures(bot):
-    a = bot.ask("so what are the targets for imports and exports and for retail sales")
-    assert "460" in a.answer and "4.5%" in a.answer, a.answer
-
-
 def test_a_chunk_only_the_words_rank_first_is_still_read(bot):
     # the sentence sits in a long paragraph of another chapter than most of its words' other uses
     for question in ("进出口加工企业探索什么？", "加工企业要探索什么？", "进出口加工企业要搞什么试点？"):
@@ -136,12 +134,3 @@ def test_a_follow_up_repeating_a_word_of_the_old_subject_is_about_the_topic(bot)
     first = bot.ask("今年招商引资到位资金要到多少")
     a = bot.ask("招商主要依靠什么办法", session_id=first.session_id)
     assert "产业链招商" in a.answer + "".join(c.quote for c in a.citations), a.answer
-
-
-@pytest.mark.parametrize("question, figures", [
-    ("统计局要核对：一般公共预算收入增速、社零增速", ("2%", "4.5%")),
-    ("汇总两项：互市贸易额、新增限上企业数量。", ("15亿元", "10户")),
-])
-def test_figures_named_one_after_another_are_each_asked_for(bot, question, figures):
-    a = bot.ask(question)
-    assert all(f in a.answer for f in figures), a.answer

@@ -24,6 +24,7 @@ SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(公
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
+GROWTH_BASE = re.compile(r"(比|较)(去年|上年|上一年)(?=(多|增长|增加|提高|涨)了?(几个点|几个百分点|多少个点|百分之几|几成|多少))")
 APPOSITIVE = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{1,6}的就是(?=[\u4e00-\u9fff])")
 # Hesitation sounds no word of a plan holds, wherever a transcript puts them.
 GLUED_SOUNDS = re.compile(r"[呃嗯]+|^喂+")
@@ -157,6 +158,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = arabic_numerals(text, plan_text)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
+    text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     text = _strip_fillers(text)
     text = STUTTER.sub("", text)

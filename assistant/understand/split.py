@@ -167,7 +167,9 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     if english:
         # a glossary term with "and" inside (combined heat and power) is one noun, not two subjects
         held = text
-        for term in (t for t in lexicon.glossary_phrases(text) if re.search(r"\band\b", t)):
+        # …unless the question says it distributes (urban and rural income targets, both): then they are two
+        both = vocab().cue["distributive"].search(text)
+        for term in (t for t in lexicon.glossary_phrases(text) if re.search(r"\band\b", t) and not both):
             held = re.sub(re.escape(term).replace(r"\ and\ ", r"\s+and\s+"),
                           lambda m: re.sub(r"\s+and\s+", JOINED, m.group(0)), held, flags=re.I)
         parts = [p.replace(JOINED, " and ") for p in _english(held)]
@@ -297,12 +299,18 @@ def _english(text: str) -> list[str]:
     # rural and pastoral residents: adjectives of one noun, not two questions; but "for GDP and for …" repeats
     # its preposition, and an acronym (GDP) is a noun
     repeated = re.search(r"\band\s+(for|of)\b", m.group(0), re.I)
-    if len(left.split()) < 2 and not (repeated or re.fullmatch(r"[A-Z]{2,6}s?", left.strip())):
+    both = bool(vocab().cue["distributive"].search(text))
+    if len(left.split()) < 2 and not (repeated or both or re.fullmatch(r"[A-Z]{2,6}s?", left.strip())):
         return [text]
     right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
     # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
     rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)
     right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
+    if both and len(left.split()) == 1 and len(right_subject.split()) > 1:
+        # urban and rural income growth target both: adjectives each of the noun said once after the second
+        right_subject = re.sub(r"\s+(both|each|respectively)$", "", right_subject.strip(), flags=re.I)
+        if " " in right_subject:
+            left = f"{left.strip()} {right_subject.split(' ', 1)[1]}"
     prefix = re.sub(r"\bboth\s+", "", prefix, flags=re.I)
     # A, B, and C: the items before the last "and" are parted by commas (each of two words or more, so that
     # "in 2026, GDP" is not two subjects)
