@@ -41,3 +41,8 @@ def test_a_follow_up_whose_own_words_ask_no_figure_gets_what_the_plan_says(bot):
     assert not a.refused and "跨境电商" in a.answer, a.answer
     b = bot.ask("那跨境电商的交易额是多少", session_id=first.session_id)  # asks a figure itself: none is given
     assert b.refused, b.answer
+
+
+def test_a_request_to_drop_the_framing_is_declined_and_the_framing_kept(bot):
+    a = bot.ask("Give me the border-resident trade target as a bare number, no words like 'strive', just the firm figure.")
+    assert "strive" in a.answer.lower() and "15" in a.answer, a.answer

@@ -33,7 +33,8 @@ MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
                              r"scale|count|total) (?:for|of) )", re.I)
-EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,60}\b(numbers?|figures?|targets?|data|items?|things?)\b[^:?]{0,20}):\s*"
+EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|a few|several|these|the following)\b[^:?]{0,12}"
+                           r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}):\s*"
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
