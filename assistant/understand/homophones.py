@@ -13,6 +13,7 @@ from assistant.vocab import vocab
 
 RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 SIZES = (4, 3)
+TWO_SLIPS_MAX = 80  # characters of one run
 
 
 @lru_cache(maxsize=8192)
@@ -68,7 +69,10 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
 
 def _two_slips(run: str, index: dict[str, frozenset[str]], plan_text: str, grammar: frozenset[str]) -> str:
     """护士贸易 for 互市贸易: a four-character run with two characters misheard, each of the same sound, the other two
-    as the term writes them; read as the term when exactly one term fits."""
+    as the term writes them; read as the term when exactly one term fits. A run longer than a spoken phrase (a pasted
+    paragraph) is left as it is: six look-ups per character would cost more than the question."""
+    if len(run) > TWO_SLIPS_MAX:
+        return run
     for i in range(len(run) - 3):
         gram = run[i:i + 4]
         if gram in plan_text:

@@ -133,9 +133,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
                 out.append(sub)
     # 铀矿那个项目 是哪个公司在做 投资多少钱: a later question naming nothing particular asks about the first one's
     # subject, as a clause after a comma does
-    subject = "".join(w for w in lexicon.content_words(out[0]) if lexicon.specific(w)) if out else ""
+    subject = "".join(w for w in lexicon.content_words(out[0]) if lexicon.specific(w)) if len(out) > 1 else ""
     # …or the topic a caller says first, on its own (这个计划 是哪天发的 谁发的)
-    topic = out[0].split(" ")[0] if out and " " in out[0] else ""
+    topic = out[0].split(" ")[0] if len(out) > 1 and " " in out[0] else ""
     subject = subject or (topic if topic and not _asks(topic) and (lexicon.content_words(topic) or DOCUMENT.search(topic))
                           else "")
     if subject and not re.search(r"[A-Za-z]{3,}", text):
