@@ -38,10 +38,6 @@ def asserts(text: str) -> bool:
     return bool(vocab().cue["premise"].search(text))
 
 
-def _asks_date(text: str) -> bool:
-    return any(m.measure == "date" and m.pattern.search(text) for m in vocab().measures)
-
-
 @dataclass
 class Judge:
     finder: EvidenceFinder
@@ -219,14 +215,12 @@ class Judge:
         s = self.settings
         res = ev.resolution
         if (res is not None and res.status == "ambiguous" and u.followup and previous is not None
-                and vocab().measure_of(u.asked)[0] is None):  # 那储能电量规模呢 names its own measure
+                and not u.own_measure):  # 那储能电量规模呢 names its own measure
             res = self._as_before(res, previous)
         # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
         soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
         # 那边境经济合作区呢 after a figure: the figure was the previous question's; the caller's own words ask none
-        cue = vocab().cue
-        soft = soft or (u.followup and not part.stated and not any(
-            cue[c].search(u.asked) for c in ("figure", "figure_word", "asks_number")))
+        soft = soft or (u.followup and not part.stated and not u.own_figure)
         if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
             # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
             # question, without the rows other parts took, may settle it
@@ -260,7 +254,7 @@ class Judge:
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
             # many in retail versus catering)
             total = any(same_figure(x, row) for x in part.stated) or not part.stated
-            if true_premise and part.measure != "date" and _asks_date(part.text):
+            if true_premise and part.measure != "date" and part.date_asked:
                 # 那个20万千瓦风电项目哪个月全容量发电: the figure named is the plan's; the date asked, it does not give
                 return self._with_row(part, "no_figure", row, related, ev.focus)
             if (true_premise and part.reason) or (part.portion and total):

@@ -106,5 +106,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
                 part = classify(f"{parts[-1].text} {q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
+    cue = vocab().cue
     return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
-                         **flags, **base)
+                         own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
+                         own_measure=vocab().measure_of(question)[0] is not None, **flags, **base)

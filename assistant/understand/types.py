@@ -47,6 +47,7 @@ class Part(Frozen):
     each: bool = False  # asks for each of several (分别是多少): every row a described set holds, not one
     superlative: bool = False  # asks which one is the biggest, the first, the most: the plan must rank them itself
     per_unit: bool = False  # asks a figure per person, household or day (每人每天): a total does not answer it
+    date_asked: bool = False  # a date is asked (哪个月), whatever kind of figure the question also names
     instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
 
 
@@ -54,6 +55,8 @@ class Understanding(Frozen):
     asked: str  # as the user wrote it
     text: str  # normalised, instructions removed, follow-up resolved
     followup: bool = False  # the text was read against the previous turn (它, 那…呢, 其中…)
+    own_figure: bool = False  # the asker's own words ask a figure (a follow-up's may only inherit one: 那X呢)
+    own_measure: bool = False  # the asker's own words name a measure (那储能的电量规模呢)
     lang: Lang  # the language to answer in
     smalltalk: Literal["greeting", "thanks", "capabilities"] | None = None
     off_topic: bool = False  # a task that is not a question about the plan (写一首诗)
