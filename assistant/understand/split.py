@@ -12,33 +12,20 @@ from __future__ import annotations
 import re
 
 from assistant.lexical import Lexicon
+from assistant.understand.split_en import english
+from assistant.understand.split_zh import GATHER, chinese
 from assistant.vocab import vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
-JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from the coordinating "and"
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
-MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
-GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|[这那]俩|这些|那些|两者|二者|三者")
-ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
-EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
-                    re.I)
-MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
-EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
-EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
-                             r"scale|count|total) (?:for|of) )", re.I)
-EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|a few|several|these|the following)\b[^:?]{0,12}"
-                           r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}):\s*"
-                           r"(?P<items>[^:]+,[^:]+)$", re.I)
-EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
-EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
-EN_STOP_LEFT = re.compile(r"\b(both|for|of|about|on|are|is|me|what|give|tell|show)\s+(the\s+)?$", re.I)
+
 
 
 def _asks(text: str) -> bool:
@@ -164,162 +151,8 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     if len(named := _named_figures(text)) > 1:
         return [f"{x}是多少" for x in named]
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
-    english = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
-    if english:
-        # a glossary term with "and" inside (combined heat and power) is one noun, not two subjects
-        held = text
-        # …unless the question says it distributes (urban and rural income targets, both): then they are two
-        both = vocab().cue["distributive"].search(text)
-        for term in (t for t in lexicon.glossary_phrases(text) if re.search(r"\band\b", t) and not both):
-            held = re.sub(re.escape(term).replace(r"\ and\ ", r"\s+and\s+"),
-                          lambda m: re.sub(r"\s+and\s+", JOINED, m.group(0)), held, flags=re.I)
-        parts = [p.replace(JOINED, " and ") for p in _english(held)]
-    else:
-        parts = _chinese(text, lexicon)
+    latin = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
+    parts = english(text, lexicon) if latin else chinese(text, lexicon)
     if len(parts) == 1 or depth <= 1:
         return parts
     return [q for p in parts for q in coordinated(p, lexicon, depth - 1)]
-
-
-def _chinese(text: str, lexicon: Lexicon) -> list[str]:
-    v = vocab()
-    distributive = bool(vocab().cue["distributive"].search(text))
-    if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
-        text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
-    if distributive and (m := MODIFIERS.search(text)):
-        # 全容量发电的、竞配的、分散式的项目规模各是多少: one head noun, each modifier a subject of its own
-        mods = [x for x in m.group(0).split("、") if x]
-        return [f"{text[:m.start()]}{x}{text[m.end():]}" for x in mods]
-    toks = lexicon.segment(text)
-    # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
-    spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)
-    for i, (w, s, e) in enumerate(toks):
-        is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
-        if not is_and:
-            continue
-        if w == "、" and re.search(r"(多少|几|吗)\s*$", text[:s]):
-            # 蒙府酒店总投资多少、是几星级: the pause mark parts two questions, not two subjects
-            return [text[:s].strip(), text[e:].strip()]
-        left = _run(toks, i - 1, -1, v)
-        right = _run(toks, i + 1, +1, v)
-        if not left or not right:
-            continue
-        a, b = toks[left[0]][1], toks[left[-1]][2]
-        c, d = toks[right[0]][1], toks[right[-1]][2]
-        if a > b or c > d:
-            continue
-        lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
-        if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
-            continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
-        if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
-            return [text]  # 跨境电商和互市贸易有什么政策: one question about both
-        start, end = min(a, c), max(b, d)
-        # more coordinated subjects after the right one (A、B和C)
-        rest = text[end:]
-        more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", rest)
-        subjects = [lw, rw]
-        while more:
-            subjects.append(re.sub(r"^(和|与|及|、|跟|还有)", "", more.group(1)))
-            end += len(more.group(1))
-            more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", text[end:])
-        return [f"{text[:start]}{subj}{text[end:]}".strip() for subj in subjects if subj.strip()]
-    return [text]
-
-
-def _run(toks, i, step, v) -> list[int]:
-    """Indexes of the content tokens next to position i, walking away from the conjunction."""
-    out: list[int] = []
-    while 0 <= i < len(toks):
-        w = toks[i][0]
-        if not w.strip() and not out:  # 锦裕二期 跟 那个金巢科尾矿: a spoken pause beside the conjunction
-            i += step
-            continue
-        if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
-            break
-        if step < 0 and w in MEASURE_TAIL and all(toks[j][0] in MEASURE_TAIL for j in out):
-            # 固投增长目标和完成投资额: the measure words before 和 belong to the left subject
-            out.append(i)
-            i += step
-            continue
-        if v.is_stop(w) and w not in ("的",):
-            if out:
-                break
-            i += step
-            continue
-        if w == "的":
-            break
-        out.append(i)
-        i += step
-        # 专精特新企业数量: a word naming the kind of figure belongs to the subject it follows
-        if step > 0 and 0 <= i < len(toks) and toks[i][0] in v.zh_answer_kind:
-            out.append(i)
-            break
-    return sorted(out)
-
-
-def _english(text: str) -> list[str]:
-    # three numbers please: A, B, and C — the items after a colon, each a question
-    if (m := EN_COLON_LIST.match(text)) and len(items := [x for x in EN_ITEMS.split(m.group("items").strip(" ?.")) if x]) > 1:
-        return [f"What is {x.strip()}?" for x in items]
-    # the target for A, the target for B: a frame said again after a comma starts a second question
-    for rep in EN_REPEAT.finditer(text):
-        frame = rep.group(1)
-        first = text.lower().find(frame.lower())
-        if 0 <= first < rep.start():
-            return [text[:rep.start()].strip() + "?", (text[:first] + text[rep.start(1):]).strip()]
-    # the target for A, and the number of B: a second frame after ", and" starts a second question
-    if (two := EN_SECOND_FRAME.search(text)) and re.search(r"\b(the|a) [a-z-]+ (for|of)\b", text[:two.start()], re.I):
-        first = text[:two.start()].strip()
-        return [first.rstrip("?") + "?", "What is " + text[two.start(1):].strip()]
-    m = EN_AND.search(text)
-    cue = vocab().cue
-    if not m or not (vocab().cue["distributive"].search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
-        return [text]
-    head, tail = text[:m.start()], text[m.end():]
-    if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question
-        second = re.sub(r"^,?\s*and\s+", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail
-        if len(second.split()) <= 4:  # …, and on what date?: of what the first part names
-            said = re.sub(r"^\s*(who|what|which|where|how (much|many))\b\s*", "", head, flags=re.I)
-            second = f"{second.rstrip(' ?')}: {said.strip(' ,')}?"
-        return [head.rstrip(" ,") + "?", second]
-    # the left subject starts after the question phrase or the last framing word (for / of / both / the …)
-    qword = re.match(r"\s*((?:how (?:many|much|long|large|big)|what (?:is|are|was|were) the|what.s the|which|what)\s+)", head,
-                     re.I)
-    lm = None
-    # the nearest framing word to "and" wins: under the sand-control and wind-solar project is one noun
-    for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me|under|in|from|with|to|by|at|"
-                          r"between|among|within|into)|[:：])\s+(?:the\s+)?",
-                          head, re.I):
-        pass
-    # GDP growth and retail sales growth targets?: a question that opens on its subject starts it at once
-    bare = not (lm or qword) and not EN_VERB.search(head) and len(head.split()) <= 5
-    if not (lm or qword or bare):  # where the subject starts is unknown (…rank among the banners and cities): one question
-        return [text]
-    cut = lm.end() if lm else qword.end() if qword else 0
-    prefix, left = head[:cut], head[cut:]
-    # rural and pastoral residents: adjectives of one noun, not two questions; but "for GDP and for …" repeats
-    # its preposition, and an acronym (GDP) is a noun
-    repeated = re.search(r"\band\s+(for|of)\b", m.group(0), re.I)
-    both = bool(vocab().cue["distributive"].search(text))
-    if len(left.split()) < 2 and not (repeated or both or re.fullmatch(r"[A-Z]{2,6}s?", left.strip())):
-        return [text]
-    right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
-    # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
-    rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)
-    right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
-    if both and len(left.split()) == 1 and len(right_subject.split()) > 1:
-        # urban and rural income growth target both: adjectives each of the noun said once after the second
-        right_subject = re.sub(r"\s+(both|each|respectively)$", "", right_subject.strip(), flags=re.I)
-        if " " in right_subject:
-            left = f"{left.strip()} {right_subject.split(' ', 1)[1]}"
-    prefix = re.sub(r"\bboth\s+", "", prefix, flags=re.I)
-    # A, B, and C: the items before the last "and" are parted by commas (each of two words or more, so that
-    # "in 2026, GDP" is not two subjects)
-    lefts = [x.strip() for x in re.split(r",\s+", left) if x.strip()]
-    if len(lefts) < 2 or any(len(x.split()) < 2 for x in lefts):
-        lefts = [left]
-    parts = [f"{prefix}{x}{rest}".strip() for x in lefts] + [f"{prefix}{right_subject}{rest}".strip()]
-    if bare and (noun := re.search(r"\b(targets?|goals?|figures?)\W*$", text, re.I)):
-        # …growth targets?: the noun said once at the end is each subject's
-        parts = [p if noun.group(1).lower() in p.lower() else f"{p.rstrip(' ?')} {noun.group(1)}?" for p in parts]
-    return parts

@@ -1,0 +1,90 @@
+"""split, Chinese: one question per coordinated subject (社零和城镇居民收入分别增长多少; 全容量发电的、竞配的项目各多少)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexical import Lexicon
+from assistant.vocab import vocab
+
+GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|[这那]俩|这些|那些|两者|二者|三者")
+MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
+ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
+MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
+
+
+def chinese(text: str, lexicon: Lexicon) -> list[str]:
+    """The parts of a Chinese question (or the question itself)."""
+    v = vocab()
+    distributive = bool(vocab().cue["distributive"].search(text))
+    if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
+        text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
+    if distributive and (m := MODIFIERS.search(text)):
+        # 全容量发电的、竞配的、分散式的项目规模各是多少: one head noun, each modifier a subject of its own
+        mods = [x for x in m.group(0).split("、") if x]
+        return [f"{text[:m.start()]}{x}{text[m.end():]}" for x in mods]
+    toks = lexicon.segment(text)
+    # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
+    spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)
+    for i, (w, s, e) in enumerate(toks):
+        is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
+        if not is_and:
+            continue
+        if w == "、" and re.search(r"(多少|几|吗)\s*$", text[:s]):
+            # 蒙府酒店总投资多少、是几星级: the pause mark parts two questions, not two subjects
+            return [text[:s].strip(), text[e:].strip()]
+        left = _run(toks, i - 1, -1, v)
+        right = _run(toks, i + 1, +1, v)
+        if not left or not right:
+            continue
+        a, b = toks[left[0]][1], toks[left[-1]][2]
+        c, d = toks[right[0]][1], toks[right[-1]][2]
+        if a > b or c > d:
+            continue
+        lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
+        if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
+            continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
+        if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
+            return [text]  # 跨境电商和互市贸易有什么政策: one question about both
+        start, end = min(a, c), max(b, d)
+        # more coordinated subjects after the right one (A、B和C)
+        rest = text[end:]
+        more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", rest)
+        subjects = [lw, rw]
+        while more:
+            subjects.append(re.sub(r"^(和|与|及|、|跟|还有)", "", more.group(1)))
+            end += len(more.group(1))
+            more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", text[end:])
+        return [f"{text[:start]}{subj}{text[end:]}".strip() for subj in subjects if subj.strip()]
+    return [text]
+
+
+def _run(toks, i, step, v) -> list[int]:
+    """Indexes of the content tokens next to position i, walking away from the conjunction."""
+    out: list[int] = []
+    while 0 <= i < len(toks):
+        w = toks[i][0]
+        if not w.strip() and not out:  # 锦裕二期 跟 那个金巢科尾矿: a spoken pause beside the conjunction
+            i += step
+            continue
+        if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
+            break
+        if step < 0 and w in MEASURE_TAIL and all(toks[j][0] in MEASURE_TAIL for j in out):
+            # 固投增长目标和完成投资额: the measure words before 和 belong to the left subject
+            out.append(i)
+            i += step
+            continue
+        if v.is_stop(w) and w not in ("的",):
+            if out:
+                break
+            i += step
+            continue
+        if w == "的":
+            break
+        out.append(i)
+        i += step
+        # 专精特新企业数量: a word naming the kind of figure belongs to the subject it follows
+        if step > 0 and 0 <= i < len(toks) and toks[i][0] in v.zh_answer_kind:
+            out.append(i)
+            break
+    return sorted(out)
