@@ -23,6 +23,8 @@ class FromTable(Frozen):
     rows: tuple[Target, ...]
     premise: tuple[Stated, ...] = ()  # figures the question stated that the plan does not: corrected
     wrong_year: bool = False  # the question put the figure in a year its plan is not for: corrected
+    wrong_place: str = ""  # the question put the plan's figure in another place's plan (锡林浩特…15亿元，对吧): corrected
+    reframed: bool = False  # the question framed the plan's figure otherwise (确保增长6% for 6%左右): corrected
 
 
 class FromText(Frozen):

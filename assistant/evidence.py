@@ -50,6 +50,7 @@ class EvidenceFinder:
     embed: Callable | None = None  # query embedder for the resolver's tie-breaks
     passages: int = 8
     row_coverage: float = 0.5  # Settings.row_coverage
+    en_unknown_weight: float = SOFT_WEIGHT  # Settings.en_unknown_weight
 
     @cached_property
     def _sentences(self) -> list[tuple[Span, Chunk | None, str]]:
@@ -157,7 +158,7 @@ class EvidenceFinder:
                 continue
             weight, known = self._weight((word,))
             soft = not known and word not in names  # an everyday English word, not a name (Hohhot, Tesla)
-            out.append(Concept(label=word, forms=(word,), weight=weight * (SOFT_WEIGHT if soft else 1.0),
+            out.append(Concept(label=word, forms=(word,), weight=weight * (self.en_unknown_weight if soft else 1.0),
                                known=known, soft=soft))
         tags = lex.pos_tags(text)
         for word in lex.content_words(text):

@@ -59,6 +59,12 @@ class Lexicon:
         the glossary's targets, as the plans write them."""
         return tuple(t for t in self.terms if len(t) >= 3 and t in self.plan_text)
 
+    @cached_property
+    def quoted_names(self) -> tuple[str, ...]:
+        """The names the plans put in quotes (“8+1+1”, “四水四定”), longest first: what they stand for, the plans
+        seldom say."""
+        return tuple(sorted(set(re.findall(r"“([^“”]{1,16})”", self.plan_text)), key=len, reverse=True))
+
     def synonym_forms(self, word: str) -> tuple[str, ...]:
         """The plan's terms for `word` and for every synonym key inside it (路修 → 道路…), in the glossary's
         order. A dictionary probe per substring: a long question has hundreds of words, the glossary
@@ -181,7 +187,10 @@ class Lexicon:
     def _latin(text: str) -> str:
         # investment-attraction and investment attraction are one phrase; people's congress is people congress
         low = text.lower().replace("’", "'").replace("'s ", " ").replace("'s", "")
-        return re.sub(r"[^a-z0-9' ]", " ", low.replace("-", " "))
+        # …and "two markets, two resources" is "two markets two resources": punctuation is one space; Chinese
+        # between two words (the wind 竞配 project) still parts them
+        low = re.sub(r"[\u3400-\u9fff]+", " # ", low.replace("-", " "))
+        return re.sub(r" +", " ", re.sub(r"[^a-z0-9'# ]", " ", low))
 
     def glossary_phrases(self, text: str) -> list[str]:
         """The glossary phrases in `text`, in order, none overlapping (the longest wins where two could)."""

@@ -50,7 +50,8 @@ class Assistant:
         cut = settings.query_max_chars
         finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table,
                                 lambda texts: self.embed([t[:cut] for t in texts]),
-                                passages=settings.top_k + 3, row_coverage=settings.row_coverage)
+                                passages=settings.top_k + 3, row_coverage=settings.row_coverage,
+                                en_unknown_weight=settings.en_unknown_weight)
         self.judge = Judge(finder, docs, settings)
         self.docs = {d.doc: d for d in docs}
         # years an answer may name without a quote: the documents' own and the ones next to them (明年, 去年)

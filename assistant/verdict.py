@@ -92,6 +92,10 @@ class Judge:
         ev = self.finder.gather(part, docs)
         best = ev.sentences[0] if ev.sentences else None
         related = best if best and best.coverage >= s.related_coverage else None
+        if part.defines and not self._spelled_out(part.defines):
+            # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
+            held = next((h for h in ev.sentences if part.defines in h.span.text), related)
+            return Decline(part=part, reason="not_in_plan", related=held, focus=(part.defines,)), default
         if part.ask == "figure":
             return self._figure(part, ev, related, taken, u, docs, previous), default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
@@ -238,6 +242,9 @@ class Judge:
         if res is not None and res.status == "match":
             row = res.candidates[0].target
             if part.places and not self._place_in(part.places, row.quote):
+                if part.stated and asserts(part.text) and all(same_figure(x, row) for x in part.stated):
+                    # 锡林浩特市计划里提出互市贸易额力争突破15亿元，对吧: the plan's own figure, put in another place's
+                    return FromTable(part=part, rows=(row,), wrong_place="、".join(part.places))
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
@@ -265,7 +272,8 @@ class Judge:
             premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
             year = next((d.year for d in self.docs if d.doc == row.doc), 0)
             return FromTable(part=part, rows=(row,), premise=premise,
-                             wrong_year=bool(part.years) and year not in part.years)
+                             wrong_year=bool(part.years) and year not in part.years,
+                             reframed=true_premise and asserts(part.text) and _reframed(part, row))
         if res is not None and res.status == "ambiguous":
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
@@ -350,8 +358,35 @@ class Judge:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])
 
+    def _spelled_out(self, term: str) -> bool:
+        """Whether the plans say what a name stands for: the name followed by 即, 是指, 包括, a colon or a bracket
+        (“X”即…, X（…）), or the plans never have it in quotes (then it is not a name of theirs: read as usual)."""
+        text = self.finder.lexicon.plan_text
+        quoted = re.escape(f"“{term}”")
+        if not re.search(quoted, text):
+            return True
+        return bool(re.search(quoted + r"[，,]?(即|是指|指的是|包括|包含|主要是|分别是|：|:|（|\()", text))
+
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
         return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+def _reframed(part: Part, row: Target) -> bool:
+    """计划里说GDP确保增长6%，对吗: the plan's figure, with a governing word or bound the plan does not give it
+    (6%左右): a claim to correct, not to confirm."""
+    v = vocab()
+    words = (*v.governing, *v.bound_after, "突破", "超过", "不低于")
+    for x in part.stated:
+        i = part.text.find(x.text)
+        if i < 0 or not same_figure(x, row):
+            continue
+        said = {w for w in words if w in part.text[max(0, i - 8):i + len(x.text) + 3]}
+        # …ensures GDP growth of 6%: a governing verb said in English (vocab/framing.toml)
+        said |= {w for w, en in v.governing.items()
+                 if re.search(rf"\b{en.split()[0]}", part.text[max(0, i - 40):i], re.I)}
+        if said - {w for w in words if w in row.qualifier}:
+            return True
+    return False
 
 
 def _close(hits: tuple[SentenceHit, ...], floor: float) -> tuple[SentenceHit, ...]:

@@ -76,7 +76,9 @@ def render(v: Verdict, docs: tuple[ParsedDoc, ...]) -> Answer:
     if declined and any(d.reason in P.SAY_SCOPE for d in v.decisions if isinstance(d, Decline)):
         pieces.append(P.SCOPE_ZH if lang == "zh" else P.SCOPE_EN)
     sep = "\n" if any("\n" in p for p in pieces) else ("" if lang == "zh" else " ")
-    text = "".join(notes) + ("\n" if notes and "\n" in "".join(pieces) else "") + sep.join(p for p in pieces if p)
+    gap = "" if lang == "zh" else " "  # English sentences are spaced, Chinese ones are not
+    text = gap.join(notes) + ("\n" if notes and "\n" in "".join(pieces) else gap if notes else "") + sep.join(
+        p for p in pieces if p)
     return Answer(answer=text.strip(), route=_route(v), refused=declined, citations=tuple(src.citations),
                   facts=tuple(src.facts))
 
@@ -121,8 +123,14 @@ def _table(d: FromTable, lang: str, src: Sources) -> str:
         text = f"{label}{name[:1].upper()}{name[1:]}: {framed_en(t)} ({zh}) [{n}]."
     else:
         text = f"{label}{t.indicator}{'（实际）' if t.outcome else ''}：{zh}[{n}]。"
+    gap = " " if lang == "en" else ""
     if d.premise:
-        text = P.PREMISE[lang].format(framed=zh) + (" " if lang == "en" else "") + text
+        text = P.PREMISE[lang].format(framed=zh if lang == "zh" else f"{framed_en(t)} ({zh})") + gap + text
+    elif d.reframed:
+        text = P.REFRAMED[lang].format(framed=zh if lang == "zh" else framed_en(t)) + gap + text
+    elif d.wrong_place:
+        doc = src.docs.get(t.doc)
+        text = P.WRONG_PLACE[lang].format(title=doc.title if doc else "", place=d.wrong_place) + gap + text
     elif d.part.stated and not d.wrong_year and asserts(d.part.text):  # …是10%对吗？ — yes
         text = P.CONFIRM[lang] + text
     if d.wrong_year:

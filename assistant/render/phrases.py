@@ -62,6 +62,10 @@ CLARIFY = {"zh": "计划中有几项指标都符合您的问题，请问您指�
 # The claimed figure is not repeated: the guard lets no number through that the plan's quotes do not state.
 PREMISE = {"zh": "需要更正：计划中的数字是{framed}，与问题中的说法不符。", "en": "A correction: the plan's figure is {framed}, not the one in the question."}
 CONFIRM = {"zh": "是的，", "en": "Yes. "}
+REFRAMED = {"zh": "需要更正：计划的表述是“{framed}”，与问题中的说法不符。",
+            "en": "A correction: the plan puts it as {framed}, not as the question does."}
+WRONG_PLACE = {"zh": "需要更正：这是《{title}》中的目标，不是{place}的；计划没有{place}的数字。",
+               "en": "A correction: this is a target in {title}, not one for {place}; the plan gives no figure for {place}."}
 WRONG_YEAR = {"zh": "需要更正：这是《{title}》中{year}年的目标。", "en": "A correction: this is a target for {year}, in {title}."}
 CORRECTION = {"zh": "计划没有这样的说法。计划中的相关表述是：", "en": "The plan does not say that. What it does say: "}
 COMPARE = {

@@ -80,14 +80,16 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             resolved = resolve_followup(text, prev_text, subject, words)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
-            named = any(lexicon.specific(w) for w in (*own, *lexicon.mapped_terms(text)))
-            leans = leans_inside(text) or (resolved == text and not named)
+            names = [w for w in (*own, *lexicon.mapped_terms(text)) if lexicon.specific(w)]
+            # And the Shenzhen one? after the regions cooperated with: a place alone says where, the topic stays
+            place_only = bool(names) and all(lexicon.places(w) for w in names)
+            leans = leans_inside(text) or (resolved == text and not names) or place_only
             if leans and previous.answer.citations:
                 scope = _places(previous)
                 # 主要靠啥方式招商 after 招商引资到位资金: a word of the old subject said again names the topic itself
                 repeats = any(len(w) >= 2 and w in subject for w in own)
-                if resolved == text and subject and subject not in text and not repeats:
-                    resolved = f"{subject} {text}"
+                if (resolved == text or place_only) and subject and subject not in resolved and not repeats:
+                    resolved = f"{subject} {resolved}"
             text = resolved
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
@@ -107,6 +109,20 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             parts.append(part)
     parts = parts[:MAX_PARTS]
     cue = vocab().cue
+    own_measure = vocab().measure_of(question)[0] is not None
+    if text != before and not own_measure and previous is not None:
+        parts = _measure_as_before(parts, previous)
     return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
-                         own_measure=vocab().measure_of(question)[0] is not None, **flags, **base)
+                         own_measure=own_measure, **flags, **base)
+
+
+def _measure_as_before(parts: list[Part], previous: Turn) -> list[Part]:
+    """那固投呢 after a growth target asks its growth: a follow-up that names no measure of its own asks the growth
+    asked before, not a measure its rewording happens to spell (固定资产投资是多少 reads as an amount). Only a growth
+    carries over (as in followup.py): another unit (多少家) may not fit the new subject."""
+    measure, kinds, _ = vocab().measure_of(previous.understood or previous.question)
+    if measure != "growth_rate":
+        return parts
+    return [p.model_copy(update={"measure": measure, "kinds": tuple(sorted(kinds))})
+            if p.ask == "figure" and p.measure not in (None, measure) else p for p in parts]

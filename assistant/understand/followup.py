@@ -32,7 +32,9 @@ EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)
                          re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它|其)")
-EN_PRONOUN = re.compile(r"\b(this project|that project|this|that|it|its)\b", re.I)
+# "this year" and "this plan" name a time and the document, not the previous subject
+EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|month|week|time|plan|document|period|stage))|it|its)\b",
+                        re.I)
 
 
 def resolve_followup(question: str, previous: str, subject: str, words: tuple[str, ...] = ()) -> str:

@@ -24,6 +24,7 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
+THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
 
 
@@ -31,7 +32,7 @@ DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document"
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢谁]|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+                or cue["who"].search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢谁]|[的了]不\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
 
 
 def _named_figures(text: str) -> list[str]:
@@ -72,7 +73,13 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     for p in SENTENCE.findall(text):
         # 项目安排几个，完成投资多少: clauses that each ask are separate questions
         clauses = [c for c in COMMA.split(p) if c.strip(" ？?。.")]
-        if (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
+        if (len(clauses) == 2 and vocab().cue["stated_figure"].search(clauses[0]) and _states_only(clauses[0])
+                and THEN.match(clauses[1].strip()) and _asks(clauses[1])
+                and any(lexicon.specific(w) for w in lexicon.content_words(clauses[1]))):
+            # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
+            # another: the claim is checked as one, the question answered
+            pieces += [f"{clauses[0]}，对吗", clauses[1]]
+        elif (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
                 and re.search(r"[\u4e00-\u9fff]", p)):
             # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's
             # subject

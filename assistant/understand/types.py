@@ -49,6 +49,7 @@ class Part(Frozen):
     per_unit: bool = False  # asks a figure per person, household or day (每人每天): a total does not answer it
     date_asked: bool = False  # a date is asked (哪个月), whatever kind of figure the question also names
     instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
+    defines: str = ""  # a quoted name or number code whose meaning is asked (“8+1+1”分别指什么), "" if none
 
 
 class Understanding(Frozen):
