@@ -66,7 +66,30 @@ class Judge:
             if isinstance(decision, FromTable):
                 taken.update(r.id for r in decision.rows)
             decisions.append(decision)
+        decisions = self._alike(decisions, previous, u)
         return Verdict(understanding=u, decisions=_merge(decisions), default_doc=default_doc)
+
+    def _alike(self, decisions: list[Decision], previous: Turn | None, u: Understanding) -> list[Decision]:
+        """GDP 固投 社零 三个目标: figures asked side by side, none naming its measure, are of one kind. A part read
+        as another kind (固投's amount beside two growth rates), or left open between kinds, is read as the
+        others' kind, if the plan gives it one."""
+        tables = [d for d in decisions if isinstance(d, FromTable) and len(d.rows) == 1 and d.part.measure is None]
+        kinds = [d.rows[0].kind for d in tables]
+        kind = max(set(kinds), key=kinds.count) if kinds else None
+        if len(u.parts) < 3 or kind is None or kinds.count(kind) < 2:
+            return decisions
+        hit = next((m for m in vocab().measures if m.measure == kind), None)
+        out = []
+        for d in decisions:
+            if isinstance(d, Clarify) and d.part.measure is None and len(same := [r for r in d.rows if r.kind == kind]) == 1:
+                d = FromTable(part=d.part, rows=(same[0],))
+            elif d in tables and d.rows[0].kind != kind and hit is not None:
+                again, _ = self._part(d.part.model_copy(update={"measure": kind, "kinds": tuple(sorted(hit.kinds))}),
+                                      previous, set(), u)
+                if isinstance(again, FromTable) and again.rows[0].kind == kind:
+                    d = again
+            out.append(d)
+        return out
 
     # ------------------------------------------------------------------ one part
 
@@ -91,7 +114,8 @@ class Judge:
             return self._about_previous(part, previous), default
         ev = self.finder.gather(part, docs)
         best = ev.sentences[0] if ev.sentences else None
-        related = best if best and best.coverage >= s.related_coverage else None
+        # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone
+        related = best if best and best.coverage >= s.related_coverage and _named(ev, best) else None
         if part.defines and not self._spelled_out(part.defines):
             # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
             held = next((h for h in ev.sentences if part.defines in h.span.text), related)
@@ -254,6 +278,9 @@ class Judge:
             if part.per_unit and not vocab().cue["per_unit_row"].search(f"{row.indicator} {row.quote}"):
                 # 边民每人每天的免税额度: the row is a total (互市贸易额), not a figure per person
                 return self._with_row(part, "no_figure", row, related, ev.focus)
+            if part.currency and row.unit.endswith("元"):
+                # 进出口贸易额换算成美元是多少: the plan's figure is in yuan; a conversion it does not give
+                return self._with_row(part, "no_figure", row, related, ev.focus)
             if part.sub_period and row.kind != "date":
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)
@@ -275,6 +302,8 @@ class Judge:
                              wrong_year=bool(part.years) and year not in part.years,
                              reframed=true_premise and asserts(part.text) and _reframed(part, row))
         if res is not None and res.status == "ambiguous":
+            if part.currency and (money := [c.target for c in res.candidates if c.target.unit.endswith("元")]):
+                return self._with_row(part, "no_figure", money[0], related, ev.focus)  # in US dollars: see above
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
@@ -296,13 +325,18 @@ class Judge:
         if part.places:
             return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
         best = ev.sentences[0] if ev.sentences else None
-        if TOPIC_FIGURES.search(part.text) and best is not None and best.coverage >= s.answer_coverage:
+        # …and the place must be found by what the question names, not by 指标 itself (过货量有没有指标: the plan
+        # has no freight figure; 大气环境指标 is another matter)
+        named = best is not None and _named(ev, best)
+        if TOPIC_FIGURES.search(part.text) and named and best.coverage >= s.answer_coverage:
             # 医疗那块有没有量化的指标？: the figures of the place that talks about it
+            # …the figures its sentences give (降碳减排 is a task without one: 总体要求's growth rates are not about it)
+            said = " ".join(h.span.text for h in _close(ev.sentences, s.answer_coverage))
             rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) == best.place
-                         and t.kind not in ("date", "ordinal", "period", "other"))
+                         and t.kind not in ("date", "ordinal", "period", "other") and t.quote in said)
             if rows:
                 return FromTable(part=part, rows=rows[:4])
-        if soft and best is not None and best.coverage >= s.answer_coverage:
+        if soft and named and best.coverage >= s.answer_coverage:
             intent = "list" if vocab().cue["list"].search(part.text) else "fact"
             return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
@@ -369,6 +403,14 @@ class Judge:
 
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
         return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+def _named(ev: Evidence, hit: SentenceHit) -> bool:
+    """Whether a sentence was found by a word the question names, not only by a generic one (指标, 目标) taken as
+    the topic while the question names something the plans do not have (过货量有没有指标). Generic words alone are
+    the topic when the question names nothing else (主要预期目标有哪些)."""
+    return (any(c.label in hit.matched and not vocab().is_stop(c.label) for c in ev.concepts)
+            or all(c.known for c in ev.concepts))
 
 
 def _reframed(part: Part, row: Target) -> bool:

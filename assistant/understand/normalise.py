@@ -48,7 +48,7 @@ EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a
                      r"(?:numbers?|figures?|targets?|data|rates?|indicators?)\b[^:?]{0,60}:\s*(?=\S)", re.I)
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
-                     r"[^？?]{0,8})[。.!！]?$")
+                     r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$")
 # Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
 EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
@@ -82,6 +82,18 @@ EN_ASIDE = re.compile(r"\s+[-–—]+\s+(we|i|our|my|i'm|we're|they|the boss|our
 EN_FRAME = re.compile(r"\b(then |and )?(please )?(tell|show) me what the (plan|document|text) (actually |really )?"
                       r"(says|states|sets|gives)\s*[.?!]?\s*$", re.I)
 PHRASE = re.compile(r"[^\s，,。？?！!；;]+|[\s，,。？?！!；;]+")
+# What the asker sets aside first (除了国企和财政金融，还… / Besides debt, what …): the question is what follows.
+EXCEPT = re.compile(r"^(除了|除去)[^，,。？?]{1,20}?(之外|以外)?[，,]\s*(?=还|另外|其他|其它|别的|再)"
+                    r"|^(besides|apart from|other than|aside from|in addition to)\s+[^,?]{1,40},\s*(?=\w)", re.I)
+# Sentences of context before a full English question (We are considering a warehouse near the port; our case
+# depends on trade. What level does the plan set for …?): who asks and why, not what. A sentence that asks, requests,
+# states a figure or reports a claim stays; so does all of it when the question points back (What is its target?).
+EN_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")  # 51.28 is one number, not two sentences
+EN_KEEPS = re.compile(r"\b(tell|give|show|list|need|want|please|confirm|check|explain|heard|say|says|said|claims?|"
+                      r"according|told|read|wrote|ignore|disregard|forget|pretend|act|you|your|system|prompt|"
+                      r"instructions?|override|mode|answer|reply|respond)\b", re.I)  # …and instructions, for intent.py
+EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
+FULL_QUESTION_WORDS = 7
 
 
 class Normalised(Frozen):
@@ -128,13 +140,25 @@ def _strip_fillers(text: str) -> str:
         rest = parts[n + 1:]  # by position: the same phrase may be said twice
         if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest):
             p = ""
-        elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and re.search(r"[？?]\s*$", "".join(out)):
+        elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and (
+                re.search(r"[？?]\s*$", "".join(out)) or v.cue["asking"].search("".join(out))):
             p = ""
         out.append(p)
     cleaned = re.sub(r"^[\s，,。；;]+", "", "".join(out))
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
     cleaned = re.sub(r"([，,])\s*[，,]", r"\1", cleaned)
     return cleaned.strip() or text.strip()
+
+
+def _without_context(text: str) -> str:
+    sents = [x.strip() for x in EN_SENTENCE.findall(text) if x.strip()]
+    if len(sents) < 2 or not sents[-1].endswith("?"):
+        return text
+    question = sents[-1]
+    if len(question.split()) < FULL_QUESTION_WORDS or EN_POINTER.search(question):
+        return text
+    kept = [x for x in sents[:-1] if x.endswith("?") or EN_KEEPS.search(x) or re.search(r"\d", x)]
+    return " ".join(kept + [question])
 
 
 def _language(text: str) -> str:
@@ -147,7 +171,11 @@ def _language(text: str) -> str:
 
 def normalise(question: str, plan_text: str = "") -> Normalised:
     v = vocab()
-    text = _t2s().convert(_width(question))
+    text = _width(question)
+    if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
+        for rx, mandarin in v.cantonese:
+            text = rx.sub(mandarin, text)
+    text = _t2s().convert(text)
     text = text.replace("个亿", "亿")
     lang = _language(text)
     asked = False
@@ -167,6 +195,9 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)) \
             and len(text) > m.end() + 4:
         text = text[m.end():]
+    if lang == "en":
+        text = _without_context(text)
+    text = EXCEPT.sub("", text) or text
     if lang == "en":
         text = english_numerals(text)
         for _ in range(3):

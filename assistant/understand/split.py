@@ -22,7 +22,10 @@ FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|�
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
-                          r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])", re.I)
+                          r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])"
+                          # First, … Second, … / 第一，…第二，… / 一是…二是…: numbered questions
+                          r"|(?:^|(?<=[.;:]))\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly)\s*[,:]\s*"
+                          r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
@@ -79,6 +82,11 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
             # another: the claim is checked as one, the question answered
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
+        elif (len(clauses) >= 3 and all(_states_only(c) and vocab().cue["stated_figure"].search(c) for c in clauses[:-1])
+              and GATHER.search(clauses[-1]) and _asks(clauses[-1])):
+            # GDP增长6.5%左右，固投增长10%左右，这两个数对不对: each claim is checked
+            shared = GATHER.sub("", clauses[-1]).strip(" ？?。") or "对吗"
+            pieces += [f"{c}，{shared}" for c in clauses[:-1]]
         elif (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
                 and re.search(r"[\u4e00-\u9fff]", p)):
             # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's

@@ -8,6 +8,8 @@ from assistant.lexical import Lexicon
 from assistant.vocab import vocab
 
 GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天月])|[这那]俩|这些|那些|两者|二者|三者")
+# A count of the things named before it (GDP 固投 社零 3个目标发我一下): each of them is asked
+COUNTED = re.compile(r"(?<![\d.])([2-9]|两|二|三|四|五|六|七|八|九)(个|项)(?=[\u4e00-\u9fff]{0,4}(目标|指标|数|数字|数据|增速|增幅))")
 MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
@@ -17,12 +19,16 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
     """The parts of a Chinese question (or the question itself)."""
     v = vocab()
     distributive = bool(vocab().cue["distributive"].search(text))
+    if COUNTED.search(text) and " " in text.strip():
+        distributive, text = True, COUNTED.sub("", text)
     if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
         text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
     if distributive and (m := MODIFIERS.search(text)):
         # 全容量发电的、竞配的、分散式的项目规模各是多少: one head noun, each modifier a subject of its own
         mods = [x for x in m.group(0).split("、") if x]
         return [f"{text[:m.start()]}{x}{text[m.end():]}" for x in mods]
+    if distributive and (spoken := _spoken_subjects(text, lexicon)):
+        return spoken
     toks = lexicon.segment(text)
     # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
     spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)
@@ -57,6 +63,20 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
             more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", text[end:])
         return [f"{text[:start]}{subj}{text[end:]}".strip() for subj in subjects if subj.strip()]
     return [text]
+
+
+def _spoken_subjects(text: str, lexicon: Lexicon) -> list[str]:
+    """GDP 固投 社零 目标各多少: subjects said one after another with pauses, then what is asked of each."""
+    segs = text.split()
+    cue = vocab().cue
+    first = next((i for i, x in enumerate(segs) if any(cue[c].search(x) for c in ("asking", "distributive", "figure",
+                                                                                   "figure_word"))), None)
+    if first is None or first < 2 or any(ZH_AND.search(x) for x in segs[:first]):
+        return []
+    subjects, tail = segs[:first], " ".join(segs[first:])
+    if not all(lexicon.content_words(x) for x in subjects):
+        return []
+    return [f"{x} {tail}" for x in subjects]
 
 
 def _run(toks, i, step, v) -> list[int]:

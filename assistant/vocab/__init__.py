@@ -59,6 +59,8 @@ class Vocab:
     # places.toml: every name (lower-case for Latin) → its canonical Chinese name
     places: dict[str, str]
     regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
+    cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
+    opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
 
     def unit(self, name: str) -> Unit | None:
         return next((u for u in self.units if u.unit == name), None)
@@ -93,7 +95,8 @@ def _rx(pattern: str) -> re.Pattern:
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     load = lambda name: tomllib.loads((HERE / f"{name}.toml").read_text(encoding="utf-8"))  # noqa: E731
-    words, asks, units, framing, places = (load(n) for n in ("words", "asks", "units", "framing", "places"))
+    words, asks, units, framing, places, dialect = (load(n) for n in ("words", "asks", "units", "framing", "places",
+                                                                       "dialect"))
     cues = asks["cues"]
     return Vocab(
         zh_stop=frozenset(_words(words["zh_function"]) + _words(words["zh_question"]) + _words(words["zh_generic"])
@@ -119,4 +122,6 @@ def vocab() -> Vocab:
         bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
         places={name.lower(): canon for canon, others in places["places"].items() for name in (canon, *others)},
         regions={k: tuple(v) for k, v in places.get("regions", {}).items()},
+        cantonese=tuple((re.compile(k), v) for k, v in dialect["cantonese"].items()),
+        opener=tuple(framing.get("opener", ())),
     )
