@@ -51,6 +51,7 @@ class EvidenceFinder:
     passages: int = 8
     row_coverage: float = 0.5  # Settings.row_coverage
     en_unknown_weight: float = SOFT_WEIGHT  # Settings.en_unknown_weight
+    dense_max_chars: int = 200  # Settings.dense_max_question_chars: a longer text is not embedded
 
     @cached_property
     def _sentences(self) -> list[tuple[Span, Chunk | None, str]]:
@@ -306,7 +307,7 @@ class EvidenceFinder:
         """The first reading in `order` the table settles; else the best found."""
         resolution = None
         for text in order:
-            got = resolve(text, self.table, self.embed, **ask)
+            got = resolve(text, self.table, self.embed if len(text) <= self.dense_max_chars else None, **ask)
             if resolution is None or got.status == "match" or resolution.status == "none":
                 resolution = got
             if resolution.status == "match":

@@ -15,7 +15,8 @@ RRF_K = 60
 
 class HybridRetriever:
     def __init__(self, chunks: list[Chunk], index: ChunkIndex, lexicon: Lexicon, docs: tuple[ParsedDoc, ...],
-                 dense_weight: float = 1.0, lexical_weight: float = 1.0, cache_dir=None, query_max_chars: int = 64):
+                 dense_weight: float = 1.0, lexical_weight: float = 1.0, cache_dir=None, query_max_chars: int = 64,
+                 dense_max_question_chars: int = 200):
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.index = index
@@ -25,6 +26,7 @@ class HybridRetriever:
         self.weights = (dense_weight, lexical_weight)
         self._store = None
         self.query_max_chars = query_max_chars  # the dense model reads the start of a long question
+        self.dense_max_question_chars = dense_max_question_chars  # …and none of a pasted text
 
     @property
     def store(self):
@@ -33,6 +35,8 @@ class HybridRetriever:
         return self._store
 
     def dense(self, question: str, k: int, docs: tuple[str, ...] | None = None) -> list[tuple[Chunk, float]]:
+        if len(question) > self.dense_max_question_chars:
+            return []  # its first characters are a preamble; the words decide, at a bounded cost
         vector = self.index.embeddings.embed_query(question[:self.query_max_chars])
         where = {"doc": {"$in": list(docs)}} if docs else None
         got = self.store.query(query_embeddings=[vector], n_results=min(k, len(self.chunks)), where=where,

@@ -46,12 +46,14 @@ class Assistant:
         self.embed = CachedQueryEmbedder(knowledge.index.embeddings, settings.data_dir / "query-vectors.npz")
         self.retriever = HybridRetriever(list(knowledge.chunks), knowledge.index, self.lexicon, docs,
                                          dense_weight=settings.dense_weight, cache_dir=settings.data_dir,
-                                         query_max_chars=settings.query_max_chars)
+                                         query_max_chars=settings.query_max_chars,
+                                         dense_max_question_chars=settings.dense_max_question_chars)
         cut = settings.query_max_chars
         finder = EvidenceFinder(self.lexicon, self.retriever, docs, knowledge.table,
                                 lambda texts: self.embed([t[:cut] for t in texts]),
                                 passages=settings.top_k + 3, row_coverage=settings.row_coverage,
-                                en_unknown_weight=settings.en_unknown_weight)
+                                en_unknown_weight=settings.en_unknown_weight,
+                                dense_max_chars=settings.dense_max_question_chars)
         self.judge = Judge(finder, docs, settings)
         self.docs = {d.doc: d for d in docs}
         # years an answer may name without a quote: the documents' own and the ones next to them (明年, 去年)

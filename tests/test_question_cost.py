@@ -63,3 +63,17 @@ def test_one_long_question_embeds_itself_at_most_once(fast_bot):
         del inner._embed
     # the question is read as its distinct parts; each is embedded once, however many steps use it
     assert seen and len(seen) == len(set(seen)) and len(seen) <= 4, seen
+
+
+def test_a_pasted_text_is_read_by_its_words_and_not_embedded(fast_bot):
+    """Past Settings.dense_max_question_chars the first characters the dense model would read are a preamble, not
+    the question: the text is answered from its words, and costs no embedding (scripts/load.py --section cpu)."""
+    memo = fast_bot.knowledge.index.embeddings
+    limit = fast_bot.settings.dense_max_question_chars
+    pasted = ("我们公司在口岸附近有一个物流仓库项目想了解一下计划里关于互市贸易和跨境电商物流的安排" * 10)[:limit + 50]
+    before = memo.computed
+    a = fast_bot.ask(pasted)
+    assert memo.computed == before and a.answer, a.answer
+    before = memo.computed
+    fast_bot.ask(pasted[:60])  # a question of ordinary length is embedded
+    assert memo.computed == before + 1
