@@ -302,6 +302,10 @@ class Judge:
                              wrong_year=bool(part.years) and year not in part.years,
                              reframed=true_premise and asserts(part.text) and _reframed(part, row))
         if res is not None and res.status == "ambiguous":
+            if part.per_unit and not any(vocab().cue["per_unit_row"].search(f"{c.target.indicator} {c.target.quote}")
+                                         for c in res.candidates):
+                # GDP per capita target: of the rows that fit, none is per person
+                return self._with_row(part, "no_figure", res.candidates[0].target, related, ev.focus)
             if part.currency and (money := [c.target for c in res.candidates if c.target.unit.endswith("元")]):
                 return self._with_row(part, "no_figure", money[0], related, ev.focus)  # in US dollars: see above
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):

@@ -122,6 +122,9 @@ def _measure_as_before(parts: list[Part], previous: Turn) -> list[Part]:
     asked before, not a measure its rewording happens to spell (固定资产投资是多少 reads as an amount). Only a growth
     carries over (as in followup.py): another unit (多少家) may not fit the new subject."""
     measure, kinds, _ = vocab().measure_of(previous.understood or previous.question)
+    if measure is None and previous.answer.facts and all(f.indicator.endswith("增速") for f in previous.answer.facts):
+        # GDP目标 → 固投呢: the question named no measure, the answer gave a growth rate
+        measure, kinds, _ = vocab().measure_of("增速")
     if measure != "growth_rate":
         return parts
     return [p.model_copy(update={"measure": measure, "kinds": tuple(sorted(kinds))})

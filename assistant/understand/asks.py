@@ -101,7 +101,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         text=text, ask=ask, measure=measure if ask == "figure" else None,
         measure_words=tuple(bare[a:b] for a, b in spans) if ask == "figure" else (),
         kinds=tuple(sorted(kinds)) if ask == "figure" and kinds is not None else (),
-        stated=stated, places=tuple(lexicon.places(text)),
+        stated=stated, places=_places_asked(text, lexicon),
         years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
         outcome=bool(cue["outcome"].search(text)), compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
@@ -118,6 +118,22 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         instances=_instances(text),
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",
     )
+
+
+# Where the asker comes from (我是蒙古国那边商会的会长…, I'm from Ulaanbaatar): who asks, not whose figure is asked.
+ASKER_FROM = re.compile(r"(我是|我们是|我来自|我们来自|来自|\bi'?m from|\bi am from|\bwe'?re from|\bwe are from)\s*(the\s+)?$",
+                        re.I)
+
+
+def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    out = []
+    for place in lexicon.places(text):
+        names = [n for n in (place, *lexicon.place_names(place)) if n and n in text] or [place]
+        at = [m.start() for n in names for m in re.finditer(re.escape(n), text)]
+        if at and all(ASKER_FROM.search(text[:i]) for i in at):
+            continue
+        out.append(place)
+    return tuple(out)
 
 
 def _instances(text: str) -> tuple[str, ...]:

@@ -61,7 +61,8 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
             tail = ASK_TAIL.search(previous)
             # a growth question carries over as such (那农牧民呢); any other figure as a plain figure question,
             # since its unit (多少家) may not fit the new subject (互市贸易额呢)
-            tail_text = tail.group(0) if tail else ""
+            # …and a figure question with no tail (GDP目标 → 固投呢) still asks a figure
+            tail_text = tail.group(0) if tail else ("是多少" if words else "")
             if tail and re.search(r"多少|几", tail_text) and not GROWTH_TAIL.search(tail_text):
                 tail_text = "是多少"
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"

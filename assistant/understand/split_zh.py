@@ -12,6 +12,7 @@ GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天�
 COUNTED = re.compile(r"(?<![\d.])([2-9]|两|二|三|四|五|六|七|八|九)(个|项)(?=[\u4e00-\u9fff]{0,4}(目标|指标|数|数字|数据|增速|增幅))")
 MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
+PEOPLE = re.compile(r"^(你们|我们|咱们|我|你|他|她|他们)|领导|会长|经理|老板|朋友|同事|客户")
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
 
 
@@ -48,6 +49,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         if a > b or c > d:
             continue
         lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
+        if PEOPLE.search(lw) or PEOPLE.search(rw):
+            continue  # 我跟你们领导很熟: people, not two things of the plan asked about
         if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
             continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
         if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
