@@ -20,7 +20,7 @@ from assistant.targets.resolve import Resolution
 from assistant.session import Turn
 from assistant.settings import Settings
 from assistant.understand.types import Part, Understanding
-from assistant.vocab import vocab
+from assistant.vocab import CJK, vocab
 
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
@@ -116,6 +116,11 @@ class Judge:
         best = ev.sentences[0] if ev.sentences else None
         # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone
         related = best if best and best.coverage >= s.related_coverage and _named(ev, best) else None
+        if part.mention and (self._unmentioned(part, ev)
+                             or any(not self._place_in((p,), self.finder.lexicon.plan_text) for p in part.places)):
+            # 有没有提到5G基站 / Zamyn-Uud: a Chinese word the plans never use, or a place they never name: what it
+            # names, they do not mention (an English word outside the glossary may be a paraphrase)
+            return Decline(part=part, reason="not_in_plan", detail="、".join(ev.unknown)), default
         if part.defines and not self._spelled_out(part.defines):
             # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
             held = next((h for h in ev.sentences if part.defines in h.span.text), related)
@@ -150,6 +155,8 @@ class Judge:
                                     part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
         if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
+                              # an addressee line (A管委会，B单位，C政府：) is a list of bodies in itself
+                              or (h.span.text.rstrip().endswith("：") and vocab().cue[entity].search(h.span.text))
                               for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
@@ -395,6 +402,15 @@ class Judge:
         if not hits:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])
+
+    def _unmentioned(self, part: Part, ev: Evidence) -> bool:
+        """有没有提到5G基站建设: what follows the asking names nothing of the plans' own (only words they never use,
+        or generic ones), while 有没有提瑞茨 就是REITs names REITs, which they do use."""
+        lex = self.finder.lexicon
+        m = vocab().cue["mention"].search(part.text)
+        asked = lex.content_words(part.text[m.end():] if m else part.text)
+        unknown = {c.label for c in ev.concepts if not c.known and CJK.search(c.label)}
+        return bool(unknown) and not any(w not in unknown and lex.specific(w) for w in asked)
 
     def _spelled_out(self, term: str) -> bool:
         """Whether the plans say what a name stands for: the name followed by 即, 是指, 包括, a colon or a bracket

@@ -70,8 +70,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
         framing = vocab().cue["framing_asked"]
+        # 这个目标是力争还是确保 / is that one a firm floor or approximate: the framing words are how it asks
+        unframed = lexicon.content_words(framing.sub(" ", text))
         if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)) or (
-                framing.search(text) and only_deictic([w for w in own if w not in vocab().governing])):
+                framing.search(text) and only_deictic([w for w in unframed if w not in vocab().governing])):
             # 这条在哪一章 / 这个目标是力争还是确保: the previous answer's own sentence answers
             about_previous, scope = True, _places(previous)
         else:
@@ -94,6 +96,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
 
+    if not about_previous and (m := vocab().cue["framing_asked"].search(text)) and lexicon.content_words(
+            rest := f"{text[:m.start()]} {text[m.end():]}".strip()):
+        # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
+        text = rest
     if not (about_previous or lexicon.content_words(text) or _asks_anything(text)
             or vocab().cue["stated_figure"].search(text)):
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions

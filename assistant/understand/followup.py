@@ -76,6 +76,8 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
         head = re.split(r"\s+(?:for|of|in|on|under|by)\s+", asked)[0]
         # …but what kind of figure it was stays (target for retail sales growth → budget revenue growth)
         kind = " ".join(w for w in ("growth", "rate") if re.search(rf"\b{w}\b", asked[len(head):], re.I))
+        if not head and words:  # after a figure asked in Chinese (GDP增长目标？ → And fixed-asset investment?)
+            return f"What is the target for {x}?"
         return f"What is the {head} for {x}{' ' + kind if kind else ''}?" if head else f"{x}?"
     if len(q) <= 30 and ZH_PRONOUN.search(q) and subject:
         return ZH_PRONOUN.sub(subject, q, count=1)

@@ -109,6 +109,13 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _fold_latin(text: str) -> str:
+    """Zamyn-Üüd → Zamyn-Uud: Latin letters with diacritics as a plain keyboard writes them (only Latin ones:
+    NFKD would also turn Chinese punctuation into ASCII)."""
+    return "".join("".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                   if "\u00c0" <= ch <= "\u024f" else ch for ch in text)
+
+
 def _width(text: str) -> str:
     # full-width letters, digits, ％ and the ideographic space → ASCII; Chinese punctuation stays as written
     return "".join(unicodedata.normalize("NFKC", ch) if ("\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a"
@@ -171,7 +178,7 @@ def _language(text: str) -> str:
 
 def normalise(question: str, plan_text: str = "") -> Normalised:
     v = vocab()
-    text = _width(question)
+    text = _fold_latin(_width(question))
     if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
         for rx, mandarin in v.cantonese:
             text = rx.sub(mandarin, text)

@@ -37,7 +37,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
         if not is_and:
             continue
-        if w == "、" and re.search(r"(多少|几)[\u4e00-\u9fff]?\s*$|吗\s*$", text[:s]) and v.cue["asking"].search(text[e:]):
+        if w == "、" and re.search(r"多少|几|吗\s*$", text[:s]) and v.cue["asking"].search(text[e:]) and re.search(
+                r"[\u4e00-\u9fff]{2}", text[e:]):
             # 蒙府酒店总投资多少、是几星级: the pause mark parts two questions, not two subjects
             return [text[:s].strip(), text[e:].strip()]
         left = _run(toks, i - 1, -1, v)

@@ -48,6 +48,7 @@ class Part(Frozen):
     superlative: bool = False  # asks which one is the biggest, the first, the most: the plan must rank them itself
     per_unit: bool = False  # asks a figure per person, household or day (每人每天): a total does not answer it
     currency: bool = False  # asks a figure in another currency (换算成美元): the plans give yuan
+    mention: bool = False  # asks whether the plan mentions something (有没有提到X): X must be the plans' own word
     date_asked: bool = False  # a date is asked (哪个月), whatever kind of figure the question also names
     instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
     defines: str = ""  # a quoted name or number code whose meaning is asked (“8+1+1”分别指什么), "" if none
