@@ -1,0 +1,271 @@
+"""verdict, figures: how a part that asks a figure is decided (Judge's figure rules): a row of the target table, the
+figure a sentence gives, which of several rows is meant, several years compared, a figure the plan gives declined
+for what is asked of it (a share, a rank, a date, another currency), and figures asked side by side read alike."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.attribution import attributed
+from assistant.decisions import Clarify, Compare, Decision, Decline, DeclineReason, FromTable, FromText
+from assistant.documents import pick
+from assistant.evidence_models import Evidence, SentenceHit
+from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
+from assistant.models import Target
+from assistant.session import Turn
+from assistant.targets.resolve import Resolution
+from assistant.understand.types import Part, Understanding
+from assistant.vocab import vocab
+
+# Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
+# answered in words.
+TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
+                           r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
+
+
+def asserts(text: str) -> bool:
+    """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
+    return bool(vocab().cue["premise"].search(text))
+
+
+def found_by_name(ev: Evidence, hit: SentenceHit) -> bool:
+    """Whether a sentence was found by a word the question names, not only by a generic one (指标, 目标) taken as
+    the topic while the question names something the plans do not have (过货量有没有指标). Generic words alone are
+    the topic when the question names nothing else (主要预期目标有哪些)."""
+    return (any(c.label in hit.matched and not vocab().is_stop(c.label) for c in ev.concepts)
+            or all(c.known for c in ev.concepts))
+
+
+def _reframed(part: Part, row: Target) -> bool:
+    """计划里说GDP确保增长6%，对吗: the plan's figure, with a governing word or bound the plan does not give it
+    (6%左右): a claim to correct, not to confirm."""
+    v = vocab()
+    words = (*v.governing, *v.bound_after, "突破", "超过", "不低于")
+    for x in part.stated:
+        i = part.text.find(x.text)
+        if i < 0 or not same_figure(x, row):
+            continue
+        said = {w for w in words if w in part.text[max(0, i - 8):i + len(x.text) + 3]}
+        # …ensures GDP growth of 6%: a governing verb said in English (vocab/framing.toml)
+        said |= {w for w, en in v.governing.items()
+                 if re.search(rf"\b{en.split()[0]}", part.text[max(0, i - 40):i], re.I)}
+        if said - {w for w in words if w in row.qualifier}:
+            return True
+    return False
+
+
+def close_hits(hits: tuple[SentenceHit, ...], floor: float) -> tuple[SentenceHit, ...]:
+    """The best sentence and those nearly as good (within 0.15 of it and above the floor)."""
+    if not hits:
+        return ()
+    top = hits[0].coverage
+    return tuple(h for h in hits if h.coverage >= max(floor, top - 0.15))
+
+
+class FigureRules:
+    """Judge's rules for figure questions (a mixin: Judge holds the finder, the settings and the documents)."""
+
+    def _alike(self, decisions: list[Decision], previous: Turn | None, u: Understanding) -> list[Decision]:
+        """GDP 固投 社零 三个目标: figures asked side by side, none naming its measure, are of one kind. A part read
+        as another kind (固投's amount beside two growth rates), or left open between kinds, is read as the
+        others' kind, if the plan gives it one."""
+        tables = [d for d in decisions if isinstance(d, FromTable) and len(d.rows) == 1 and d.part.measure is None]
+        kinds = [d.rows[0].kind for d in tables]
+        kind = max(set(kinds), key=kinds.count) if kinds else None
+        if len(u.parts) < 3 or kind is None or kinds.count(kind) < 2:
+            return decisions
+        hit = next((m for m in vocab().measures if m.measure == kind), None)
+        out = []
+        for d in decisions:
+            if isinstance(d, Clarify) and d.part.measure is None and len(same := [r for r in d.rows if r.kind == kind]) == 1:
+                d = FromTable(part=d.part, rows=(same[0],))
+            elif d in tables and d.rows[0].kind != kind and hit is not None:
+                again, _ = self._part(d.part.model_copy(update={"measure": kind, "kinds": tuple(sorted(hit.kinds))}),
+                                      previous, set(), u)
+                if isinstance(again, FromTable) and again.rows[0].kind == kind:
+                    d = again
+            out.append(d)
+        return out
+
+    def _years_compared(self, part: Part) -> tuple[int, ...]:
+        """The years a comparison sets side by side: those it names, 去年/今年 read against the newest plan."""
+        plans = sorted(d.year for d in self.docs if d.genre == "plan")
+        years = set(part.years)
+        newest = plans[-1] if plans else 0
+        if re.search(r"去年|上年|上一年|last year", part.text):
+            years.add(newest - 1)
+        if re.search(r"今年|this year", part.text) or (len(years) == 1 and newest not in years):
+            years.add(newest)
+        return tuple(sorted(years))
+
+    def _compare(self, part: Part, years: tuple[int, ...]) -> Decision:
+        rows, missing, uncovered = [], [], []
+        # what is compared, without the comparison (比2026年高吗, higher than 2026's): the figure to look up
+        asked = re.sub(r"\s+", " ", vocab().cue["compare"].sub(" ", part.text)).strip()
+        for year in years:
+            one = part.model_copy(update={"years": (year,), "compare": False, "ask": "figure", "text": asked})
+            scope = pick(one, self.docs)
+            found = None
+            if scope.docs:
+                res = self.finder.gather(one, scope.docs).resolution
+                cands = [c.target for c in res.candidates] if res is not None and res.status != "none" else []
+                # the same indicator in every year (固投目标 may mean its growth or its amount: the first year's
+                # best reading decides, and the answer names it)
+                same = [t for t in cands if rows and t.indicator == rows[0].indicator]
+                found = (same or cands or [None])[0]
+            if found is None:
+                missing.append(year)
+                if not scope.docs:
+                    uncovered.append(year)
+            else:
+                rows.append(found)
+        if not rows:
+            return Decline(part=part, reason="compare")
+        if len(rows) < 2 and uncovered:
+            # 比去年定的目标高还是低, with no document for last year: nothing to compare with; the figure there is
+            # is shown as what the plan does say
+            return self._with_row(part, "compare", rows[0])
+        return Compare(part=part, rows=tuple(rows), missing=tuple(missing))
+
+    def _figure(self, part: Part, ev: Evidence, related: SentenceHit | None, taken: set[str], u: Understanding,
+                docs: tuple[str, ...] | None, previous: Turn | None = None) -> Decision:
+        s = self.settings
+        res = ev.resolution
+        if (res is not None and res.status == "ambiguous" and u.followup and previous is not None
+                and not u.own_measure):  # 那储能电量规模呢 names its own measure
+            res = self._as_before(res, previous)
+        # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
+        soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
+        # 那边境经济合作区呢 after a figure: the figure was the previous question's; the caller's own words ask none
+        soft = soft or (u.followup and not part.stated and not u.own_figure)
+        if res is not None and res.status == "ambiguous" and len(u.parts) > 1:
+            # a part of a compound question lost words its neighbour kept (固投项目个数和计划完成投资额): the whole
+            # question, without the rows other parts took, may settle it
+            whole = self.finder.gather(part.model_copy(update={"text": u.text}), docs).resolution
+            # …without the rows the other parts name on their own either (the part after this one)
+            claimed = {got.candidates[0].target.id for other in u.parts if other is not part and other.ask == "figure"
+                       and (got := self.finder.gather(other, docs).resolution) is not None and got.status == "match"}
+            if whole is not None and whole.candidates:
+                left = [c for c in whole.candidates if c.target.id not in taken | claimed
+                        and c.target.id in {x.target.id for x in res.candidates}]
+                if left:
+                    res = res.model_copy(update={"status": "match", "candidates": tuple(left[:1])})
+        if part.each and len(u.parts) == 1 and len(rows := self._each(part, ev)) >= 2:
+            return FromTable(part=part, rows=rows)
+        if res is not None and res.status == "match":
+            row = res.candidates[0].target
+            if part.places and not self._place_in(part.places, row.quote):
+                if part.stated and asserts(part.text) and all(same_figure(x, row) for x in part.stated):
+                    # 锡林浩特市计划里提出互市贸易额力争突破15亿元，对吧: the plan's own figure, put in another place's
+                    return FromTable(part=part, rows=(row,), wrong_place="、".join(part.places))
+                return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+            if ev.known_share < s.out_of_scope_known:
+                return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+            if part.superlative and not vocab().cue["ranked"].search(row.quote):
+                # 68个项目里投资最大的是哪个: the row counts them; which one is first, the plan must say itself
+                return self._with_row(part, "ranking", row, related, ev.focus)
+            if part.per_unit and not vocab().cue["per_unit_row"].search(f"{row.indicator} {row.quote}"):
+                # 边民每人每天的免税额度: the row is a total (互市贸易额), not a figure per person
+                return self._with_row(part, "no_figure", row, related, ev.focus)
+            if part.currency and row.unit.endswith("元"):
+                # 进出口贸易额换算成美元是多少: the plan's figure is in yuan; a conversion it does not give
+                return self._with_row(part, "no_figure", row, related, ev.focus)
+            if part.sub_period and row.kind != "date":
+                # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
+                return self._with_row(part, "sub_period", row, related, ev.focus)
+            true_premise = bool(part.stated) and all(same_figure(x, row) for x in part.stated)
+            # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
+            # many in retail versus catering)
+            total = any(same_figure(x, row) for x in part.stated) or not part.stated
+            if true_premise and part.measure != "date" and part.date_asked:
+                # 那个20万千瓦风电项目哪个月全容量发电: the figure named is the plan's; the date asked, it does not give
+                return self._with_row(part, "no_figure", row, related, ev.focus)
+            if (true_premise and part.reason) or (part.portion and total):
+                # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
+                # of it, or for why it was set so; the plan gives neither
+                return self._with_row(part, "portion" if part.portion else "not_in_plan", row, related, ev.focus)
+            # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
+            premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
+            year = next((d.year for d in self.docs if d.doc == row.doc), 0)
+            return FromTable(part=part, rows=(row,), premise=premise,
+                             wrong_year=bool(part.years) and year not in part.years,
+                             reframed=true_premise and asserts(part.text) and _reframed(part, row))
+        if res is not None and res.status == "ambiguous":
+            if part.per_unit and not any(vocab().cue["per_unit_row"].search(f"{c.target.indicator} {c.target.quote}")
+                                         for c in res.candidates):
+                # GDP per capita target: of the rows that fit, none is per person
+                return self._with_row(part, "no_figure", res.candidates[0].target, related, ev.focus)
+            if part.currency and (money := [c.target for c in res.candidates if c.target.unit.endswith("元")]):
+                return self._with_row(part, "no_figure", money[0], related, ev.focus)  # in US dollars: see above
+            if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
+                return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+            return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
+        if part.portion and related is not None and (not part.stated or any(
+                m.group(1) == x.value for m in FIGURE.finditer(related.span.text) for x in part.stated)):
+            # a part of a total the table does not hold as a row, named by the sentence that gives the total
+            return Decline(part=part, reason="portion", related=related, focus=ev.focus)
+        # the table has no such row: a sentence may still state the figure, verbatim
+        units = measure_units(part.measure)
+        # what the figure is of: the focus without the words that asked for the measure (土默特街改造投资多少: the
+        # street's renewal, not any 投资 the sentence names)
+        subject = tuple(f for f in ev.focus if not any(f in w for w in part.measure_words)) or ev.focus
+        for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None else ():
+            if part.places and not self._place_in(part.places, hit.span.text):
+                continue
+            if attributed(hit.span.text, subject, FIGURE, lambda m: is_figure(m, part.measure) and (
+                    not units or any(x in m.group(2) for x in units))):
+                return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
+        if part.places:
+            return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+        best = ev.sentences[0] if ev.sentences else None
+        # …and the place must be found by what the question names, not by 指标 itself (过货量有没有指标: the plan
+        # has no freight figure; 大气环境指标 is another matter)
+        named = best is not None and found_by_name(ev, best)
+        if TOPIC_FIGURES.search(part.text) and named and best.coverage >= s.answer_coverage:
+            # 医疗那块有没有量化的指标？: the figures of the place that talks about it
+            # …the figures its sentences give (降碳减排 is a task without one: 总体要求's growth rates are not about it)
+            said = " ".join(h.span.text for h in close_hits(ev.sentences, s.answer_coverage))
+            rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) == best.place
+                         and t.kind not in ("date", "ordinal", "period", "other") and t.quote in said)
+            if rows:
+                return FromTable(part=part, rows=rows[:4])
+        if soft and named and best.coverage >= s.answer_coverage:
+            intent = "list" if vocab().cue["list"].search(part.text) else "fact"
+            return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)
+        if ev.known_share < s.out_of_scope_known or not ev.has_topic:
+            return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+        return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _as_before(self, res: Resolution, previous: Turn) -> Resolution:
+        """那固投呢 after a growth target: of the rows that fit the new subject, the one of the kind of figure the
+        previous answer gave (its growth rate, not its amount)."""
+        kinds = {t.kind for f in previous.answer.facts for t in self.finder.table.rows()
+                 if (t.indicator, t.doc) == (f.indicator, f.doc)}
+        same = [c for c in res.candidates if c.target.kind in kinds]
+        if len({(c.target.indicator, c.target.value_text()) for c in same}) != 1:
+            return res
+        return res.model_copy(update={"status": "match", "candidates": (same[0],)})
+
+    def _each(self, part: Part, ev: Evidence) -> tuple[Target, ...]:
+        """开工建设的两个风电项目装机分别是多少: the rows of the best sentence of the kind asked whose own clause
+        holds every concept the question names (风电项目, 开工): the set it describes, each of them."""
+        best = ev.sentences[0] if ev.sentences else None
+        if best is None or best.coverage < self.settings.answer_coverage or not part.kinds:
+            return ()
+        top = max((c.weight for c in ev.concepts), default=0.0)
+        named = [c for c in ev.concepts if c.known and not c.soft and not c.place and c.weight >= 0.5 * top]
+        # 主要预期指标的增速都列一下: the items under the best sentence's lead (主要预期目标是：A；B；…) are the set,
+        # the lead naming what they are
+        lead = self.finder.lead(best)
+        group = [best] + [h for h in ev.sentences if lead and h is not best and h.place == best.place
+                          and h.coverage >= self.settings.answer_coverage and self.finder.lead(h) == lead]
+        return tuple(t for t in self.finder.table.rows()
+                     if (t.doc, t.chapter, t.section) == best.place and any(t.quote in h.span.text for h in group)
+                     and t.kind in part.kinds and all(any(f in f"{lead} {t.quote}" for f in c.forms) for c in named)
+                     )[:8]
+
+    def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
+                  focus: tuple[str, ...] = ()) -> Decline:
+        """Declined, with the plan's own figure shown: its sentence, quoted from the row's clause."""
+        said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
+        return Decline(part=part, reason=reason, related=said[0] if said else related, focus=(row.quote, *focus))
