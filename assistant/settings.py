@@ -46,7 +46,7 @@ class Settings(BaseSettings):
                                                  "of a long question (the lexical side reads all of it)")
     dense_max_question_chars: int = Field(200, description="past this, a question is a pasted text whose first "
                                           "query_max_chars are a preamble: it is read by its words only, not embedded "
-                                          "(no eval question is longer than 173 characters)")
+                                          "(measured: no gated answer changes)")
 
     # The verdict's thresholds: scripts/calibrate_verdict.py measures them on the eval sets (figures in README)
     answer_coverage: float = Field(0.4, description="share of a question a sentence must account for to answer it")
