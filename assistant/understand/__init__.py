@@ -127,11 +127,11 @@ def _measure_as_before(parts: list[Part], previous: Turn) -> list[Part]:
     """那固投呢 after a growth target asks its growth: a follow-up that names no measure of its own asks the growth
     asked before, not a measure its rewording happens to spell (固定资产投资是多少 reads as an amount). Only a growth
     carries over (as in followup.py): another unit (多少家) may not fit the new subject."""
-    measure, kinds, _ = vocab().measure_of(previous.understood or previous.question)
-    if measure is None and previous.answer.facts and all(f.indicator.endswith("增速") for f in previous.answer.facts):
-        # GDP目标 → 固投呢: the question named no measure, the answer gave a growth rate
-        measure, kinds, _ = vocab().measure_of("增速")
-    if measure != "growth_rate":
+    growth = next(m for m in vocab().measures if m.measure == "growth_rate")
+    asked = vocab().measure_of(previous.understood or previous.question)[0]
+    # GDP目标 → 固投呢: the question named no measure, the answer gave a growth rate
+    gave = bool(previous.answer.facts) and all(f.indicator.endswith("增速") for f in previous.answer.facts)
+    if asked != growth.measure and not (asked is None and gave):
         return parts
-    return [p.model_copy(update={"measure": measure, "kinds": tuple(sorted(kinds))})
-            if p.ask == "figure" and p.measure not in (None, measure) else p for p in parts]
+    return [p.model_copy(update={"measure": growth.measure, "kinds": tuple(sorted(growth.kinds))})
+            if p.ask == "figure" and p.measure not in (None, growth.measure) else p for p in parts]

@@ -90,8 +90,7 @@ EXCEPT = re.compile(r"^(除了|除去)[^，,。？?]{1,20}?(之外|以外)?[，,
 # states a figure or reports a claim stays; so does all of it when the question points back (What is its target?).
 EN_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")  # 51.28 is one number, not two sentences
 EN_KEEPS = re.compile(r"\b(tell|give|show|list|need|want|please|confirm|check|explain|heard|say|says|said|claims?|"
-                      r"according|told|read|wrote|ignore|disregard|forget|pretend|act|you|your|system|prompt|"
-                      r"instructions?|override|mode|answer|reply|respond)\b", re.I)  # …and instructions, for intent.py
+                      r"according|told|read|wrote)\b", re.I)
 EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
 FULL_QUESTION_WORDS = 7
 
@@ -158,13 +157,18 @@ def _strip_fillers(text: str) -> str:
 
 
 def _without_context(text: str) -> str:
-    sents = [x.strip() for x in EN_SENTENCE.findall(text) if x.strip()]
-    if len(sents) < 2 or not sents[-1].endswith("?"):
+    found = [m for m in EN_SENTENCE.finditer(text) if m.group(0).strip()]
+    if len(found) < 2 or not found[-1].group(0).strip().endswith("?"):
         return text
-    question = sents[-1]
+    question = found[-1].group(0).strip()
     if len(question.split()) < FULL_QUESTION_WORDS or EN_POINTER.search(question):
         return text
-    kept = [x for x in sents[:-1] if x.endswith("?") or EN_KEEPS.search(x) or re.search(r"\d", x)]
+    # an instruction or a claim of authority stays too (wherever its match runs), for intent.py to remove and note
+    v = vocab()
+    spans = [m.span() for rx in (*v.injection, *v.pressure) for m in rx.finditer(text) if m.group(0).strip()]
+    kept = [x.group(0).strip() for x in found[:-1]
+            if x.group(0).strip().endswith("?") or EN_KEEPS.search(x.group(0)) or re.search(r"\d", x.group(0))
+            or any(a < x.end() and b > x.start() for a, b in spans)]
     return " ".join(kept + [question])
 
 
