@@ -181,10 +181,12 @@ class EvidenceFinder:
         if not any(c.known for c in out):
             # 主要预期目标有哪些: the words that are generic elsewhere are the topic here
             for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
-                                      and w not in vocab().zh_function and not _asks_only(w)):
-                weight, known = self._weight((word,))
+                                      and w not in vocab().zh_function
+                                      and (not _asks_only(w) or lex.synonym_forms(w))):  # the glossary names its term
+                forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
+                weight, known = self._weight(forms)
                 if known:
-                    out.append(Concept(label=word, forms=(word,), weight=weight, known=True))
+                    out.append(Concept(label=word, forms=forms, weight=weight, known=True))
         return tuple(out)
 
     def coverage(self, concepts: tuple[Concept, ...], sentence: str, heading: str = "") -> tuple[float, tuple[str, ...]]:
@@ -350,7 +352,9 @@ class EvidenceFinder:
                     cov, matched = self.coverage(concepts, ch.title)
                     hits.append(SentenceHit(doc=d.doc, chapter=ch.chapter, section="", span=span,
                                             coverage=round(cov, 4), matched=matched, rank=0))
-        hits.sort(key=lambda h: (-h.coverage, h.rank, h.span.start))
+        # at equal coverage, the sentence holding more of the question's own words (政府债务风险 over 财政) first
+        held = {(h.doc, h.span.start): sum(len(c.label) for c in concepts if c.label in h.span.text) for h in hits}
+        hits.sort(key=lambda h: (-h.coverage, -held[(h.doc, h.span.start)], h.rank, h.span.start))
         return hits
 
 

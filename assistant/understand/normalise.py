@@ -35,8 +35,10 @@ ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
 # A caller's office, and what it is doing, before a colon or comma (商务局问： / 发改委这边问一下： / 卫健委： /
 # 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked.
-OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?[\u4e00-\u9fff]{1,10}(局|委|办|厅|署)(这边|这里|的)?"
+OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>[\u4e00-\u9fff]{1,10}(局|委|办|厅|署))(这边|这里|的)?"
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
+# The asker's own field, said after their office was named (文旅局：我们口的重点项目): the office is the topic.
+OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|系统|部门|单位|行业|条线)(的|这块|这一块)?")
 # Who asks, said as a role first (作为拟入驻园区的企业，): context, not the question.
 AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
@@ -205,7 +207,10 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)) \
             and len(text) > m.end() + 4:
+        office = m.groupdict().get("office")
         text = text[m.end():]
+        if office:
+            text = OWN_FIELD.sub(office + "的", text, count=1)
     if lang == "en":
         text = _without_context(text)
     text = EXCEPT.sub("", text) or text

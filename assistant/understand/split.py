@@ -28,6 +28,8 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
+ELLIPTIC = re.compile(r"^(?:那|那么)?(?P<subject>[^\s，,。？?呢]{1,12})呢[？?]?$"
+                      r"|^(?:and|what about|how about)\s+(?:the\s+)?(?P<en>[a-z][\w' -]{1,40}?)\s*\?$", re.I)
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
 
 
@@ -102,7 +104,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     spoken: list[str] = []
     for p in pieces:
         segs = [x for x in p.split(" ") if x]
-        if (len(segs) > 1 and re.search(r"[\u4e00-\u9fff]", p) and not re.search(r"[A-Za-z]{3,}", p)
+        if (len(segs) > 1 and re.search(r"[\u4e00-\u9fff]", p) and not re.search(r"[A-Za-z]*[a-z][A-Za-z]{2,}", p)
                 and sum(_asks(x) for x in segs) > 1):
             carry, first = "", len(spoken)
             for x in segs:
@@ -118,6 +120,15 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         else:
             spoken.append(p)
     pieces = spoken
+    for i in range(1, len(pieces)):
+        # 社零增长多少 GDP呢: a subject alone with 呢 asks what the question before it asked
+        m = ELLIPTIC.match(pieces[i])
+        measure, _, spans = vocab().measure_of(pieces[i - 1])
+        subject = m and (m["subject"] or m["en"])
+        tail = pieces[i - 1][spans[0][0]:].rstrip(" ？?。") if measure else ""
+        if (subject and tail and lexicon.content_words(subject) and not _asks(subject)
+                and (m["subject"] or len(tail.split()) <= 3)):  # …the GDP growth target? And retail sales?
+            pieces[i] = subject + ("" if m["subject"] else " ") + tail
     out: list[str] = []
     for piece in pieces:
         if vocab().cue["portion"].search(piece):  # 460亿元里进口和出口各占多少: one question about one total

@@ -1,0 +1,67 @@
+"""Classes of failure found by the blind set blind-t (hotline callers from trades, bureau staff checking their own
+tasks, Mongolian and Russian traders): an office named as the asker's field, the stage a project has reached, the
+sentence that holds more of the question's own words, a subject alone with 呢 after a figure asked, an acronym in a
+transcript, a ranking, a travel itinerary, and a figure of a measure the table does not hold (workers, wages). Each
+is tested in other words than the set's items."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("民政局这边今年主要干啥", "养老"),
+    ("教体局今年有什么硬任务", "义务教育"),
+    ("住建局这块有哪些硬任务", "城市更新"),
+    ("农牧局：我们口今年有什么安排", "农牧业"),
+])
+def test_an_office_asks_about_its_own_field(bot, question, expected):
+    a = bot.ask(question)
+    assert not a.refused and expected in a.answer, a.answer
+
+
+def test_the_stage_a_project_has_reached_is_what_the_plan_says_of_it(bot):
+    a = bot.ask("养老服务中心现在进展到哪了")
+    assert not a.refused and "开工建设" in a.answer, a.answer
+
+
+def test_the_sentence_holding_the_longer_words_of_the_question_is_cited_first(bot):
+    a = bot.ask("财政这块 化解存量债务 是哪一节说的")
+    assert (a.citations[0].chapter, a.citations[0].section) == ("七", "（三）"), a.citations
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    ("固投增长多少 社零呢", ("10%", "4.5%")),
+    ("社零增长多少 一般公共预算收入增长多少 GDP呢", ("4.5%", "2%", "6%")),
+    ("What is the fixed-asset investment growth target? And retail sales?", ("10%", "4.5%")),
+])
+def test_a_subject_alone_asks_what_the_question_before_it_asked(bot, question, figures):
+    a = bot.ask(question)
+    assert all(f in a.answer for f in figures), a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Where does Erenhot rank among Chinese land ports?",
+    "二连的进出口贸易额在全区口岸排第几",
+])
+def test_a_ranking_the_plan_does_not_make_is_declined(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_a_ranking_the_plan_does_make_is_answered(bot):
+    a = bot.ask("社会救助保障水平在区盟排名怎么样")
+    assert not a.refused and "前列" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["帮我规划一条二连两日游路线", "Could you plan me an itinerary for two days in Erenhot?"])
+def test_a_travel_itinerary_is_not_a_question_about_the_plan(bot, question):
+    a = bot.ask(question)
+    assert a.refused and a.route == "refusal" and not a.citations, a.answer
+
+
+@pytest.mark.parametrize("question", ["储能电站项目能提供多少就业岗位", "锦裕铁矿石项目的工人工资多少",
+                                      "How many workers will the iron ore project employ?"])
+def test_workers_and_wages_are_not_the_project_s_scale(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
