@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.attribution import attributed
+from assistant.attribution import attributed, named_of_kind
 from assistant.decisions import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
 from assistant.documents import pick
 from assistant.evidence import EvidenceFinder
@@ -124,6 +124,7 @@ class Judge(FigureRules):
         if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
                               # an addressee line (A管委会，B单位，C政府：) is a list of bodies in itself
                               or (h.span.text.rstrip().endswith("：") and vocab().cue[entity].search(h.span.text))
+                              or named_of_kind(h.span.text, ev.focus, vocab().cue[entity])
                               for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),

@@ -187,7 +187,7 @@ class FigureRules:
             # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
             premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
             year = next((d.year for d in self.docs if d.doc == row.doc), 0)
-            return FromTable(part=part, rows=(row,), premise=premise,
+            return FromTable(part=part, rows=(row, *self._confused(premise, row, ev)), premise=premise,
                              wrong_year=bool(part.years) and year not in part.years,
                              reframed=true_premise and asserts(part.text) and _reframed(part, row))
         if res is not None and res.status == "ambiguous":
@@ -235,6 +235,20 @@ class FigureRules:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _confused(self, premise: tuple[Stated, ...], row: Target, ev: Evidence) -> tuple[Target, ...]:
+        """The rows a claim's wrong figure belongs to, in the sentence of the row it was checked against (50万千瓦风电
+        项目全容量发电: 50万千瓦 is the bidding project's, which starts construction): shown beside the correction."""
+        sentence = next((h.span.text for h in ev.sentences if row.quote in h.span.text), "")
+        asked = " ".join(f for c in ev.concepts for f in c.forms)
+
+        def kin(t: Target) -> bool:  # of the thing the question names (风电), not only of the same sentence
+            pairs = {t.indicator[i:i + 2] for i in range(len(t.indicator) - 1)}
+            return any(row.indicator[i:i + 2] in pairs and row.indicator[i:i + 2] in asked
+                       for i in range(len(row.indicator) - 1))
+
+        return tuple(t for t in self.finder.table.rows() if sentence and t.id != row.id and t.quote in sentence
+                     and any(same_figure(x, t) for x in premise) and kin(t))
 
     def _as_before(self, res: Resolution, previous: Turn) -> Resolution:
         """那固投呢 after a growth target: of the rows that fit the new subject, the one of the kind of figure the

@@ -65,3 +65,25 @@ def test_a_travel_itinerary_is_not_a_question_about_the_plan(bot, question):
 def test_workers_and_wages_are_not_the_project_s_scale(bot, question):
     a = bot.ask(question)
     assert a.refused and not a.facts, a.answer
+
+
+def test_a_claim_taking_another_project_s_figure_shows_that_project_as_the_plan_frames_it(bot):
+    a = bot.ask("听说2万千瓦的风电项目今年全容量发电，是吧")
+    assert "需要更正" in a.answer and "2万千瓦，开工建设" in a.answer, a.answer
+    assert not a.answer.startswith("是的"), a.answer
+
+
+def test_names_given_as_instances_of_the_kind_asked_answer_which_firms(bot):
+    a = bot.ask("Which firms does the plan name as the backbone enterprises to expand?")
+    assert not a.refused and "百汇源" in a.answer, a.answer
+
+
+def test_a_generic_kind_does_not_make_another_sentence_s_firms_an_answer(bot):
+    a = bot.ask("50万千瓦风电竞配是哪家企业做的")
+    assert a.refused and "百汇源" not in a.answer, a.answer
+
+
+def test_and_does_it_say_after_a_question_naming_the_plan_is_a_second_question(bot):
+    a = bot.ask("What does the plan promise on the business environment for investors, and does it say anything "
+                "about unpaid bills owed to firms?")
+    assert not a.refused and "营商环境" in a.answer and "拖欠" in a.answer, a.answer

@@ -163,7 +163,11 @@ def _without_context(text: str) -> str:
     if len(found) < 2 or not found[-1].group(0).strip().endswith("?"):
         return text
     question = found[-1].group(0).strip()
-    if len(question.split()) < FULL_QUESTION_WORDS or EN_POINTER.search(question):
+    # "it" after the question names the plan (does the plan… and does it say…) points at the plan, not the context
+    plan_named = re.search(r"\b(plan|document)\b", question, re.I)
+    pointers = [m for m in EN_POINTER.finditer(question)
+                if not (plan_named and m.start() > plan_named.start() and m.group(0).lower() in ("it", "its"))]
+    if len(question.split()) < FULL_QUESTION_WORDS or pointers:
         return text
     # an instruction or a claim of authority stays too (wherever its match runs), for intent.py to remove and note
     v = vocab()

@@ -22,6 +22,7 @@ FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|�
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
+                          r"|,\s+and\s+(?=(?:does|do|did|is|are|will|can|has)\s+(?:it|the plan|they|the city)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])"
                           # First, … Second, … / 第一，…第二，… / 一是…二是…: numbered questions
                           r"|(?:^|(?<=[.;:]))\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly)\s*[,:]\s*"
