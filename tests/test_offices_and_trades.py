@@ -87,3 +87,16 @@ def test_and_does_it_say_after_a_question_naming_the_plan_is_a_second_question(b
     a = bot.ask("What does the plan promise on the business environment for investors, and does it say anything "
                 "about unpaid bills owed to firms?")
     assert not a.refused and "营商环境" in a.answer and "拖欠" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["养老服务中心什么时候建好，计划咋写的", "第三小学多功能教室 啥时候完工 计划里怎么说的"])
+def test_when_then_what_the_plan_says_answers_the_second_once(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and a.citations, a.answer
+    quote = a.citations[0].quote
+    assert a.answer.count(quote) == 1, a.answer
+
+
+def test_when_alone_is_still_declined(bot):
+    a = bot.ask("养老服务中心什么时候建好")
+    assert a.refused, a.answer

@@ -65,7 +65,11 @@ def render(v: Verdict, docs: tuple[ParsedDoc, ...]) -> Answer:
         return Answer(answer=text, route="smalltalk", refused=False)
     src = Sources(by_id)
     pieces: list[str] = []
+    # a sentence another part quotes as its answer is not quoted again as a declined part's context
+    quoted = {(h.doc, h.span.start) for d in v.decisions if isinstance(d, FromText) for h in d.sentences}
     for d in v.decisions:
+        if isinstance(d, Decline) and d.related is not None and (d.related.doc, d.related.span.start) in quoted:
+            d = d.model_copy(update={"related": None})
         pieces.append(_decision(d, lang, src, docs))
     notes = [P.NOTES[(n, lang)] for n in ("reveal", "pressure", "injection") if getattr(u, n)]
     if v.answered and u.reveal and u.injection:
