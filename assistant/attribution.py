@@ -69,9 +69,10 @@ def _names(piece: str, subject: tuple[str, ...], found: list[tuple[int, int]]) -
     return False
 
 
-def named_of_kind(text: str, kind: tuple[str, ...], pattern: re.Pattern) -> bool:
+def named_of_kind(text: str, kind: tuple[str, ...], pattern: re.Pattern, generic: bool = False) -> bool:
     """Whether `text` names things as instances of the kind asked (百汇源等骨干企业 for which backbone enterprises):
-    the names before 等 are the answer, the kind after it is the question's own word."""
+    the names before 等 are the answer, the kind after it is the question's own word. A bare kind (企业) counts
+    only when `generic` (the sentence is the one the question is about)."""
     return any(f in m.group(0)[m.group(0).index("等"):] for m in pattern.finditer(text) if "等" in m.group(0)
-               for f in kind if len(f) >= 3)  # a kind of its own (骨干企业), not any 企业
+               for f in kind if len(f) >= (2 if generic else 3))
 

@@ -88,7 +88,8 @@ class Judge(FigureRules):
             # 有没有提到5G基站 / Zamyn-Uud: a Chinese word the plans never use, or a place they never name: what it
             # names, they do not mention (an English word outside the glossary may be a paraphrase)
             return Decline(part=part, reason="not_in_plan", detail="、".join(ev.unknown)), default
-        if part.defines and not self._spelled_out(part.defines):
+        if part.defines and not self._spelled_out(part.defines) and not (
+                MEANING.search(part.text) and self._classified(part.defines)):
             # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
             held = next((h for h in ev.sentences if part.defines in h.span.text), related)
             return Decline(part=part, reason="not_in_plan", related=held, focus=(part.defines,)), default
@@ -124,7 +125,7 @@ class Judge(FigureRules):
         if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
                               # an addressee line (A管委会，B单位，C政府：) is a list of bodies in itself
                               or (h.span.text.rstrip().endswith("：") and vocab().cue[entity].search(h.span.text))
-                              or named_of_kind(h.span.text, ev.focus, vocab().cue[entity])
+                              or named_of_kind(h.span.text, ev.focus, vocab().cue[entity], generic=h is answering[0])
                               for h in answering):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
@@ -206,8 +207,17 @@ class Judge(FigureRules):
             return True
         return bool(re.search(quoted + r"[，,]?(即|是指|指的是|包括|包含|主要是|分别是|：|:|（|\()", text))
 
+    def _classified(self, term: str) -> bool:
+        """“统种共富”“托管代养”等新型合作模式: the plans say what kind of thing a name is, which answers what it means
+        (not what it consists of)."""
+        return bool(re.search(re.escape(f"“{term}”") + r"(“[^”]{1,16}”)*等[\u4e00-\u9fff]{2,12}[，。；]",
+                              self.finder.lexicon.plan_text))
+
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
         return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+MEANING = re.compile(r"(什么|啥)意思|含义|\bwhat does [^?]{1,60}\bmean\b", re.I)  # what it is, not what it holds
 
 
 def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:

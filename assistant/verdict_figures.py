@@ -10,12 +10,12 @@ from assistant.attribution import attributed
 from assistant.decisions import Clarify, Compare, Decision, Decline, DeclineReason, FromTable, FromText
 from assistant.documents import pick
 from assistant.evidence_models import Evidence, SentenceHit
-from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind
+from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind, unit_kind
 from assistant.models import Target
 from assistant.session import Turn
 from assistant.targets.resolve import Resolution
 from assistant.understand.types import Part, Understanding
-from assistant.vocab import vocab
+from assistant.vocab import CJK, vocab
 
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
@@ -154,6 +154,12 @@ class FigureRules:
             return FromTable(part=part, rows=rows)
         if res is not None and res.status == "match":
             row = res.candidates[0].target
+            named = [t for t in self._named_rows(part.text)
+                     if any(unit_kind(x.unit) is not None and unit_kind(x.unit) == unit_kind(t.unit) for x in part.stated)]
+            if part.stated and asserts(part.text) and len(named) == 1 and row not in named:
+                # 新闻说互市贸易额要突破20亿元: the row named in full is the claim's subject; the figure, another
+                # row's value, is what the claim gets wrong
+                row = named[0]
             if part.places and not self._place_in(part.places, row.quote):
                 if part.stated and asserts(part.text) and all(same_figure(x, row) for x in part.stated):
                     # 锡林浩特市计划里提出互市贸易额力争突破15亿元，对吧: the plan's own figure, put in another place's
@@ -235,6 +241,11 @@ class FigureRules:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _named_rows(self, text: str) -> list[Target]:
+        """The rows whose indicator (or an alias of four characters or more) the text names in full."""
+        return [t for t in self.finder.table.rows()
+                if any(len(n) >= 4 and CJK.match(n) and n in text for n in (t.indicator, *t.aliases))]
 
     def _confused(self, premise: tuple[Stated, ...], row: Target, ev: Evidence) -> tuple[Target, ...]:
         """The rows a claim's wrong figure belongs to, in the sentence of the row it was checked against (50万千瓦风电

@@ -101,7 +101,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
         # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
         text = rest
     if not (about_previous or lexicon.content_words(text) or _asks_anything(text)
-            or vocab().cue["stated_figure"].search(text)):
+            or vocab().cue["stated_figure"].search(text) or lexicon.glossary_phrases(text)):  # Any plans for AI?
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one

@@ -95,6 +95,9 @@ EN_KEEPS = re.compile(r"\b(tell|give|show|list|need|want|please|confirm|check|ex
                       r"according|told|read|wrote)\b", re.I)
 EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
 FULL_QUESTION_WORDS = 7
+# every word spaced: at least this many pieces, of at most this many characters on average (a transcript's
+# phrases run longer: 2.5 and more in the gated sets)
+WORD_SPACED_MIN, WORD_SPACED_MEAN = 5, 2.3
 
 
 class Normalised(Frozen):
@@ -178,6 +181,15 @@ def _without_context(text: str) -> str:
     return " ".join(kept + [question])
 
 
+def _word_spaced(text: str) -> str:
+    """二连 今年 GDP 多少 涨: a learner (or a word-by-word keyboard) spaces every word; a transcript's spaces are
+    pauses between phrases. Words this short are one sentence: the spaces between Chinese characters go."""
+    segs = [x for x in re.split(r"[\s，,。？?！!]+", text) if x]
+    if len(segs) < WORD_SPACED_MIN or sum(map(len, segs)) / len(segs) > WORD_SPACED_MEAN:
+        return text
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
+
+
 def _language(text: str) -> str:
     """The question's language: English when its English words outnumber a third of its Chinese characters
     (an English sentence quoting 100万亩 or 固定资产投资 is English; 今年GDP目标 is Chinese)."""
@@ -193,6 +205,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
         for rx, mandarin in v.cantonese:
             text = rx.sub(mandarin, text)
     text = _t2s().convert(text)
+    text = _word_spaced(text)
     text = text.replace("个亿", "亿")
     lang = _language(text)
     asked = False

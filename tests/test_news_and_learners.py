@@ -1,0 +1,67 @@
+"""Classes of failure found by the blind set blind-s (news readers with half-remembered figures, Mongolian-Chinese
+bilingual users spacing every word, chamber of commerce): a claim that names a figure in full but gives another
+row's value, news said as the source of a claim, "top" as a verb before a figure, where in the plan said with 位于,
+a two-letter English term alone, Chinese spaced word by word, 蒙俄 as a name of Mongolia (and of Russia),
+怎么办 as what will be done, what a name means when the plan says what kind of thing it is. Each is tested in other
+words than the set's items."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", ["新闻说招商引资到位资金今年要突破15亿元？", "报道说互市贸易额要突破20亿元，对吗"])
+def test_a_claim_naming_one_figure_with_another_s_value_is_corrected_for_the_one_named(bot, question):
+    a = bot.ask(question)
+    named = "招商引资" if "招商引资" in question else "互市贸易额"
+    assert "需要更正" in a.answer and a.facts and named in a.facts[0].indicator, a.answer
+
+
+def test_top_before_a_figure_is_exceed_not_a_ranking(bot):
+    a = bot.ask("I read that border trade should top 1.5 billion yuan this year. Is that in the plan?")
+    assert not a.refused and "15亿元" in a.answer, a.answer
+
+
+def test_where_in_the_plan_said_with_wei_yu(bot):
+    a = bot.ask("关于化解存量债务的表述位于哪一部分？")
+    assert not a.refused and (a.citations[0].chapter, a.citations[0].section) == ("七", "（三）"), a.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [("Any plans for AI?", "人工智能"), ("What about REITs?", "REITs")])
+def test_a_short_english_term_alone_is_a_question(bot, question, expected):
+    a = bot.ask(question)
+    assert not a.refused and expected in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("今年 新增 限上 企业 多少 户？", "10户"),
+    ("Эрээн 今年 社零 增长 多少？", "4.5%"),
+])
+def test_chinese_spaced_word_by_word_is_one_sentence(bot, question, expected):
+    a = bot.ask(question)
+    assert not a.refused and expected in a.answer, a.answer
+
+
+def test_meng_e_names_mongolia(bot):
+    a = bot.ask("面向蒙古国的出口商品加工基地计划里有吗")
+    assert not a.refused and "组装基地" in a.answer, a.answer
+
+
+def test_what_will_be_done_about_a_thing_is_not_an_errand(bot):
+    a = bot.ask("嘎查的污水今年怎么办？")
+    assert not a.refused and "污水" in a.answer, a.answer
+
+
+def test_how_to_apply_is_still_an_errand(bot):
+    a = bot.ask("免申即享怎么办理？")
+    assert a.refused, a.answer
+
+
+def test_what_a_name_means_when_the_plan_says_what_kind_of_thing_it_is(bot):
+    a = bot.ask("What does 托管代养 mean?")
+    assert not a.refused and "新型合作模式" in a.answer, a.answer
+
+
+def test_what_a_name_consists_of_is_still_declined(bot):
+    a = bot.ask("8+1+1分别指什么？")
+    assert a.refused, a.answer
