@@ -22,6 +22,7 @@ import pytest
 from assistant.corpus import corpus
 from assistant.models import ParsedDoc
 from assistant.settings import Settings
+from assistant.vocab import vocab
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 DATASET = EVALS / "dataset.jsonl"
@@ -301,7 +302,9 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
         problems.append(f"a {typ} item has exactly one turn, has {len(turns)}")
     for n, t in enumerate(turns):
         # `lang` is the language a conversation starts in; a caller may switch later (这个在计划哪一部分？)
-        if n == 0 and lang == "en" and (not LATIN.search(t) or len(CJK.findall(t)) > len(t) // 3):
+        # …or the language its answer is asked in (请用英文回答：…): an English answer is what is scored
+        if n == 0 and lang == "en" and (not LATIN.search(t) or len(CJK.findall(t)) > len(t) // 3) \
+                and not vocab().cue["answer_in_english"].search(t):
             problems.append(f"lang en but the question is not English: {t!r}")
         if n == 0 and lang == "zh" and not CJK.search(t):
             problems.append(f"lang zh but the question has no Chinese: {t!r}")

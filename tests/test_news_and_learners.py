@@ -65,3 +65,13 @@ def test_what_a_name_means_when_the_plan_says_what_kind_of_thing_it_is(bot):
 def test_what_a_name_consists_of_is_still_declined(bot):
     a = bot.ask("8+1+1分别指什么？")
     assert a.refused, a.answer
+
+
+def test_a_caller_s_story_before_the_question_is_set_aside(bot):
+    a = bot.ask("喂 我家住在老城区 那个路灯坏了好几个月 晚上黑乎乎的 出门都不敢 想问问计划里城市更新今年投多少钱")
+    assert not a.refused and "2.1亿元" in a.answer, a.answer
+
+
+def test_a_short_phrase_before_the_question_is_part_of_it(bot):
+    a = bot.ask("你好 就是 进出口贸易额那460亿 里面 出口 占多少 我们做外贸的想知道一下")
+    assert a.refused, a.answer

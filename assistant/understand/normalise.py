@@ -98,6 +98,7 @@ FULL_QUESTION_WORDS = 7
 # every word spaced: at least this many pieces, of at most this many characters on average (a transcript's
 # phrases run longer: 2.5 and more in the gated sets)
 WORD_SPACED_MIN, WORD_SPACED_MEAN = 5, 2.3
+STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question, not a story and a question
 
 
 class Normalised(Frozen):
@@ -181,6 +182,29 @@ def _without_context(text: str) -> str:
     return " ".join(kept + [question])
 
 
+def _without_story(text: str, plan_text: str) -> str:
+    """喂 我们小区门口那个垃圾啊 堆得老高 夏天一刮风满天飞 有没有说今年要整治一下垃圾的: a caller's story before the
+    question. A phrase before the first that asks, sharing no two characters with the plans, is the story (堆得老高,
+    夏天一刮风满天飞), not what is asked; the others stay."""
+    phrases = text.split(" ")
+    if (not plan_text or len(phrases) < STORY_MIN_PHRASES or len(text) < STORY_MIN_CHARS
+            or re.search(r"[。？?！!]", text)):
+        return text
+    asking = vocab().cue["asking"]
+    first = next((i for i, p in enumerate(phrases) if asking.search(p)), len(phrases))
+    words = _plan_pairs(plan_text)
+    # a short phrase (外资, 去年) or one with a figure names what is asked, said apart
+    kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d", p)
+            or any(p[j:j + 2] in words for j in range(len(p) - 1))]
+    return " ".join(kept) if kept else text
+
+
+@lru_cache(maxsize=4)
+def _plan_pairs(plan_text: str) -> frozenset[str]:
+    """Every two adjacent Chinese characters of the plans."""
+    return frozenset(plan_text[i:i + 2] for i in range(len(plan_text) - 1) if CJK.match(plan_text[i:i + 2]) and CJK.match(plan_text[i + 1]))
+
+
 def _word_spaced(text: str) -> str:
     """二连 今年 GDP 多少 涨: a learner (or a word-by-word keyboard) spaces every word; a transcript's spaces are
     pauses between phrases. Words this short are one sentence: the spaces between Chinese characters go."""
@@ -206,7 +230,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
             text = rx.sub(mandarin, text)
     text = _t2s().convert(text)
     text = _word_spaced(text)
-    text = text.replace("个亿", "亿")
+    text = text.replace("个亿", "亿").replace("好几", "好多")  # 坏了好几个月: several, not a question
     lang = _language(text)
     asked = False
     for want, cue in (("en", v.cue["answer_in_english"]), ("zh", v.cue["answer_in_chinese"])):
@@ -219,6 +243,8 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     text = _strip_fillers(text)
+    if lang == "zh":
+        text = _without_story(text, plan_text)
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
