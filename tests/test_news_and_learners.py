@@ -1,4 +1,4 @@
-"""Classes of failure found by the blind set blind-s (news readers with half-remembered figures, Mongolian-Chinese
+"""Classes of failure found by the blind sets blind-s and blind-u (news readers with half-remembered figures, Mongolian-Chinese
 bilingual users spacing every word, chamber of commerce): a claim that names a figure in full but gives another
 row's value, news said as the source of a claim, "top" as a verb before a figure, where in the plan said with 位于,
 a two-letter English term alone, Chinese spaced word by word, 蒙俄 as a name of Mongolia (and of Russia),
@@ -75,3 +75,15 @@ def test_a_caller_s_story_before_the_question_is_set_aside(bot):
 def test_a_short_phrase_before_the_question_is_part_of_it(bot):
     a = bot.ask("你好 就是 进出口贸易额那460亿 里面 出口 占多少 我们做外贸的想知道一下")
     assert a.refused, a.answer
+
+
+@pytest.mark.parametrize("question", ["你估计一下今年社零能涨到4.5%吗", "Do you think the investment target will be met?",
+                                      "我的公积金账户里还有多少钱"])
+def test_a_forecast_an_opinion_or_a_person_s_own_account_is_not_a_question_about_the_plan(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_a_question_about_the_plan_s_own_forecast_words_is_still_answered(bot):
+    a = bot.ask("计划预计农牧民收入增长多少")
+    assert not a.refused and "5%" in a.answer, a.answer
