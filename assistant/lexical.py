@@ -342,9 +342,12 @@ def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
 
 
 def _load_glossary(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms)."""
+    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms). An office's names are
+    synonyms of the words for its field ([offices])."""
     if not path.exists():
         return {}, {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return ({k.lower(): list(v) for k, v in data.get("terms", {}).items()},
-            {k: list(v) for k, v in data.get("synonyms", {}).items()})
+    synonyms = {k: list(v) for k, v in data.get("synonyms", {}).items()}
+    for office in data.get("offices", {}).values():
+        synonyms.update({name: list(office["field"]) for name in office["names"]})
+    return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}, synonyms

@@ -89,7 +89,7 @@ class Judge(FigureRules):
             # names, they do not mention (an English word outside the glossary may be a paraphrase)
             return Decline(part=part, reason="not_in_plan", detail="、".join(ev.unknown)), default
         if part.defines and not self._spelled_out(part.defines) and not (
-                MEANING.search(part.text) and self._classified(part.defines)):
+                vocab().cue["meaning"].search(part.text) and self._classified(part.defines)):
             # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
             held = next((h for h in ev.sentences if part.defines in h.span.text), related)
             return Decline(part=part, reason="not_in_plan", related=held, focus=(part.defines,)), default
@@ -215,9 +215,6 @@ class Judge(FigureRules):
 
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
         return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
-
-
-MEANING = re.compile(r"(什么|啥)意思|含义|\bwhat does [^?]{1,60}\bmean\b", re.I)  # what it is, not what it holds
 
 
 def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:

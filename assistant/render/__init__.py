@@ -113,14 +113,15 @@ def _decision(d: Decision, lang: str, src: Sources, docs: tuple[ParsedDoc, ...])
 
 
 def _table(d: FromTable, lang: str, src: Sources) -> str:
-    if len(d.rows) > 1 and d.premise:  # a correction, then the rows the claim's figure belongs to, as they are
-        plain = d.model_copy(update={"premise": (), "wrong_year": False, "part": d.part.model_copy(update={"stated": ()})})
-        return "\n".join([_table(d.model_copy(update={"rows": d.rows[:1]}), lang, src)]
-                         + [_table(plain.model_copy(update={"rows": (t,)}), lang, src) for t in d.rows[1:]])
-    if len(d.rows) > 1:  # the figures of a topic: one line each
-        return ("\n" if lang == "zh" else "\n").join(
-            _table(d.model_copy(update={"rows": (t,), "premise": (), "wrong_year": False}), lang, src)
-            for t in d.rows)
+    if len(d.rows) > 1:
+        # the figures of a topic, one line each; after a correction (its first row), the rows the claim's figure
+        # belongs to, as they are: no correction or confirmation of their own
+        plain = d.model_copy(update={"premise": (), "wrong_year": False})
+        if d.premise:
+            plain = plain.model_copy(update={"part": d.part.model_copy(update={"stated": ()})})
+        head = [_table(d.model_copy(update={"rows": d.rows[:1]}), lang, src)] if d.premise else []
+        return "\n".join(head + [_table(plain.model_copy(update={"rows": (t,)}), lang, src)
+                                 for t in d.rows[len(head):]])
     t = d.rows[0]
     n = src.cite_row(t)
     zh = framed_zh(t)

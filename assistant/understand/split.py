@@ -29,7 +29,6 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
-WORDING = re.compile(r"(怎么|咋|如何)(说|写|提|讲|表述)的?|(啥|什么)(提法|说法|表述)|\bwhat does (the plan|it) say\b", re.I)
 ELLIPTIC = re.compile(r"^(?:那|那么)?(?P<subject>[^\s，,。？?呢]{1,12})呢[？?]?$"
                       r"|^(?:and|what about|how about)\s+(?:the\s+)?(?P<en>[a-z][\w' -]{1,40}?)\s*\?$", re.I)
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
@@ -40,7 +39,7 @@ def _then_wording(piece: str, lexicon: Lexicon) -> list[str]:
     """跨境主通道啥时候能通 今年计划里是怎么说的: when (or who, or where), which a plan often does not say, then what
     the plan does say of it: a second question about the same subject."""
     head, last = (re.split(r"[\s，,]+(?=[^\s，,]+$)", piece, maxsplit=1) + [""])[:2]
-    if not last or not WORDING.search(last) or lexicon.content_words(last) or not _unwritten(head):
+    if not last or not vocab().cue["wording"].search(last) or lexicon.content_words(last) or not _unwritten(head):
         return [piece]
     subject = "".join(w for w in lexicon.content_words(head) if lexicon.specific(w))
     return [head, f"{subject}{last}"] if subject else [piece]
@@ -55,7 +54,10 @@ def _unwritten(text: str) -> bool:
 def _asks(text: str) -> bool:
     cue = vocab().cue
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
-                or cue["who"].search(text) or vocab().measure_of(text)[0] == "date" or WORDING.search(text) or cue["figure_word"].search(text) or re.search(r"[？?吗呢谁]|[的了]不\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+                or cue["who"].search(text) or cue["wording"].search(text) or cue["figure_word"].search(text)
+                or vocab().measure_of(text)[0] == "date"
+                or re.search(r"[？?吗呢谁]|[的了]不\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
+                             r"when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
 
 
 def _named_figures(text: str) -> list[str]:
