@@ -31,6 +31,8 @@ NOTICE = "通知"
 SOFT_WEIGHT = 0.3  # an unknown everyday word, against a word the plans use
 PLACE_WEIGHT = 0.5  # a place named, against a topic word
 HEADING_ASKED = re.compile(r"标题|题目|章名|这一章|那一章|哪一章|chapter|heading|title", re.I)
+# a word glossed at once by a Latin term (瑞茨REITs, 瑞茨（REITs）, 瑞茨 就是REITs)
+GLOSSED = r"\s*(?:就是|也就是|即|叫做?)?\s*[（(]?\s*([A-Za-z][A-Za-z-]+)"
 PROPER_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz", "eng", "j", "nrfg", "x"})
 
 
@@ -144,8 +146,11 @@ class EvidenceFinder:
         places = set(vocab().places) | set(lex.places(text))
         _, uncovered_en = lex.english_covered(text) if re.search(r"[A-Za-z]{3,}", text) else ([], [])
         # English: each glossary phrase is one concept in the plans' wording; other words stand for themselves
+        generic: list[str] = []
         for phrase in dict.fromkeys(lex.glossary_phrases(text)):
             if all(vocab().is_stop(w) for w in phrase.split()):
+                if not any(w in vocab().home for w in phrase.split()):  # the city's own name never becomes the topic
+                    generic.append(phrase)
                 continue
             forms = tuple(lex.glossary[phrase])
             weight, known = self._weight(forms)
@@ -165,6 +170,9 @@ class EvidenceFinder:
         for word in lex.content_words(text):
             if not CJK.search(word):
                 continue  # English words were read above, phrase by phrase
+            if (not lex.synonym_forms(word) and word not in lex.plan_text
+                    and (m := re.search(re.escape(word) + GLOSSED, text)) and lex.glossary_phrases(m.group(1))):
+                continue  # 瑞茨REITs, 瑞茨 就是REITs: a sound-spelling the caller glosses with the plans' own term
             forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
             weight, known = self._weight(forms)
             if len(word) == 1:
@@ -179,7 +187,12 @@ class EvidenceFinder:
                 weight *= PLACE_WEIGHT
             out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft, place=place))
         if not any(c.known for c in out):
-            # 主要预期目标有哪些: the words that are generic elsewhere are the topic here
+            # 主要预期目标有哪些, what are the main targets: the words that are generic elsewhere are the topic here
+            for phrase in generic:
+                forms = tuple(lex.glossary[phrase])
+                weight, known = self._weight(forms)
+                if known:
+                    out.append(Concept(label=phrase, forms=forms, weight=weight, known=True))
             for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
                                       and w not in vocab().zh_function
                                       and (not _asks_only(w) or lex.synonym_forms(w))):  # the glossary names its term
@@ -251,6 +264,13 @@ class EvidenceFinder:
         return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in sec.paragraphs
                      for x in p.sentences if x.text.rstrip("。：") not in (sec.section_title, p.topic))
 
+    def place_headings(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
+        """The headings inside a hit's section (its bold lead-ins and 1. / （1） headings), in the plan's order."""
+        d = next((x for x in self.docs if x.doc == hit.doc), None)
+        sec = d.section(hit.chapter, hit.section) if d else None
+        spans = sorted((*sec.topics, *sec.subheadings), key=lambda x: x.start) if sec else []
+        return tuple(hit.model_copy(update={"span": x, "heading": True, "topic": x.text.rstrip("。")}) for x in spans)
+
     def sentences_with(self, doc: str, chapter: str, section: str, quote: str) -> tuple[SentenceHit, ...]:
         """The sentences of a place that hold (or are held by) a quote: where a previous answer came from."""
         d = next((x for x in self.docs if x.doc == doc), None)
@@ -264,11 +284,13 @@ class EvidenceFinder:
 
     def gather(self, part: Part, docs: tuple[str, ...] | None = None) -> Evidence:
         """The evidence for one part; `docs` restricts it to those documents (a question naming a year)."""
-        # the document's own place (澄川市, 二连浩特) says which document, as a year does: not what is asked
-        query = part.text
-        for name in sorted(self.lexicon.doc_names, key=len, reverse=True):
-            query = query.replace(name, " ")
+        # the document's own place (澄川市, 二连浩特) and title (国民经济和社会发展计划) say which document, as a year
+        # does: not what is asked
+        query = self.lexicon.without_document_names(part.text)
         concepts = self.concepts(query)
+        if not any(c.known for c in concepts):  # 国民经济和社会发展计划是谁下达的: then the title is the topic
+            query = part.text
+            concepts = self.concepts(query)
         if vocab().cue["year_role"].search(part.text):
             # 今年有什么特殊意义: what the plan says the year is, in its own "2026年是…" sentence
             years = part.years or tuple(sorted(d.year for d in self.docs

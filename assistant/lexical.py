@@ -53,6 +53,24 @@ class Lexicon:
                             | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v}
                             | self.doc_names)
 
+    def without_document_names(self, text: str) -> str:
+        """`text` without the names of the documents' own places (二连浩特) and titles (国民经济和社会发展计划,
+        economic and social development plan): they say which document a question is about, not what it asks."""
+        return self._document_names.sub(" ", text) if self._document_names else text
+
+    @cached_property
+    def _document_names(self) -> re.Pattern | None:
+        titles = [d.title for d in self.docs if d.title]
+        lines = [ln.strip() for ln in self.plan_text.splitlines() if ln.strip()]
+        # a title line holds a title (the notice's 关于下达…的通知) or is part of one (a title page over two lines)
+        body = "\n".join(ln for ln in lines if not any(t in ln or ln in t for t in titles))
+        # a run of a title that the body never uses (国民经济和社会发展计划, not 社会发展 or 二连浩特市)
+        runs = {t[i:j] for t in titles for i in range(len(t)) for j in range(i + 4, len(t) + 1) if t[i:j] not in body}
+        english = {k for k, v in self.glossary.items() if v and all(f in runs for f in v)}
+        names = [re.escape(n) for n in sorted(runs | self.doc_names, key=len, reverse=True) if n]
+        names += [rf"\b{re.escape(k)}(s|'s)?\b" for k in sorted(english, key=len, reverse=True)]
+        return re.compile("|".join(names), re.I) if names else None
+
     @cached_property
     def sound_terms(self) -> tuple[str, ...]:
         """The terms a misheard run may be read as (understand/homophones.py): the plans' names and quoted terms and

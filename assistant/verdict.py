@@ -122,7 +122,10 @@ class Judge(FigureRules):
             return self._premise_or(Decline(part=part, reason="ranking", related=related, focus=ev.focus),
                                     part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
-        if entity and not any(attributed(h.span.text, ev.focus, vocab().cue[entity], named_apart=True)
+        # the kind asked for (在哪个场地办: 场地) is not the subject: 恐龙广场地下 does not name a venue of the rally
+        asking = [m.group(0) for m in vocab().cue[part.ask].finditer(part.text)] if entity else []
+        subject = tuple(f for f in ev.focus if not any(f in a for a in asking)) or ev.focus
+        if entity and not any(attributed(h.span.text, subject, vocab().cue[entity], named_apart=True)
                               # an addressee line (A管委会，B单位，C政府：) is a list of bodies in itself
                               or (h.span.text.rstrip().endswith("：") and vocab().cue[entity].search(h.span.text))
                               or named_of_kind(h.span.text, ev.focus, vocab().cue[entity], generic=h is answering[0])
@@ -141,6 +144,11 @@ class Judge(FigureRules):
         floor = self.settings.answer_coverage if floor is None else floor
         hits = close_hits(ev.sentences, floor)
         top = hits[0]
+        if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):
+            # 这一节下设哪几个小标题: the headings inside the section the question names, not what they head
+            heads = self.finder.place_headings(top)
+            if len(heads) > 1:
+                return heads
         if ask == "list":  # a heading among the best: the list is what it heads
             top = next((h for h in hits if h.heading), top)
             if not top.heading and top.matched:
@@ -157,7 +165,8 @@ class Judge(FigureRules):
                 hits = body
             elif body:
                 ranked = sorted(body, key=lambda h: -self.finder.coverage(ev.concepts, h.span.text)[0])
-                hits = tuple(ranked[:2])
+                # a heading that says what is done (打造向北开放门户) answers too; a bare topic (推进边境旅游) only heads
+                hits = ((top,) if ask == "fact" and "，" in top.span.text else ()) + tuple(ranked[:2])
         elif ask != "where":
             hits = tuple(h for h in hits if not h.heading) or hits
         out: list[SentenceHit] = []

@@ -29,6 +29,19 @@ def _en_amounts(text: str) -> list[Stated]:
     return out
 
 
+# A tonnage said in English (a 10,000-ton-class base, 5 million tonnes): stated as the plans write it, in 万吨 or 吨.
+EN_TONS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(thousand|million)?[- ]?(?:metric )?(?:tonnes?|tons?)\b", re.I)
+
+
+def _en_tons(text: str) -> list[Stated]:
+    out = []
+    for m in EN_TONS.finditer(text):
+        n = float(m.group(1)) * {"thousand": 1e3, "million": 1e6}.get((m.group(2) or "").lower(), 1)
+        value, unit = (n / 1e4, "万吨") if n >= 1e4 else (n, "吨")
+        out.append(Stated(value=f"{value:.4f}".rstrip("0").rstrip("."), unit=unit, text=m.group(0).strip()))
+    return out
+
+
 # A count said in English (the 68 investment projects): stated in the unit the plans count that noun in.
 EN_COUNT = re.compile(r"(?<![\d.])(\d+)\s+(?:(?!(?:mw|kw|gw|kwh|mwh|mu|km|yuan|rmb|billion|million|tonnes?|tons?|"
                       r"percent)\b)[a-z-]+\s+){0,3}?(projects?|enterprises?|companies|company|firms?|households?)\b", re.I)
@@ -42,7 +55,8 @@ def _en_counts(text: str) -> list[Stated]:
 
 def stated_figures(text: str) -> tuple[Stated, ...]:
     years = {m.start(1) for m in YEAR.finditer(text)}
-    out = _en_amounts(text) + [x for x in _en_counts(text) if x.value not in {text[y:y + 4] for y in years}]
+    out = _en_amounts(text) + _en_tons(text) + [x for x in _en_counts(text)
+                                                if x.value not in {text[y:y + 4] for y in years}]
     for m in vocab().cue["stated_figure"].finditer(text):
         if m.start(1) in years:
             continue
@@ -78,8 +92,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "who"
     elif cue["year_role"].search(text):  # 今年有什么特殊意义: what the plan says the year is
         ask = "fact"
-    elif listing and not NUMBER_ASKED.search(text):  # 那几个事项是哪些: which ones, not how many
-        ask = "list"
+    elif (listing and not NUMBER_ASKED.search(text)) or cue["count_items"].search(text):
+        ask = "list"  # 那几个事项是哪些: which ones; 共有几项: the items, which the plan lists and does not count
     elif cue["figure"].search(text) or stated or cue["figure_word"].search(text):
         ask = "figure"
     elif listing:
@@ -121,20 +135,24 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     )
 
 
-# Where the asker comes from (我是蒙古国那边商会的会长…, I'm from Ulaanbaatar): who asks, not whose figure is asked.
-ASKER_FROM = re.compile(r"(我是|我们是|我来自|我们来自|来自|\bi'?m from|\bi am from|\bwe'?re from|\bwe are from)\s*(the\s+)?$",
-                        re.I)
-
-
 def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:
-    out = []
-    for place in lexicon.places(text):
-        names = [n for n in (place, *lexicon.place_names(place)) if n and n in text] or [place]
-        at = [m.start() for n in names for m in re.finditer(re.escape(n), text)]
-        if at and all(ASKER_FROM.search(text[:i]) for i in at):
-            continue
-        out.append(place)
-    return tuple(out)
+    """The places whose plan the question asks about: not where the asker comes from (我是乌兰察布来的客商) nor
+    where people go, study or are treated (跑呼市跑北京看病); a place listed right after such a one (请北京呼市的专家)
+    is the same kind."""
+    cue = vocab().cue
+    spots = sorted((m.start(), m.end(), place) for place in lexicon.places(text)
+                   for n in {place, *lexicon.place_names(place)} if n
+                   for m in re.finditer(re.escape(n), text))
+    aside: dict[str, bool] = {}
+    last_end, last_aside = -1, False
+    for start, end, place in spots:
+        before, after = text[:start], text[end:]
+        listed = last_end >= 0 and re.fullmatch(r"[、和跟与及,，\s]?", text[last_end:start]) is not None
+        here = bool(cue["asker_from"].search(before) or cue["whereabouts_before"].search(before)
+                    or cue["whereabouts_after"].search(after) or (listed and last_aside))
+        aside[place] = aside.get(place, True) and here
+        last_end, last_aside = max(last_end, end), here
+    return tuple(p for p in lexicon.places(text) if not aside.get(p, False))
 
 
 def _instances(text: str) -> tuple[str, ...]:

@@ -41,6 +41,10 @@ OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>[\u4e00-\u9fff]{1,10
 OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|系统|部门|单位|行业|条线)(的|这块|这一块)?")
 # Who asks, said as a role first (作为拟入驻园区的企业，): context, not the question.
 AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*")
+# What the asker does or wants, said before "in the plan…" (我们想投资个项目计划里那个REITs是咋说的): context; the
+# question is what follows.
+ASKER_STORY = re.compile(r"^(那个|就是|嗯)?\s*(我|我们|咱|咱们)((?!哪|什么|多少|几|吗|怎么|如何|咋)[^，,。？?]){2,24}?"
+                         r"(?=(那个)?(计划|文件)(里|中|里面|里头|上)(那个|关于|对)?(?!有|是|怎|咋|提|说|讲|写|哪|什么|多少|几)[^，,。？?]{2,})")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
 LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
                           r"[，,：:]\s*")
@@ -200,6 +204,20 @@ def _without_story(text: str, plan_text: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def _asker_story(text: str, plan_text: str) -> re.Match | None:
+    """我们想投资个项目计划里那个REITs是咋说的: what the asker does, then the plan's own thing asked about (not
+    我是开大车的…听说要换新能源重卡 计划里到底是咋写的, where the story holds the topic)."""
+    m = ASKER_STORY.match(text)
+    if not m or not plan_text:
+        return None
+    rest = re.sub(r"^(那个)?(计划|文件)(里|中|里面|里头|上)", "", text[m.end():])
+    rest = vocab().cue["asking"].split(rest)[0]
+    pairs = _plan_pairs(plan_text)
+    named = any(rest[j:j + 2] in pairs for j in range(len(rest) - 1)) or any(
+        w in plan_text for w in re.findall(r"[A-Za-z]{2,}", rest))
+    return m if named else None
+
+
 def _plan_pairs(plan_text: str) -> frozenset[str]:
     """Every two adjacent Chinese characters of the plans."""
     return frozenset(plan_text[i:i + 2] for i in range(len(plan_text) - 1) if CJK.match(plan_text[i:i + 2]) and CJK.match(plan_text[i + 1]))
@@ -248,7 +266,8 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)) \
+    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)
+             or _asker_story(text, plan_text)) \
             and len(text) > m.end() + 4:
         office = m.groupdict().get("office")
         text = text[m.end():]

@@ -45,6 +45,27 @@ def _then_wording(piece: str, lexicon: Lexicon) -> list[str]:
     return [head, f"{subject}{last}"] if subject else [piece]
 
 
+# what opens a second ask after a first one ends (项目一共几个 | 要投多少钱): a verb of the plan's doing
+NEXT_ASK = re.compile(r"(要|能|会|得|需要|计划|预计|准备|打算|总共|一共|共|投|花|完成|建|修|铺|达到|增长)")
+
+
+def _two_measures(piece: str, lexicon: Lexicon) -> list[str]:
+    """固定资产投资项目一共几个要投多少钱: a count asked, then in the same breath an amount of the same subject: two
+    questions, the second about the first one's subject."""
+    if re.search(r"[\s，,A-Za-z]", piece.strip()):
+        return [piece]  # pauses and commas part questions elsewhere (sentences)
+    cues = [(x.start(), x.end(), m.measure) for m in vocab().measures for x in m.pattern.finditer(piece)]
+    if not cues:
+        return [piece]
+    start, end, measure = min(cues)  # the cue said first
+    rest = piece[end:]
+    second = vocab().measure_of(rest)[0]
+    if not second or second == measure or not NEXT_ASK.match(rest) or not vocab().cue["asking"].search(rest):
+        return [piece]
+    subject = "".join(w for w in lexicon.content_words(piece[:start]) if lexicon.specific(w))
+    return [piece[:end], f"{subject}{rest}"] if subject else [piece]
+
+
 def _unwritten(text: str) -> bool:
     """Asks a date, a firm or a site: what a plan's sentence often does not give."""
     cue = vocab().cue
@@ -120,6 +141,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             pieces.append(p)
     pieces = [p.strip(" ，,") for p in pieces]
     pieces = [q for p in pieces for q in _then_wording(p, lexicon)]
+    pieces = [q for p in pieces for q in _two_measures(p, lexicon)]
     # a transcript has no punctuation: phrases between spaces that each ask are separate questions
     # (路修多少公里 水窖多少座 水井打几眼); a phrase that asks nothing belongs to the one after it
     spoken: list[str] = []

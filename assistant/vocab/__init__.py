@@ -68,7 +68,7 @@ class Vocab:
     def measure_of(self, text: str) -> tuple[str | None, frozenset[str] | None, list[tuple[int, int]]]:
         """The measure a question asks for, the target kinds that answer it, and where its cue sits."""
         for m in self.measures:
-            spans = [x.span() for x in m.pattern.finditer(text)]
+            spans = [x.span() for x in m.pattern.finditer(text) if not _stated(x, text)]
             if spans:
                 return m.measure, m.kinds, spans
         return None, None, []
@@ -82,6 +82,22 @@ class Vocab:
         """Every unit the plans write after a number, longest first (万千瓦时 before 万千瓦)."""
         names = [u.unit for u in self.units] + sorted(self.count_units)
         return tuple(sorted(set(names), key=len, reverse=True))
+
+
+# A unit right after a number is part of a figure the question states or a name (千吨级铀矿开发基地, 500万吨铁矿石,
+# the thousand-tonne base): it is not the measure asked for (多少万吨 and 几吨 are).
+STATED_BEFORE = re.compile(r"(?<!多少)(?<!几)(\d[- ]?|[一二两三四五六七八九十百千万亿]|\b(thousand|million|hundred|billion)[- ]?)$",
+                           re.I)
+UNIT_LED = re.compile(r"[万千百亿吨亩公米瓦]|(tonnes?|tons?|kw|mw|gw|kwh|mwh|mu|km|hectares?|kilomet)", re.I)
+
+
+def _stated(cue: re.Match, text: str) -> bool:
+    """A unit cue that is part of a stated figure (500万吨) or a class name (千吨级, 万吨级), not asked for."""
+    if not UNIT_LED.match(cue.group(0)):
+        return False
+    before = text[:cue.start()]
+    classed = text[cue.end():].startswith("级") or cue.group(0).endswith("级")
+    return bool(STATED_BEFORE.search(before) or (classed and not re.search(r"(多少|几)$", before)))
 
 
 def _words(text: str) -> list[str]:
