@@ -287,6 +287,8 @@ class EvidenceFinder:
         # the document's own place (澄川市, 二连浩特) and title (国民经济和社会发展计划) say which document, as a year
         # does: not what is asked
         query = self.lexicon.without_document_names(part.text)
+        if part.whether_figure:  # 大气环境有没有给出可量化的指标，比如优良天数比例: the topic is 大气环境
+            query = vocab().cue["example"].sub(" ", vocab().cue["whether_figure"].sub(" ", query))
         concepts = self.concepts(query)
         if not any(c.known for c in concepts):  # 国民经济和社会发展计划是谁下达的: then the title is the topic
             query = part.text

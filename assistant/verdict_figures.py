@@ -235,6 +235,9 @@ class FigureRules:
                          and t.kind not in ("date", "ordinal", "period", "other") and t.quote in said)
             if rows:
                 return FromTable(part=part, rows=rows[:4])
+        if part.whether_figure and named and best.coverage >= s.related_coverage:
+            # 对大气环境有没有给出量化指标？: no figure, and what the plan says instead is the answer
+            return FromText(part=part, intent="unquantified", sentences=(best,), focus=ev.focus)
         if soft and named and best.coverage >= s.answer_coverage:
             intent = "list" if vocab().cue["list"].search(part.text) else "fact"
             return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)

@@ -166,9 +166,10 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
         quote = quote_of(d.focus, top)
         n = src.cite_hit(top, quote)
         return P.WHERE[lang].format(place=place) + f"“{quote}”[{n}]"
-    if d.intent == "correction":
+    if d.intent in ("correction", "unquantified"):
         quote = quote_of(d.focus, top)
-        return P.CORRECTION[lang] + f"“{quote}”[{src.cite_hit(top, quote)}]"
+        lead = P.CORRECTION if d.intent == "correction" else P.UNQUANTIFIED
+        return lead[lang] + f"“{quote}”[{src.cite_hit(top, quote)}]"
     picked = [top] + [h for h in d.sentences[1:3] if (h.doc, h.chapter, h.section) == top.place]
     place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
     quotes = []

@@ -80,6 +80,7 @@ POINTS = {"zh": "个百分点", "en": " percentage points"}
 YEAR_LABEL = {"zh": "{year}年", "en": "{year}: "}
 MISSING_YEAR = {"zh": "{years}年的文件没有这一数字。", "en": "The documents for {years} give no such figure."}
 FROM_DOC = {"zh": "（依据最新的《{title}》。）", "en": "(From the newest plan: {title}.)"}
+UNQUANTIFIED = {"zh": "计划对此没有给出具体数字，它的表述是：", "en": "The plan sets no figure for this; what it says: "}
 FACT = {"zh": "据计划{place}：", "en": "According to the plan ({place}): "}
 WHERE = {"zh": "这在计划{place}：", "en": "This is in {place} of the plan: "}
 LIST = {"zh": "计划{place}提到：", "en": "The plan lists ({place}):"}

@@ -129,6 +129,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         per_unit=bool(cue["per_unit"].search(text)),
         currency=bool(cue["currency"].search(text)),
         mention=bool(cue["mention"].search(text)),
+        whether_figure=bool(cue["whether_figure"].search(text)),
         date_asked=any(m.measure == "date" and m.pattern.search(text) for m in v.measures),
         instances=_instances(text),
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",

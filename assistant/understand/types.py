@@ -51,6 +51,7 @@ class Part(Frozen):
     mention: bool = False  # asks whether the plan mentions something (有没有提到X): X must be the plans' own word
     date_asked: bool = False  # a date is asked (哪个月), whatever kind of figure the question also names
     instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
+    whether_figure: bool = False  # asks whether the plan sets a figure at all (有没有给出量化指标, is it quantified)
     defines: str = ""  # a quoted name or number code whose meaning is asked (“8+1+1”分别指什么), "" if none
 
 
