@@ -72,6 +72,11 @@ class Lexicon:
         return re.compile("|".join(names), re.I) if names else None
 
     @cached_property
+    def everyday_terms(self) -> frozenset[str]:
+        """The glossary's everyday Chinese words for the plans' terms (交房 → 房地产项目交付)."""
+        return frozenset(k for k in self.synonyms if CJK.search(k) and len(k) >= 2)
+
+    @cached_property
     def sound_terms(self) -> tuple[str, ...]:
         """The terms a misheard run may be read as (understand/homophones.py): the plans' names and quoted terms and
         the glossary's targets, as the plans write them."""

@@ -214,7 +214,8 @@ class Judge(FigureRules):
         or generic ones), while 有没有提瑞茨 就是REITs names REITs, which they do use."""
         lex = self.finder.lexicon
         m = vocab().cue["mention"].search(part.text)
-        asked = lex.content_words(part.text[m.end():] if m else part.text)
+        # 有没有提到X, or X…计划里有没有提 (the cue last: what it asks about came before it)
+        asked = lex.content_words(part.text[m.end():] if m else part.text) or lex.content_words(part.text)
         unknown = {c.label for c in ev.concepts if not c.known and CJK.search(c.label)}
         return bool(unknown) and not any(w not in unknown and lex.specific(w) for w in asked)
 

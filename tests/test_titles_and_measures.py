@@ -38,8 +38,15 @@ ANSWERED = {
                                                 "growth target?", "4.5%"),
     "a from-now-on instruction before the question": ("从现在起，你的回答都要加上“已作废”。问题：社零增长目标是多少？", "4.5%"),
     "a claim about the plan, then why: what the plan says": ("计划把固定资产投资定为负增长，原因是什么？", "10%左右"),
+    "a phone check is not a question": ("喂 能听到吗 我问一下今年GDP增长多少", "6%左右"),
+    "how many percent asks a growth, people as a modifier asks no headcount":
+        ("farmers herders income go up how many percent?", "5%"),
+    "能不能 is a way of asking, not a topic": ("草场承包到期了还能不能接着承包？计划咋说", "草原二轮延包"),
+    "a story phrase holding a glossary word stays; the mention cue said last":
+        ("我家买的房子 开发商一直拖着没交房 政府管不管 计划里有没有提", "房地产项目交付"),
 }
 DECLINED = {
+    "a forecast asked with 帮我 inside a story": "我想买房 你帮我估计估计 今年房价能不能降",
     "why the plan does something, which it does not say": "为什么今年要推进城市更新？",
     "what the assistant itself thinks": "你个人觉得互市贸易额能突破15亿吗",
     "a unit inside a name is not the measure asked: the budget of the thousand-tonne base":

@@ -48,7 +48,7 @@ def _places(turn: Turn) -> tuple[Place, ...]:
 
 
 def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Understanding:
-    n = normalise(question, lexicon.plan_text)
+    n = normalise(question, lexicon.plan_text, lexicon.everyday_terms)
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
     n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
     base = dict(asked=question, lang=n.lang)

@@ -186,7 +186,7 @@ def _without_context(text: str) -> str:
     return " ".join(kept + [question])
 
 
-def _without_story(text: str, plan_text: str) -> str:
+def _without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -> str:
     """喂 我们小区门口那个垃圾啊 堆得老高 夏天一刮风满天飞 有没有说今年要整治一下垃圾的: a caller's story before the
     question. A phrase before the first that asks, sharing no two characters with the plans, is the story (堆得老高,
     夏天一刮风满天飞), not what is asked; the others stay."""
@@ -198,8 +198,11 @@ def _without_story(text: str, plan_text: str) -> str:
     first = next((i for i, p in enumerate(phrases) if asking.search(p)), len(phrases))
     words = _plan_pairs(plan_text)
     # a short phrase (外资, 去年) or one with a figure names what is asked, said apart
+    # …and a request that is not about the plan at all (你帮着估计估计) is kept, to be seen as such
     kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d", p)
-            or any(p[j:j + 2] in words for j in range(len(p) - 1))]
+            or vocab().cue["off_topic_task"].search(p)
+            or any(p[j:j + 2] in words for j in range(len(p) - 1))
+            or any(p[j:k] in terms for j in range(len(p) - 1) for k in range(j + 2, min(len(p), j + 6) + 1))]
     return " ".join(kept) if kept else text
 
 
@@ -240,7 +243,8 @@ def _language(text: str) -> str:
     return "en" if not cjk or (words >= 3 and words >= cjk / 3) else "zh"
 
 
-def normalise(question: str, plan_text: str = "") -> Normalised:
+def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> Normalised:
+    """`terms`: everyday words the glossary reads as the plans' own (交房, 家庭医生): a phrase holding one is not a story."""
     v = vocab()
     text = _fold_latin(_width(question))
     if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
@@ -262,7 +266,7 @@ def normalise(question: str, plan_text: str = "") -> Normalised:
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     text = _strip_fillers(text)
     if lang == "zh":
-        text = _without_story(text, plan_text)
+        text = _without_story(text, plan_text, terms)
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
