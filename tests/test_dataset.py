@@ -76,8 +76,8 @@ def section_text(doc: ParsedDoc, citation: object) -> tuple[str | None, list[str
     if not isinstance(ch, str) or not isinstance(sec, str):
         return None, [f"citation fields must be strings: {citation!r}"]
     found = doc.section(ch, sec)
-    if found is None and sec == "":  # the chapter as a whole: its heading and everything under it
-        found = next((c for c in doc.chapters if c.chapter == ch), None)
+    if sec == "":  # the chapter as a whole: its heading (六、坚守生态保护底线…) and everything under it
+        found = next((c for c in doc.chapters if c.chapter == ch), found)
     if found is None:
         return None, [f"citation {ch}/{sec!r} names no section of the plan"]
     return doc.text[found.start:found.end], []
