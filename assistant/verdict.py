@@ -30,7 +30,7 @@ OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名
 SAYS_WHY = re.compile(r"(为什么|为何)(要)?(说|称|讲|叫)|\bwhy (does|is|do) (the plan|it|2026|this year) (say|call|described|called)",
                       re.I)
 
-PLAN_CLAIM = re.compile(r"(计划|文件|规划)(里|中)?(把|将|说|提出|定|写)|\bthe plan (says|sets|puts|states|claims)\b", re.I)
+PLAN_CLAIM = re.compile(r"(计划|文件|规划)(里|中)?(把|将|说|提出|定|写|取消|删除|删掉|去掉|改|调|提高|降低|放弃)|\bthe plan (says|sets|puts|states|claims)\b", re.I)
 
 
 @dataclass

@@ -523,6 +523,14 @@ def test_number_boundaries():
     assert render_number(51.28) == "51.28" and render_number(6.0) == "6" and render_number(115) == "115"
 
 
+def test_a_chapter_cited_whole_includes_its_heading(doc):
+    item = {**GOOD, "id": "c901", "type": "citation_only", "turns": ["生态保护那一章是第几章？"],
+            "expected": {"cite_only": True, "topic_keyword": "坚守生态保护底线"},
+            "gold_citation": {"chapter": "六", "section": ""}}
+    assert not check_item(item, doc), check_item(item, doc)
+    assert check_item({**item, "gold_citation": {"chapter": "七", "section": ""}}, doc)  # another chapter's heading
+
+
 def test_checker_rejects_bad_shapes(doc):
     five = {"chapter": "总体要求", "section": ""}
     cases = [

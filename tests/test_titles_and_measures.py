@@ -44,6 +44,11 @@ ANSWERED = {
     "能不能 is a way of asking, not a topic": ("草场承包到期了还能不能接着承包？计划咋说", "草原二轮延包"),
     "a story phrase holding a glossary word stays; the mention cue said last":
         ("我家买的房子 开发商一直拖着没交房 政府管不管 计划里有没有提", "房地产项目交付"),
+    "wages complained of are not a wage asked": ("城镇居民收入今年能涨多少啊 工资太低了", "4%左右"),
+    "an English answer asked for in Chinese with 用英语告诉我": ("用英语告诉我今年社零增长目标", "Retail sales"),
+    "a claim someone told the caller is checked": ("我邻居跟我说 今年固定资产投资要涨百分之二十 真的假的", "10%左右"),
+    "why the plan dropped something it keeps: what the plan says": ("为什么计划删掉了降碳减排任务？", "降碳减排任务"),
+    "a story, then whether the plan deals with X": ("我们工地老板欠我工资三个月了 计划里有没有管欠薪的", "欠薪"),
 }
 DECLINED = {
     "a forecast asked with 帮我 inside a story": "我想买房 你帮我估计估计 今年房价能不能降",

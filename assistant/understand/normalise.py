@@ -102,7 +102,12 @@ FULL_QUESTION_WORDS = 7
 # every word spaced: at least this many pieces, of at most this many characters on average (a transcript's
 # phrases run longer: 2.5 and more in the gated sets)
 WORD_SPACED_MIN, WORD_SPACED_MEAN = 5, 2.3
-STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question, not a story and a question
+STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40
+# A story, then "does the plan deal with X" (老板欠我工资好几个月了 计划里有没有管欠薪的): X is what is asked
+MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(有没有|有无|是否|有没)(提|说|管|讲|写|涉及|安排)(到|过)?"
+                          r"(?P<topic>[^，,。？?\s]{2,})$")
+# Someone told the caller (我孙子跟我说 今年经济要涨百分之八): a claim heard, as 听说 says
+HEARSAY = re.compile(r"^(我|俺)?[^，,。？?\s]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")  # a shorter transcript is a question, not a story and a question
 
 
 class Normalised(Frozen):
@@ -221,6 +226,20 @@ def _asker_story(text: str, plan_text: str) -> re.Match | None:
     return m if named else None
 
 
+def _asked_last(text: str, plan_text: str) -> str:
+    """老板欠我工资好几个月了计划里有没有管欠薪的: what the plan is asked to deal with, named after the asking, is the
+    question; the story before it goes, unless it names something of the plans' own (这种违法犯罪 规划有没有说打击)."""
+    m = MENTION_LAST.search(text)
+    if not m or m.start() < STORY_MIN_CHARS // 4 or not plan_text:
+        return text
+    story = re.sub(r"[^\u4e00-\u9fff]", "", text[:m.start()])
+    if any(story[j:j + 3] in plan_text for j in range(len(story) - 2)):
+        return text
+    pairs = _plan_pairs(plan_text)
+    topic = m.group("topic")
+    return text[m.start():] if any(topic[j:j + 2] in pairs for j in range(len(topic) - 1)) else text
+
+
 def _plan_pairs(plan_text: str) -> frozenset[str]:
     """Every two adjacent Chinese characters of the plans."""
     return frozenset(plan_text[i:i + 2] for i in range(len(plan_text) - 1) if CJK.match(plan_text[i:i + 2]) and CJK.match(plan_text[i + 1]))
@@ -265,8 +284,9 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     text = _strip_fillers(text)
+    text = HEARSAY.sub("听说", text)
     if lang == "zh":
-        text = _without_story(text, plan_text, terms)
+        text = _asked_last(_without_story(text, plan_text, terms), plan_text)
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
