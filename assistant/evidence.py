@@ -32,7 +32,7 @@ SOFT_WEIGHT = 0.3  # an unknown everyday word, against a word the plans use
 PLACE_WEIGHT = 0.5  # a place named, against a topic word
 HEADING_ASKED = re.compile(r"标题|题目|章名|这一章|那一章|哪一章|chapter|heading|title", re.I)
 # a word glossed at once by a Latin term (瑞茨REITs, 瑞茨（REITs）, 瑞茨 就是REITs)
-GLOSSED = r"\s*(?:就是|也就是|即|叫做?)?\s*[（(]?\s*([A-Za-z][A-Za-z-]+)"
+GLOSSED = re.compile(r"\s*(?:就是|也就是|即|叫做?)?\s*[（(]?\s*([A-Za-z][A-Za-z-]+)")
 PROPER_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz", "eng", "j", "nrfg", "x"})
 
 
@@ -170,8 +170,8 @@ class EvidenceFinder:
         for word in lex.content_words(text):
             if not CJK.search(word):
                 continue  # English words were read above, phrase by phrase
-            if (not lex.synonym_forms(word) and word not in lex.plan_text
-                    and (m := re.search(re.escape(word) + GLOSSED, text)) and lex.glossary_phrases(m.group(1))):
+            if (not lex.synonym_forms(word) and word not in lex.plan_text and (at := text.find(word)) >= 0
+                    and (m := GLOSSED.match(text, at + len(word))) and lex.glossary_phrases(m.group(1))):
                 continue  # 瑞茨REITs, 瑞茨 就是REITs: a sound-spelling the caller glosses with the plans' own term
             forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
             weight, known = self._weight(forms)
