@@ -19,6 +19,7 @@ from assistant.evidence_models import Concept, Evidence, SentenceHit
 from assistant.lexical import Lexicon
 from assistant.models import Chunk, ParsedDoc, Span
 from assistant.retrieve import HybridRetriever, sentence_spans
+from assistant.structure import PlanStructure
 from assistant.targets.resolve import Resolution, resolve
 from assistant.targets.table import TargetTable
 from assistant.understand.types import Part
@@ -54,6 +55,11 @@ class EvidenceFinder:
     row_coverage: float = 0.5  # Settings.row_coverage
     en_unknown_weight: float = SOFT_WEIGHT  # Settings.en_unknown_weight
     dense_max_chars: int = 200  # Settings.dense_max_question_chars: a longer text is not embedded
+
+    @cached_property
+    def structure(self) -> PlanStructure:
+        """The places around a sentence found (assistant/structure.py)."""
+        return PlanStructure(self.docs)
 
     @cached_property
     def _sentences(self) -> list[tuple[Span, Chunk | None, str]]:
@@ -219,66 +225,6 @@ class EvidenceFinder:
                 matched.append(c.label)
             got += c.weight * credit
         return got / total, tuple(matched)
-
-    def _paragraph_of(self, hit: SentenceHit):
-        d = next((x for x in self.docs if x.doc == hit.doc), None)
-        sec = d.section(hit.chapter, hit.section) if d else None
-        para = next((p for p in sec.paragraphs if p.start <= hit.span.start < p.end + 1), None) if sec else None
-        return sec, para
-
-    def continuation(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
-        """The sentences after one that opens an enumeration (目标是：A；B；C。), up to its 。: the rest of the list."""
-        if not (hit.span.text.endswith("；") or "：" in hit.span.text):
-            return ()
-        sec, para = self._paragraph_of(hit)
-        if sec is None:
-            return ()
-        out = []
-        for x in (x for p in sec.paragraphs for x in p.sentences if x.start > hit.span.start):
-            out.append(hit.model_copy(update={"span": x, "heading": False}))
-            if not x.text.endswith("；"):
-                break
-        return tuple(out)
-
-    def body(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
-        """The sentences under a heading sentence: its section's (or bold topic's) body, in the plan's order."""
-        sec, para = self._paragraph_of(hit)
-        if sec is None:
-            return ()
-        paras = [p for p in sec.paragraphs if not hit.topic or p.topic == hit.topic]
-        return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in paras for x in p.sentences
-                     if x.start != hit.span.start and x.text.rstrip("。：") not in (sec.section_title, p.topic))
-
-    def place_text(self, hit: SentenceHit) -> str:
-        """The text of a hit's whole section with its headings: what the sentence is said under."""
-        d = next((x for x in self.docs if x.doc == hit.doc), None)
-        place = d.place(hit.chapter, hit.section) if d else None
-        return d.text[place[0]:place[1]] if place else hit.span.text
-
-    def place_sentences(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
-        """Every sentence of a hit's section but its heading, in the plan's order."""
-        d = next((x for x in self.docs if x.doc == hit.doc), None)
-        sec = d.section(hit.chapter, hit.section) if d else None
-        if sec is None:
-            return (hit,)
-        return tuple(hit.model_copy(update={"span": x, "heading": False}) for p in sec.paragraphs
-                     for x in p.sentences if x.text.rstrip("。：") not in (sec.section_title, p.topic))
-
-    def place_headings(self, hit: SentenceHit) -> tuple[SentenceHit, ...]:
-        """The headings inside a hit's section (its bold lead-ins and 1. / （1） headings), in the plan's order."""
-        d = next((x for x in self.docs if x.doc == hit.doc), None)
-        sec = d.section(hit.chapter, hit.section) if d else None
-        spans = sorted((*sec.topics, *sec.subheadings), key=lambda x: x.start) if sec else []
-        return tuple(hit.model_copy(update={"span": x, "heading": True, "topic": x.text.rstrip("。")}) for x in spans)
-
-    def sentences_with(self, doc: str, chapter: str, section: str, quote: str) -> tuple[SentenceHit, ...]:
-        """The sentences of a place that hold (or are held by) a quote: where a previous answer came from."""
-        d = next((x for x in self.docs if x.doc == doc), None)
-        sec = d.section(chapter, section) if d else None
-        if sec is None:
-            return ()
-        spans = [s for p in sec.paragraphs for s in p.sentences if quote in s.text or s.text in quote]
-        return tuple(SentenceHit(doc=doc, chapter=chapter, section=section, span=s, coverage=1.0) for s in spans)
 
     # ------------------------------------------------------------------ the step
 

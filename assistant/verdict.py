@@ -109,7 +109,7 @@ class Judge(FigureRules):
         named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]
         if named:  # 去蒙古国旅游要办什么签证: a place named in Chinese: the plan's sentences must be about it
             answering = tuple(h for h in answering if any(
-                n in self.finder.place_text(h) for p in named for n in self.finder.lexicon.place_names(p)))
+                n in self.finder.structure.place_text(h) for p in named for n in self.finder.lexicon.place_names(p)))
             if not answering:
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
@@ -157,7 +157,7 @@ class Judge(FigureRules):
         top = hits[0]
         if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):
             # 这一节下设哪几个小标题: the headings inside the section the question names, not what they head
-            heads = self.finder.place_headings(top)
+            heads = self.finder.structure.place_headings(top)
             if len(heads) > 1:
                 return heads
         if ask == "list":  # a heading among the best: the list is what it heads
@@ -169,9 +169,9 @@ class Judge(FigureRules):
                             and strongest in h.matched), top)
             if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
                 # 还列了哪些别的任务: everything the previous answer's place lists
-                return self.finder.place_sentences(top)
+                return self.finder.structure.place_sentences(top)
         if top.heading:
-            body = self.finder.body(top)
+            body = self.finder.structure.body(top)
             if ask == "list" and body:
                 hits = body
             elif body:
@@ -184,7 +184,7 @@ class Judge(FigureRules):
         for h in hits:
             out.append(h)
             if ask in ("list", "fact"):
-                out += [c for c in self.finder.continuation(h) if c.span.start not in {x.span.start for x in out}]
+                out += [c for c in self.finder.structure.continuation(h) if c.span.start not in {x.span.start for x in out}]
         return tuple(out)
 
     def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
@@ -204,7 +204,7 @@ class Judge(FigureRules):
         cite = previous.answer.citations[0] if previous.answer.citations else None
         if cite is None:
             return Decline(part=part, reason="not_in_plan")
-        hits = self.finder.sentences_with(cite.doc, cite.chapter, cite.section, cite.quote)
+        hits = self.finder.structure.sentences_with(cite.doc, cite.chapter, cite.section, cite.quote)
         if not hits:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])

@@ -295,5 +295,5 @@ class FigureRules:
     def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
                   focus: tuple[str, ...] = ()) -> Decline:
         """Declined, with the plan's own figure shown: its sentence, quoted from the row's clause."""
-        said = self.finder.sentences_with(row.doc, row.chapter, row.section, row.quote)
+        said = self.finder.structure.sentences_with(row.doc, row.chapter, row.section, row.quote)
         return Decline(part=part, reason=reason, related=said[0] if said else related, focus=(row.quote, *focus))
