@@ -26,12 +26,6 @@ POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|�
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
-# 为什么说今年很特殊: why the plan calls it so, which its own words answer
-SAYS_WHY = re.compile(r"(为什么|为何)(要)?(说|称|讲|叫)|\bwhy (does|is|do) (the plan|it|2026|this year) (say|call|described|called)",
-                      re.I)
-
-PLAN_CLAIM = re.compile(r"(计划|文件|规划)(里|中)?(把|将|说|提出|定|写|取消|删除|删掉|去掉|改|调|提高|降低|放弃)|\bthe plan (says|sets|puts|states|claims)\b", re.I)
-
 
 @dataclass
 class Judge(FigureRules):
@@ -127,8 +121,7 @@ class Judge(FigureRules):
             # 总投资最大的是哪个项目: the plan lists or counts them; which one is first, it must say itself
             return self._premise_or(Decline(part=part, reason="ranking", related=related, focus=ev.focus),
                                     part, ev), default
-        if part.reason and not (vocab().cue["year_role"].search(part.text) or SAYS_WHY.search(part.text)
-                                or PLAN_CLAIM.search(part.text)):
+        if part.reason and not any(vocab().cue[c].search(part.text) for c in ("year_role", "says_why", "plan_claim")):
             # 为什么今年非要建养老服务中心: the plan says what it will do, not why; what it says is shown (a claim
             # about the plan first, 计划把X定为负增长，原因是什么, is answered with what the plan says)
             return Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus), default

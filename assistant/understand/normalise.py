@@ -102,12 +102,12 @@ FULL_QUESTION_WORDS = 7
 # every word spaced: at least this many pieces, of at most this many characters on average (a transcript's
 # phrases run longer: 2.5 and more in the gated sets)
 WORD_SPACED_MIN, WORD_SPACED_MEAN = 5, 2.3
-STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40
+STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question, not a story and a question
 # A story, then "does the plan deal with X" (老板欠我工资好几个月了 计划里有没有管欠薪的): X is what is asked
 MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(有没有|有无|是否|有没)(提|说|管|讲|写|涉及|安排)(到|过)?"
                           r"(?P<topic>[^，,。？?\s]{2,})$")
 # Someone told the caller (我孙子跟我说 今年经济要涨百分之八): a claim heard, as 听说 says
-HEARSAY = re.compile(r"^(我|俺)?[^，,。？?\s]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")  # a shorter transcript is a question, not a story and a question
+HEARSAY = re.compile(r"^(我|俺)?[^，,。？?\s]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
 
 
 class Normalised(Frozen):
@@ -201,17 +201,15 @@ def _without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset(
         return text
     asking = vocab().cue["asking"]
     first = next((i for i, p in enumerate(phrases) if asking.search(p)), len(phrases))
-    words = _plan_pairs(plan_text)
     # a short phrase (外资, 去年) or one with a figure names what is asked, said apart
     # …and a request that is not about the plan at all (你帮着估计估计) is kept, to be seen as such
     kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d", p)
             or vocab().cue["off_topic_task"].search(p)
-            or any(p[j:j + 2] in words for j in range(len(p) - 1))
+            or _names_plan(p, plan_text)
             or any(p[j:k] in terms for j in range(len(p) - 1) for k in range(j + 2, min(len(p), j + 6) + 1))]
     return " ".join(kept) if kept else text
 
 
-@lru_cache(maxsize=4)
 def _asker_story(text: str, plan_text: str) -> re.Match | None:
     """我们想投资个项目计划里那个REITs是咋说的: what the asker does, then the plan's own thing asked about (not
     我是开大车的…听说要换新能源重卡 计划里到底是咋写的, where the story holds the topic)."""
@@ -220,9 +218,7 @@ def _asker_story(text: str, plan_text: str) -> re.Match | None:
         return None
     rest = re.sub(r"^(那个)?(计划|文件)(里|中|里面|里头|上)", "", text[m.end():])
     rest = vocab().cue["asking"].split(rest)[0]
-    pairs = _plan_pairs(plan_text)
-    named = any(rest[j:j + 2] in pairs for j in range(len(rest) - 1)) or any(
-        w in plan_text for w in re.findall(r"[A-Za-z]{2,}", rest))
+    named = _names_plan(rest, plan_text) or any(w in plan_text for w in re.findall(r"[A-Za-z]{2,}", rest))
     return m if named else None
 
 
@@ -235,11 +231,16 @@ def _asked_last(text: str, plan_text: str) -> str:
     story = re.sub(r"[^\u4e00-\u9fff]", "", text[:m.start()])
     if any(story[j:j + 3] in plan_text for j in range(len(story) - 2)):
         return text
+    return text[m.start():] if _names_plan(m.group("topic"), plan_text) else text
+
+
+def _names_plan(phrase: str, plan_text: str) -> bool:
+    """Whether a phrase shares two adjacent characters with the plans."""
     pairs = _plan_pairs(plan_text)
-    topic = m.group("topic")
-    return text[m.start():] if any(topic[j:j + 2] in pairs for j in range(len(topic) - 1)) else text
+    return any(phrase[j:j + 2] in pairs for j in range(len(phrase) - 1))
 
 
+@lru_cache(maxsize=4)
 def _plan_pairs(plan_text: str) -> frozenset[str]:
     """Every two adjacent Chinese characters of the plans."""
     return frozenset(plan_text[i:i + 2] for i in range(len(plan_text) - 1) if CJK.match(plan_text[i:i + 2]) and CJK.match(plan_text[i + 1]))
