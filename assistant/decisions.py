@@ -12,7 +12,7 @@ from assistant.models import Frozen, Target
 from assistant.understand.types import Part, Stated, Understanding
 
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
-                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic"]
+                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic", "no_place"]
 
 
 class FromTable(Frozen):
@@ -32,7 +32,7 @@ class FromText(Frozen):
 
     kind: Literal["text"] = "text"
     part: Part
-    intent: Literal["fact", "where", "list", "who", "figure", "correction", "unquantified"]
+    intent: Literal["fact", "where", "list", "who", "figure", "correction", "unquantified", "outline"]
     sentences: tuple[SentenceHit, ...]
     focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
 

@@ -292,7 +292,8 @@ class EvidenceFinder:
         chunks: list[tuple[Chunk, int]] = [(p.chunk, r) for r, p in enumerate(passages)]
         if part.scope:  # a follow-up about the previous answer: its places first
             places = {(p.doc, p.chapter, p.section) for p in part.scope}
-            chunks = [(c, -1) for c in self.retriever.chunks if (c.doc, c.chapter, c.section) in places] + chunks
+            chunks = [(c, -1) for c in self.retriever.chunks if (c.doc, c.chapter, c.section) in places] + (
+                [] if part.at else chunks)  # a place named by its numbers (第一章第一节有哪些…): only there
         by_doc = {d.doc: d for d in self.docs}
         seen: set[tuple[str, int]] = set()
         hits: list[SentenceHit] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.evidence_models import SentenceHit
-from assistant.models import ParsedDoc, Section
+from assistant.models import ParsedDoc, Section, Span
 
 
 @dataclass(frozen=True)
@@ -71,3 +71,29 @@ class PlanStructure:
             return ()
         spans = [s for p in sec.paragraphs for s in p.sentences if quote in s.text or s.text in quote]
         return tuple(SentenceHit(doc=doc, chapter=chapter, section=section, span=s, coverage=1.0) for s in spans)
+
+    def outline(self, doc: str, chapter: str, section: str) -> tuple[SentenceHit, ...]:
+        """A place named by its numbers, as its title and what it holds: a chapter's section titles; else the place's
+        own headings (bold lead-ins, 1. / （1）); else its sentences. () when the plan has no such place."""
+        d = next((x for x in self.docs if x.doc == doc), None)
+        ch = next((c for c in d.chapters if c.chapter == chapter), None) if d else None
+        if d is None or ch is None:
+            return ()
+        sec = d.section(chapter, section) if section else None
+        if section and sec is None:
+            return ()
+        if sec is None and any(s.section for s in ch.sections):
+            head = self._title_hit(d, chapter, "", ch.title, ch.start, ch.end)
+            return (head, *(self._title_hit(d, chapter, s.section, s.section_title, s.start, s.end)
+                            for s in ch.sections if s.section))
+        sec = sec or ch.sections[0]
+        title = sec.section_title or ch.title
+        head = self._title_hit(d, chapter, sec.section, title, ch.start if not sec.section else sec.start, sec.end)
+        heads = self.place_headings(head)
+        return (head, *(heads if len(heads) > 1 else self.place_sentences(head)))
+
+    @staticmethod
+    def _title_hit(d: ParsedDoc, chapter: str, section: str, title: str, start: int, end: int) -> SentenceHit:
+        at = d.text.find(title, start, end)
+        span = Span(text=title, start=at, end=at + len(title))
+        return SentenceHit(doc=d.doc, chapter=chapter, section=section, span=span, coverage=1.0, heading=True)

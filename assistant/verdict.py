@@ -16,7 +16,7 @@ from assistant.evidence_models import Evidence, SentenceHit
 from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
-from assistant.understand.types import Part, Understanding
+from assistant.understand.types import Part, Place, Understanding
 from assistant.verdict_figures import FigureRules, asserts, close_hits, found_by_name
 from assistant.vocab import CJK, vocab
 
@@ -60,7 +60,8 @@ class Judge(FigureRules):
 
     # ------------------------------------------------------------------ one part
 
-    def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding) -> tuple[Decision, str]:
+    def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding,
+              placed: bool = False) -> tuple[Decision, str]:
         s = self.settings
         if part.compare:
             years = self._years_compared(part)
@@ -79,6 +80,21 @@ class Judge(FigureRules):
         default = scope.docs[0] if scope.chosen_by_default else ""
         if part.about_previous and previous is not None:
             return self._about_previous(part, previous), default
+        if part.at and not placed:  # 第三章第二节…: the place named by its numbers is what it is about, or where to look
+            outline = next((o for d in (docs or tuple(x.doc for x in reversed(self.docs)))
+                            if (o := self.finder.structure.outline(d, *part.at))), ())
+            if not outline:
+                return Decline(part=part, reason="no_place", detail="|".join(part.at)), default
+            if part.outline:
+                return FromText(part=part, intent="outline", sentences=outline), default
+            inside, _ = self._part(part.model_copy(update={"scope": tuple(dict.fromkeys(
+                Place(doc=h.doc, chapter=h.chapter, section=h.section) for h in outline[len(outline) > 1:]))}),
+                previous, taken, u, placed=True)
+            if not isinstance(inside, Decline) and not asserts(part.text):
+                return inside, default
+            # not said there (第六章讲到养老服务中心…), or a claim that it is (…是在第一章提的吧): the whole plan,
+            # where it is said, answers and corrects the place
+            part = part.model_copy(update={"at": ()})
         ev = self.finder.gather(part, docs)
         best = ev.sentences[0] if ev.sentences else None
         # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone

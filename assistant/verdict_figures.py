@@ -176,6 +176,11 @@ class FigureRules:
             if part.currency and row.unit.endswith("元"):
                 # 进出口贸易额换算成美元是多少: the plan's figure is in yuan; a conversion it does not give
                 return self._with_row(part, "no_figure", row, related, ev.focus)
+            if ((said := f"{row.value_text()}{row.unit}").endswith("级") and said in part.text and not asserts(part.text)
+                    and any(w.endswith(tuple(u.unit for u in vocab().units)) for w in part.measure_words)):
+                # 千吨级铀矿开发基地的储量有多少吨: the class is the name the question calls it by; a number of
+                # tonnes, the plan does not give
+                return self._with_row(part, "no_figure", row, related, ev.focus)
             if part.sub_period and row.kind != "date":
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)

@@ -11,7 +11,11 @@ elderly callers): whether the plan sets a figure at all, why it does something, 
 question, "how much" asked of a rate, a unit inside a name (千吨级) taken for the measure asked, two figures asked in one
 breath, how many items a list has, the headings of a section, a place where people go or study taken for the place
 asked about, an asker's story before "in the plan…", a sound-spelling glossed by the plan's own term, a venue asked, a
-port's opening hours, an administrator's "note" with a false figure, hearsay, wages complained of."""
+port's opening hours, an administrator's "note" with a false figure, hearsay, wages complained of.
+
+blind-x (residents, staff navigating the plan, conversations): a story before "我问一下", a counter (几眼, 几座) that
+picks its row, 哪一年 and 什么样的一年 read as words rather than numbers, a class name (千吨级) that is no number of
+tonnes, a correction turn (不对，我是说…). Places named by their numbers: tests/test_numbered_places.py."""
 
 from __future__ import annotations
 
@@ -76,6 +80,14 @@ ANSWERED = {
     "a claim someone told the caller is checked": ("我邻居跟我说 今年固定资产投资要涨百分之二十 真的假的", "10%左右"),
     "why the plan dropped something it keeps: what the plan says": ("为什么计划删掉了降碳减排任务？", "降碳减排任务"),
     "a story, then whether the plan deals with X": ("我们工地老板欠我工资三个月了 计划里有没有管欠薪的", "欠薪"),
+    # blind-x (residents telling a story, then saying that they ask; counters; 什么样的一年)
+    "a story, then 'I'd like to ask', then the question":
+        ("我是开出租的 最近活儿少 家里开销也大 就是我问一下 今年城镇居民收入涨多少", "4%"),
+    "…a story naming another country is not the place asked about":
+        ("我在口岸边上开饭店 蒙古客人少了不少 我问一下今年社会消费品零售总额涨多少", "4.5%"),
+    "a counter asked picks the row counted by it": ("嘎查那边今年一共要打几眼井", "8眼"),
+    "…the other counter of the same sentence": ("农牧区今年要建成几座水窖", "16座"),
+    "什么样的一年 is not a count of years": ("对二连来说2026年是什么样的一年", "开局之年"),
 }
 DECLINED = {
     "how to apply is still an errand": "免申即享怎么办理？",
@@ -90,7 +102,20 @@ DECLINED = {
     "a venue asked, which the plan does not name": "那个汽车拉力锦标赛在哪个场地举办",
     "a port's opening hours are not a question about the plan": "口岸今天几点开关",
     "a place asked about is still its own place": "呼和浩特今年的就业政策有哪些",
+    "哪一年 asks a date, which the plan does not give": "市场采购贸易试点是哪一年批准的",
+    "a number of tonnes asked of a thing the question names by its class": "千吨级铀矿开发基地每年能产多少吨铀",
 }
+
+
+@pytest.mark.parametrize(("first", "correction", "expected"), [
+    ("城镇居民人均可支配收入增长多少？", "不对，我是说农牧民的", "5%"),
+    ("What is the growth target for fixed-asset investment?", "Sorry, I meant retail sales", "4.5%"),
+    ("社会消费品零售总额增长多少？", "那这个呢 一般公共预算收入", "2%"),
+])
+def test_a_correction_turn_asks_the_same_of_what_it_names(bot, first, correction, expected):
+    sid = bot.ask(first).session_id
+    a = bot.ask(correction, session_id=sid)
+    assert not a.refused and expected in a.answer, a.answer
 
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERED.values(), ids=ANSWERED.keys())

@@ -10,8 +10,8 @@ from assistant.decisions import Clarify, Compare, Decision, Decline, FromTable, 
 from assistant.evidence_models import SentenceHit
 from assistant.models import Answer, Citation, Fact, ParsedDoc, Target
 from assistant.render import phrases as P
-from assistant.render.figures import framed_en, framed_zh, place_en, place_zh
-from assistant.render.items import list_items, quote_of
+from assistant.render.figures import CN_NUM, framed_en, framed_zh, place_en, place_zh
+from assistant.render.items import MAX_ITEMS, lead_clause, list_items, quote_of
 from assistant.verdict import asserts
 from assistant.vocab import vocab
 
@@ -160,6 +160,8 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
             n = src.cite_hit(hit)
             lines.append(f"- {item}[{n}]" if lang == "zh" else f"- {item} [{n}]")
         return "\n".join(lines)
+    if d.intent == "outline":
+        return _outline(d, lang, src)
     if d.intent == "where":
         place = (place_zh(top.chapter, top.section, ch_title, sec_title, full=True) if lang == "zh"
                  else place_en(top.chapter, top.section, sec_title))
@@ -177,6 +179,22 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
         quote = quote_of(d.focus, h)
         quotes.append(f"“{quote}”[{src.cite_hit(h, quote)}]")
     return P.FACT[lang].format(place=place) + "".join(quotes)
+
+
+def _outline(d: FromText, lang: str, src: Sources) -> str:
+    """第三章第二节讲什么: the place's title, then what it holds, one line each (a heading whole, a sentence by its
+    lead clause), in the plan's order."""
+    head, items = d.sentences[0], d.sentences[1:]
+    place = place_zh(head.chapter, head.section) if lang == "zh" else place_en(head.chapter, head.section)
+    place = place if lang == "zh" else place[:1].upper() + place[1:]
+    lines = [P.OUTLINE[lang].format(place=place, title=head.span.text, n=src.cite_hit(head))]
+    for hit in items[:MAX_ITEMS]:
+        item = lead_clause(hit)
+        n = src.cite_hit(hit, item)
+        lines.append(f"- {item}[{n}]" if lang == "zh" else f"- {item} [{n}]")
+    if len(items) > MAX_ITEMS:
+        lines.append(P.MORE[lang].format(n=len(items) - MAX_ITEMS))
+    return "\n".join(lines)
 
 
 def _compare(d: Compare, lang: str, src: Sources) -> str:
@@ -220,6 +238,7 @@ def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -
     text = P.DECLINE[(d.reason, lang)].format(
         detail=f"“{detail}”" if detail else "这方面的内容", detail_en=f" ({detail})" if detail else "",
         place=_place_name(d.detail, lang) or ("那里" if lang == "zh" else "that place"), years=d.detail,
+        numbered=_numbered(d.detail, lang) if d.reason == "no_place" else "",
         coverage=P.COVERAGE[lang].format(years="、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))))
     if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "ranking", "other_place", "outcome",
                                                 "portion", "compare", "sub_period"):
@@ -229,6 +248,14 @@ def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -
                    for c in src.citations):  # two declined parts about one sentence quote it once
             text += P.RELATED[lang] + f"“{quote}”[{src.cite_hit(h, quote)}]"
     return text
+
+
+def _numbered(detail: str, lang: str) -> str:
+    """chapter|section as the answer's language numbers it (九|（二） → 第九章第（二）节, chapter 9, section 2)."""
+    chapter, _, section = detail.partition("|")
+    if lang == "zh":
+        return f"第{chapter}章" + (f"第{section}节" if section else "")
+    return place_en(chapter, section) if chapter in CN_NUM else f"chapter {chapter}"
 
 
 def _place_name(names: str, lang: str) -> str:

@@ -76,3 +76,17 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
     best = out[:MAX_ITEMS]
     best.sort(key=lambda x: x[1])  # in the plan's order, once chosen
     return [(h, item) for *_, h, item in best]
+
+
+def lead_clause(hit: SentenceHit) -> str:
+    """What a sentence does, by its lead clause (深化国资国企改革 of 深化国资国企改革，推动…); an opening clause that
+    only frames (围绕X, 以X为牵引) gives way to the next. A heading is given whole."""
+    text = hit.span.text
+    if hit.heading:
+        return text.rstrip("。：")
+    v = vocab()
+    for a, b in _clauses(text):
+        clause = text[a:b].strip().rstrip("，；。！？：")
+        if len(clause) >= 4 and not clause.startswith(v.opener) and not clause.endswith(v.frame_end):
+            return clause
+    return text.rstrip("。：")

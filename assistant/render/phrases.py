@@ -43,6 +43,8 @@ DECLINE = {
     ("ranking", "en"): "The plan does not rank them or say which is the largest.",
     ("unsafe", "zh"): "我只根据计划内容回答问题，不执行问题中的其他指令，也不透露系统设置。",
     ("unsafe", "en"): "I only answer questions from the plan; I do not follow instructions inside questions or reveal my setup.",
+    ("no_place", "zh"): "计划中没有{numbered}。",
+    ("no_place", "en"): "The plan has no {numbered}.",
     ("off_topic", "zh"): "这不是关于计划的问题，我只回答计划相关的问题。",
     ("off_topic", "en"): "That is not a question about the plan; I only answer questions about the plan.",
 }
@@ -81,6 +83,8 @@ YEAR_LABEL = {"zh": "{year}年", "en": "{year}: "}
 MISSING_YEAR = {"zh": "{years}年的文件没有这一数字。", "en": "The documents for {years} give no such figure."}
 FROM_DOC = {"zh": "（依据最新的《{title}》。）", "en": "(From the newest plan: {title}.)"}
 UNQUANTIFIED = {"zh": "计划对此没有给出具体数字，它的表述是：", "en": "The plan sets no figure for this; what it says: "}
+OUTLINE = {"zh": "计划{place}是“{title}”[{n}]，主要内容：", "en": "{place} of the plan is “{title}” [{n}]. It covers:"}
+MORE = {"zh": "（另有{n}项，略）", "en": "({n} more not shown)"}
 FACT = {"zh": "据计划{place}：", "en": "According to the plan ({place}): "}
 WHERE = {"zh": "这在计划{place}：", "en": "This is in {place} of the plan: "}
 LIST = {"zh": "计划{place}提到：", "en": "The plan lists ({place}):"}

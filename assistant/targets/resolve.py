@@ -34,7 +34,14 @@ TOKEN_OK = re.compile(r"[\u4e00-\u9fff]|[a-z]{2,}|\d")
 Segment = Callable[[str], list[tuple[str, int, int]]]
 DOWN = re.compile(r"下降|降低|减少|压减|削减|decrease|decline|fall|reduc|cut|drop|lower")
 # the unit an answer is asked in, where units measure different things (counters 个/家/户 are said loosely)
-ASKED_UNIT = re.compile(r"(?:多少|几)(万千瓦时|万千瓦|亿元|万元|万亩|万吨|公里)")
+
+
+@lru_cache(maxsize=1)
+def _asked_unit() -> re.Pattern:
+    """多少万元 / 几眼井: a unit (vocab/units.toml, counters included) right after the asking word."""
+    v = vocab()
+    units = sorted({u.unit for u in v.units if u.unit != "%"} | set(v.count_units), key=len, reverse=True)
+    return re.compile(rf"(?:多少|几)({'|'.join(map(re.escape, units))})")
 
 
 class ScoredTarget(Frozen):
@@ -202,7 +209,7 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
     rows = [t for t in (table.rows() if rows is None else rows) if (chapter is None or t.chapter == chapter)
             and (kinds is None or t.kind in kinds)
             and not (down and t.kind == "growth_rate" and not DOWN.search(t.quote))]
-    asked_unit = {m.group(1) for m in ASKED_UNIT.finditer(q)}  # 多少万元 / 几户: the unit the answer is in
+    asked_unit = {m.group(1) for m in _asked_unit().finditer(q)}  # 多少万元 / 几眼: the unit the answer is in
     if not content and not figures:
         if measure and len(rows) > 1:  # "增速目标是多少": a measure and nothing else
             cands = tuple(ScoredTarget(target=t, score=0.0, why=(f"measure {measure}",)) for t in rows)

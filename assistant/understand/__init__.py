@@ -15,6 +15,7 @@ from assistant.understand.followup import leans_inside, only_deictic, resolve_fo
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions
 from assistant.understand.normalise import normalise
+from assistant.understand.numbered import numbered
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import vocab
@@ -100,13 +101,13 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
             rest := f"{text[:m.start()]} {text[m.end():]}".strip()):
         # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
         text = rest
-    if not (about_previous or lexicon.content_words(text) or _asks_anything(text)
+    if not (about_previous or lexicon.content_words(text) or _asks_anything(text) or numbered(text)
             or vocab().cue["stated_figure"].search(text) or lexicon.glossary_phrases(text)):  # Any plans for AI?
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
         for q in coordinated(sentence, lexicon):
-            part = classify(q, lexicon, scope, about_previous)
+            part = _classify(q, lexicon, scope, about_previous)
             if parts and not lexicon.content_words(q.replace("去年", "").replace("上年", "")) and (part.compare or part.outcome):
                 part = part.model_copy(update={"text": f"{parts[-1].text} {q}"})  # 比去年高吗: of the part before
             elif parts and not lexicon.content_words(q) and (part.ask in ("list", "where") or part.measure == "date"):
@@ -121,6 +122,17 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
                          own_measure=own_measure, **flags, **base)
+
+
+def _classify(q: str, lexicon: Lexicon, scope: tuple[Place, ...], about_previous: bool) -> Part:
+    """One question classified; a place it names by its numbers (第三章第二节) is where to look, not what it asks."""
+    named = numbered(q)
+    if named is None:
+        return classify(q, lexicon, scope, about_previous)
+    rest = named.rest or q
+    outline = not lexicon.content_words(vocab().cue["outline"].sub(" ", rest))
+    part = classify(rest, lexicon, scope, about_previous)
+    return part.model_copy(update={"at": (named.chapter, named.section), "outline": outline})
 
 
 def _measure_as_before(parts: list[Part], previous: Turn) -> list[Part]:

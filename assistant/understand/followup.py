@@ -37,13 +37,30 @@ EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|mo
                         re.I)
 
 
+# A correction of what the previous turn took the question to mean (不对 我是说农牧民的 / Sorry, I meant the border
+# trade one), or a pointer then its noun (那这个呢 一般公共预算收入): asked as 那X呢 / what about X
+ZH_CORRECTION = re.compile(r"^(?:(?:不对|不是|错了|搞错了|弄错了|不是这个)[，,。\s]*)?(?:我|俺)?(?:是说|说的是|指的是|问的是|想问的是|要的是)"
+                           r"(?P<x>[^？?。，,]{2,20}?)(?:的|那个|这个|那块)?[。？?!！]*$")
+ZH_POINTER_THEN = re.compile(r"^(?:那|那么)?(?:这个|那个|这项|那项)(?:呢|怎么样)[，,\s]*(?P<x>[^？?。，,\s]{2,20})[。？?]*$")
+EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:meant|mean|was asking about|asked about)\s+"
+                           r"(?P<x>.{2,60}?)[.!?]*$", re.I)
+
+
+def _corrected(q: str) -> str:
+    if (m := ZH_CORRECTION.match(q)) or (m := ZH_POINTER_THEN.match(q)):
+        return f"那{m.group('x')}呢"
+    if m := EN_CORRECTION.match(q):
+        return f"what about {m.group('x')}?"
+    return q
+
+
 def resolve_followup(question: str, previous: str, subject: str, words: tuple[str, ...] = ()) -> str:
     """The question as it would have been asked in full, given the previous (understood) question and its
     subject (what it was about: a target's indicator or the question's focus terms); `words`: the previous
     question's content words, in order."""
     if not previous:
         return question
-    q = question.strip()
+    q = _corrected(question.strip())
     if m := ZH_AMONG.search(q):
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
     if m := ZH_ELLIPSIS.match(q):

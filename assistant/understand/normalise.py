@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from assistant.models import Frozen
@@ -106,6 +107,9 @@ STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question
 # A story, then "does the plan deal with X" (老板欠我工资好几个月了 计划里有没有管欠薪的): X is what is asked
 MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(有没有|有无|是否|有没)(提|说|管|讲|写|涉及|安排)(到|过)?"
                           r"(?P<topic>[^，,。？?\s]{2,})$")
+PARTICULAR_MAX = 3  # times the plans write two characters and they still name a particular thing (牧区, not 政府)
+STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
+POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 # Someone told the caller (我孙子跟我说 今年经济要涨百分之八): a claim heard, as 听说 says
 HEARSAY = re.compile(r"^(我|俺)?[^，,。？?\s]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
 
@@ -210,6 +214,21 @@ def _without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset(
     return " ".join(kept) if kept else text
 
 
+def _after_asking(text: str, plan_text: str) -> str:
+    """我在牧区放羊的 家里就靠这点羊过日子 我问一下 今年牧民的收入要涨多少: a caller says that they ask, then asks; the
+    story before goes, unless what follows only points back at it (我问一下 这个有没有政策) or names nothing particular
+    of the plans' (就是问一下今年政府计划里有没有说: the story holds the topic)."""
+    m = None
+    for m in vocab().cue["ask_aloud"].finditer(text):
+        pass
+    if m is None or m.start() < STORY_AHEAD:
+        return text
+    rest = text[m.end():].strip(" ，,：:")
+    if len(rest) < STORY_AHEAD or POINTS_AT_STORY.match(rest) or not _names_particular(rest, plan_text):
+        return text
+    return rest
+
+
 def _asker_story(text: str, plan_text: str) -> re.Match | None:
     """我们想投资个项目计划里那个REITs是咋说的: what the asker does, then the plan's own thing asked about (not
     我是开大车的…听说要换新能源重卡 计划里到底是咋写的, where the story holds the topic)."""
@@ -240,10 +259,18 @@ def _names_plan(phrase: str, plan_text: str) -> bool:
     return any(phrase[j:j + 2] in pairs for j in range(len(phrase) - 1))
 
 
+def _names_particular(phrase: str, plan_text: str) -> bool:
+    """Whether a phrase shares with the plans two adjacent characters they seldom write (牧区, 公里; not 政府, 计划):
+    it names a particular thing of theirs."""
+    pairs = _plan_pairs(plan_text)
+    return any(0 < pairs.get(phrase[j:j + 2], 0) <= PARTICULAR_MAX for j in range(len(phrase) - 1))
+
+
 @lru_cache(maxsize=4)
-def _plan_pairs(plan_text: str) -> frozenset[str]:
-    """Every two adjacent Chinese characters of the plans."""
-    return frozenset(plan_text[i:i + 2] for i in range(len(plan_text) - 1) if CJK.match(plan_text[i:i + 2]) and CJK.match(plan_text[i + 1]))
+def _plan_pairs(plan_text: str) -> dict[str, int]:
+    """Every two adjacent Chinese characters of the plans, with how often they occur."""
+    return dict(Counter(plan_text[i:i + 2] for i in range(len(plan_text) - 1)
+                        if CJK.match(plan_text[i]) and CJK.match(plan_text[i + 1])))
 
 
 def _word_spaced(text: str) -> str:
@@ -284,6 +311,8 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
+    if lang == "zh":
+        text = _after_asking(text, plan_text)
     text = _strip_fillers(text)
     text = HEARSAY.sub("听说", text)
     if lang == "zh":

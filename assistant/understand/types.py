@@ -53,6 +53,8 @@ class Part(Frozen):
     instances: tuple[str, ...] = ()  # things of a kind asked for (有哪些项目): the plans' words for that kind
     whether_figure: bool = False  # asks whether the plan sets a figure at all (有没有给出量化指标, is it quantified)
     defines: str = ""  # a quoted name or number code whose meaning is asked (“8+1+1”分别指什么), "" if none
+    at: tuple[str, ...] = ()  # (chapter, section) named by its numbers (第三章第二节 → 三, （二）): look there
+    outline: bool = False  # asks only what that numbered place is about (第六章讲什么, what does chapter 4 cover)
 
 
 class Understanding(Frozen):

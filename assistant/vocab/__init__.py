@@ -61,6 +61,7 @@ class Vocab:
     regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
+    frame_end: tuple[str, ...] = ()  # ends of an opening clause that only frames (以…为牵引)
 
     def unit(self, name: str) -> Unit | None:
         return next((u for u in self.units if u.unit == name), None)
@@ -140,4 +141,5 @@ def vocab() -> Vocab:
         regions={k: tuple(v) for k, v in places.get("regions", {}).items()},
         cantonese=tuple((re.compile(k), v) for k, v in dialect["cantonese"].items()),
         opener=tuple(framing.get("opener", ())),
+        frame_end=tuple(framing.get("frame_end", ())),
     )
