@@ -360,5 +360,5 @@ def _proper_names(text: str) -> set[str]:
 def _about_the_document(text: str) -> bool:
     """Questions about the document itself (who issued it, when, which session approved it) may be answered by
     the notice in front of it."""
-    return bool(re.search(r"下达|印发|发布|公布|发文|审议|批准|通过|人大|人代会|人民代表大会|通知|哪个部门|谁发|发的|issued|approved|"
+    return bool(re.search(r"下达|印发|发布|公布|发文|审议|批准|通过|人大|人代会|人民代表大会|通知|哪个部门|谁发|发的|issued|approv\w*|"
                           r"published|congress|session|notice|issuer|who (issued|published)", text, re.I))

@@ -72,6 +72,11 @@ class Lexicon:
         return re.compile("|".join(names), re.I) if names else None
 
     @cached_property
+    def glossary_words(self) -> frozenset[str]:
+        """Every word of the glossary's English phrases: English, not pinyin, whatever it spells."""
+        return frozenset(w for k in self.glossary for w in k.split())
+
+    @cached_property
     def everyday_terms(self) -> frozenset[str]:
         """The glossary's everyday Chinese words for the plans' terms (交房 → 房地产项目交付)."""
         return frozenset(k for k in self.synonyms if CJK.search(k) and len(k) >= 2)
@@ -228,9 +233,10 @@ class Lexicon:
         return [t for p in [*self.glossary_phrases(text), *filter(None, variants)] for t in self.glossary[p]]
 
     def glossary_variant(self, word: str) -> str | None:
-        """The glossary key a word stands for in another form: invest → investment, centres → centre."""
+        """The glossary key a word stands for in another form: invest → investment, centres → centre, approve →
+        approved."""
         w = word.lower()
-        stems = {w, w + "s", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
+        stems = {w, w + "s", w + "d", w + "ed", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
                  w[:-3] + "y" if w.endswith("ies") else w, w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
                  w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
                  w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),

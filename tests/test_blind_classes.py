@@ -15,7 +15,9 @@ port's opening hours, an administrator's "note" with a false figure, hearsay, wa
 
 blind-x (residents, staff navigating the plan, conversations): a story before "我问一下", a counter (几眼, 几座) that
 picks its row, 哪一年 and 什么样的一年 read as words rather than numbers, a class name (千吨级) that is no number of
-tonnes, a correction turn (不对，我是说…). Places named by their numbers: tests/test_numbered_places.py."""
+tonnes, a correction turn (不对，我是说…), the last answer asked again in another language, English with the plan's
+words in pinyin (guding zichan touzi), a growth asked with "how many", "pastoral area" taken for an area asked, two
+parts declined alike. Places named by their numbers: tests/test_numbered_places.py."""
 
 from __future__ import annotations
 
@@ -85,9 +87,15 @@ ANSWERED = {
         ("我是开出租的 最近活儿少 家里开销也大 就是我问一下 今年城镇居民收入涨多少", "4%"),
     "…a story naming another country is not the place asked about":
         ("我在口岸边上开饭店 蒙古客人少了不少 我问一下今年社会消费品零售总额涨多少", "4.5%"),
-    "a counter asked picks the row counted by it": ("嘎查那边今年一共要打几眼井", "8眼"),
-    "…the other counter of the same sentence": ("农牧区今年要建成几座水窖", "16座"),
     "什么样的一年 is not a count of years": ("对二连来说2026年是什么样的一年", "开局之年"),
+    "the plan's words spelled in pinyin": ("nongmumin income zengzhang how much?", "5%"),
+    "…a run of them is one term": ("shehui xiaofeipin lingshou zonge growth target?", "4.5%"),
+    "a growth asked with how many is a rate, not a count": ("Retail sales, it increase how many?", "4.5%"),
+    "an area that is a place is not the measure asked": ("How many wells will be dug in the pastoral area?", "8"),
+    "what total … does the plan aim for asks a figure": ("What total foreign trade value does the plan aim for?",
+                                                        "460"),
+    "a verb's base form finds the glossary's past form (approve → approved)":
+        ("Which session of the city congress will approve the plan?", "第五次会议"),
 }
 DECLINED = {
     "how to apply is still an errand": "免申即享怎么办理？",
@@ -105,6 +113,27 @@ DECLINED = {
     "哪一年 asks a date, which the plan does not give": "市场采购贸易试点是哪一年批准的",
     "a number of tonnes asked of a thing the question names by its class": "千吨级铀矿开发基地每年能产多少吨铀",
 }
+
+
+@pytest.mark.parametrize(("first", "again", "expected"), [
+    ("固定资产投资增长多少？", "Could you say that in English?", "about 10%"),
+    ("What is the GDP growth target?", "请用中文再讲一遍", "6%左右"),
+])
+def test_the_last_answer_asked_again_in_another_language(bot, first, again, expected):
+    sid = bot.ask(first).session_id
+    a = bot.ask(again, session_id=sid)
+    assert not a.refused and expected in a.answer and a.facts, a.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [("嘎查那边今年一共要打几眼井", "8眼"), ("农牧区今年要建成几座水窖", "16座")])
+def test_a_counter_asked_picks_the_one_row_counted_by_it(bot, question, value):
+    a = bot.ask(question)
+    assert a.route == "target" and len(a.facts) == 1 and value in a.answer, a.answer
+
+
+def test_two_parts_declined_alike_are_said_once(bot):
+    a = bot.ask("Who is the mayor? And who is the party secretary?")
+    assert a.refused and a.answer.count("The plan does not") <= 1, a.answer
 
 
 @pytest.mark.parametrize(("first", "correction", "expected"), [

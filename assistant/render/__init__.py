@@ -70,7 +70,9 @@ def render(v: Verdict, docs: tuple[ParsedDoc, ...]) -> Answer:
     for d in v.decisions:
         if isinstance(d, Decline) and d.related is not None and (d.related.doc, d.related.span.start) in quoted:
             d = d.model_copy(update={"related": None})
-        pieces.append(_decision(d, lang, src, docs))
+        piece = _decision(d, lang, src, docs)
+        if not (isinstance(d, Decline) and piece in pieces):  # two parts declined alike: said once
+            pieces.append(piece)
     notes = [P.NOTES[(n, lang)] for n in ("reveal", "pressure", "injection") if getattr(u, n)]
     if v.answered and u.reveal and u.injection:
         notes.remove(P.NOTES[("injection", lang)])

@@ -16,6 +16,7 @@ from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions
 from assistant.understand.normalise import normalise
 from assistant.understand.numbered import numbered
+from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import vocab
@@ -52,6 +53,12 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     n = normalise(question, lexicon.plan_text, lexicon.everyday_terms)
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
     n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
+    if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
+        n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary_words)})
+    if n.asked_language and previous is not None and not vocab().cue["again"].sub("", n.text).strip():
+        # 用中文再说一遍 / And in English please?: the previous question again, answered in the language asked
+        n = n.model_copy(update={"text": previous.understood or previous.question})
+        previous = None  # already read against the turn before: asked as it stands
     base = dict(asked=question, lang=n.lang)
     if intent := smalltalk(n.text):
         return Understanding(text=n.text, smalltalk=intent, **base)
