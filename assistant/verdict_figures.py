@@ -15,7 +15,7 @@ from assistant.models import Target
 from assistant.session import Turn
 from assistant.targets.resolve import Resolution
 from assistant.understand.types import Part, Understanding
-from assistant.vocab import CJK, vocab
+from assistant.vocab import CJK, KIND_WORDS, vocab
 
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
@@ -184,7 +184,10 @@ class FigureRules:
             if part.sub_period and row.kind != "date":
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)
-            true_premise = bool(part.stated) and all(same_figure(x, row) for x in part.stated)
+            # 20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy) name it, truly
+            siblings = [t for t in self.finder.table.rows() if t.doc == row.doc and t.quote == row.quote
+                        and KIND_WORDS.sub("", t.indicator) == KIND_WORDS.sub("", row.indicator)] or [row]
+            true_premise = bool(part.stated) and all(any(same_figure(x, t) for t in siblings) for x in part.stated)
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
             # many in retail versus catering)
             total = any(same_figure(x, row) for x in part.stated) or not part.stated
@@ -196,7 +199,8 @@ class FigureRules:
                 # of it, or for why it was set so; the plan gives neither
                 return self._with_row(part, "portion" if part.portion else "not_in_plan", row, related, ev.focus)
             # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
-            premise = tuple(x for x in part.stated if not same_figure(x, row) and same_kind(x.unit, row.unit))
+            premise = tuple(x for x in part.stated if not any(same_figure(x, t) for t in siblings)
+                            and same_kind(x.unit, row.unit))
             year = next((d.year for d in self.docs if d.doc == row.doc), 0)
             return FromTable(part=part, rows=(row, *self._confused(premise, row, ev)), premise=premise,
                              wrong_year=bool(part.years) and year not in part.years,

@@ -73,7 +73,7 @@ def render(v: Verdict, docs: tuple[ParsedDoc, ...]) -> Answer:
         piece = _decision(d, lang, src, docs)
         if not (isinstance(d, Decline) and piece in pieces):  # two parts declined alike: said once
             pieces.append(piece)
-    notes = [P.NOTES[(n, lang)] for n in ("reveal", "pressure", "injection") if getattr(u, n)]
+    notes = [P.NOTES[(n, lang)] for n in ("reveal", "pressure", "injection", "aside") if getattr(u, n)]
     if v.answered and u.reveal and u.injection:
         notes.remove(P.NOTES[("injection", lang)])
     if v.default_doc and v.answered:

@@ -57,6 +57,8 @@ NOTES = {
     ("injection", "en"): "(Instructions inside the question were ignored.)",
     ("reveal", "zh"): "（我不透露系统提示或内部设置。）",
     ("reveal", "en"): "(I do not reveal my system prompt or setup.)",
+    ("aside", "zh"): "（问题中与计划无关的请求不予处理。）",
+    ("aside", "en"): "(The request that is not about the plan was set aside.)",
     ("pressure", "zh"): "（计划中的数字以原文为准，不能按要求改动。）",
     ("pressure", "en"): "(The plan's figures are as the plan states them; they cannot be changed on request.)",
 }

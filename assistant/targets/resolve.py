@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.models import Frozen, Target
 from assistant.targets.table import TargetTable
-from assistant.vocab import vocab
+from assistant.vocab import KIND_WORDS, vocab
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -231,6 +231,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
                 score += 0.05
             if measure == "ordinal" and t.unit and any(t.unit in q[a:b] for a, b in cue_spans):
                 score += 0.1  # 哪届 asks for the 届 row, not the 次 row of the same meeting
+            if (kind := KIND_WORDS.search(t.indicator)) and len(kind.group(2)) >= 2 and kind.group(2) in q:
+                score += 0.05  # 储能电站的容量: the kind its name ends with, said, tells it from its sibling (功率)
             if asked_unit and t.unit:  # 按多少万元以上统计 asks for a 万元 figure, not an 亿元 one
                 score += 0.1 if t.unit in asked_unit else -0.1
             scored.append(ScoredTarget(target=t, score=round(score + 0.2 * float(sim), 4),

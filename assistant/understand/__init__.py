@@ -13,19 +13,18 @@ from assistant.session import Turn
 from assistant.understand.asks import classify
 from assistant.understand.followup import leans_inside, only_deictic, resolve_followup
 from assistant.understand.homophones import sound_alike
-from assistant.understand.intent import off_topic, smalltalk, strip_instructions
+from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
 from assistant.understand.normalise import normalise
 from assistant.understand.numbered import numbered
 from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.types import Part, Place, Understanding
-from assistant.vocab import vocab
+from assistant.vocab import KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
-KIND_WORDS = re.compile(r"(项目)?(规模|数|数量|里程|长度|面积|装机|装机容量|储能容量|容量|功率|门槛|增速|期次|届次|完成额|投资额)$")
 
 
 def subject_of(turn: Turn, lexicon: Lexicon) -> str:
@@ -68,7 +67,12 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     if not text:
         return Understanding(text=text, **flags, **base)
     if off_topic(text):
-        return Understanding(text=text, off_topic=True, **flags, **base)
+        # …the trade target, and also write me a poem: the other request is set aside (and said so), the question stays
+        rest = without_off_topic(text)
+        # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
+        if not (rest and any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.mapped_terms(rest)))):
+            return Understanding(text=text, off_topic=True, **flags, **base)
+        text, flags["aside"] = rest, True
 
     scope: tuple[Place, ...] = ()
     about_previous = False

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab import vocab
+from assistant.vocab import KIND_WORDS, vocab
 
+# Kind words said inside a question (储能电站的功率是多少): what a follow-up's kind replaces (KIND_WORDS, vocab).
+KIND_ANYWHERE = re.compile(r"(装机容量|储能容量|规模|数量|里程|长度|面积|装机|容量|功率|门槛|增速|投资额|完成额)")
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么|啥|怎么|如何)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
@@ -64,7 +66,7 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     if m := ZH_AMONG.search(q):
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
     if m := ZH_ELLIPSIS.match(q):
-        if swapped := _swap_place(m.group("x"), previous):
+        if swapped := _swap_place(m.group("x"), previous) or _swap_kind(m.group("x"), previous):
             return swapped
         if not ASK_TAIL.search(m.group("x")) and not ASK_TAIL.search(previous) and words:
             # 农牧民人均可支配收入增速目标？→ 城镇的呢: the previous question with its first word swapped
@@ -101,6 +103,18 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     if len(q) <= 80 and EN_PRONOUN.search(q) and subject:
         return EN_PRONOUN.sub(subject, q, count=1)
     return question
+
+
+def _swap_kind(x: str, previous: str) -> str:
+    """容量呢 after 储能电站的功率是多少: another kind of figure of the same thing, in place of the kind asked before."""
+    kind = re.sub(r"的$", "", x)
+    if not KIND_WORDS.fullmatch(kind):
+        return ""
+    asked = [m for m in KIND_ANYWHERE.finditer(previous)]
+    if not asked or asked[-1].group(0) == kind:
+        return ""
+    last = asked[-1]
+    return previous[:last.start()] + kind + previous[last.end():]
 
 
 def _swap_place(x: str, previous: str) -> str:

@@ -58,8 +58,10 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
                 near = {(g, k) for k in range(n) for g in index.get(_open(gram, k), ()) if g[k] != gram[k]}
                 if not near or gram in plan_text:
                     continue
-                near = {g for g, k in near if gram[k] not in grammar and _sound(g[k]) == _sound(gram[k])
-                        and not _heard(fixed, i + k, plan_text)}
+                # a grammar character (是, 的) may be a slip only inside four characters the term holds around it
+                # (互是贸易 for 互市贸易); at an edge it is the sentence's own (X是Y)
+                near = {g for g, k in near if (gram[k] not in grammar or (n == 4 and 0 < k < 3))
+                        and _sound(g[k]) == _sound(gram[k]) and not _heard(fixed, i + k, plan_text)}
                 if len(near) == 1:
                     fixed = fixed[:i] + near.pop() + fixed[i + n:]
         if fixed != run:

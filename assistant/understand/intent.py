@@ -35,6 +35,23 @@ def off_topic(text: str) -> bool:
     return bool(vocab().cue["off_topic_task"].search(text))
 
 
+# Where one request ends and another begins: a sentence's end, or "and also" / 另外 after a comma.
+REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
+                      r"[，,]\s*(?=(另外|还有|顺便|再给我|再帮我|再))", re.I)
+
+
+def without_off_topic(text: str) -> str:
+    """What is left of `text` once the requests not about the plan that follow its question are taken out (Tell me the
+    trade target, and also write me a poem → Tell me the trade target); "" when nothing is, or when such a request
+    comes first."""
+    pieces = [p for p in REQUESTS.split(text) if p and p.strip()]
+    if not pieces or off_topic(pieces[0]):
+        return ""  # the weather, then 会不会刮沙尘暴: what follows a request not about the plan goes on with it
+    kept = [p for p in pieces if not off_topic(p) and not re.fullmatch(r"(and also|and|also|plus|then|另外|还有|顺便|再)",
+                                                                       p.strip(), re.I)]
+    return " ".join(kept).strip(" ，,") if len(kept) < len(pieces) else ""
+
+
 def strip_instructions(text: str) -> Instructions:
     v = vocab()
     removed: list[str] = []

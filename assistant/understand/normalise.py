@@ -49,6 +49,9 @@ ASKER_STORY = re.compile(r"^(那个|就是|嗯)?\s*(我|我们|咱|咱们)((?!�
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
 LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
                           r"[，,：:]\s*")
+# The piece of writing the asker is doing, said first (做个背景稿： / 写篇报道用，): context, not the question.
+LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准备|整理|赶)(个|一个|一篇|篇|份|一份)?[^，,。？?：:]{0,6}"
+                          r"(稿|稿子|材料|报道|提纲|简报|PPT|ppt|文章|新闻|推文)(用)?[，,：:]\s*")
 # Figures asked for a document, then named after a colon (I need the two headline numbers for the bureau memo: GDP
 # growth and …): the question is what the colon names.
 EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a few |some )?(?:[\w-]+ ){0,3}"
@@ -320,7 +323,8 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = STUTTER.sub("", text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or AS_ROLE.match(text)
+    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
+             or AS_ROLE.match(text)
              or _asker_story(text, plan_text)) \
             and len(text) > m.end() + 4:
         office = m.groupdict().get("office")

@@ -70,3 +70,4 @@ class Understanding(Frozen):
     injection: bool = False  # instructions inside the question were removed
     pressure: bool = False  # someone claimed authority to change the plan's figures
     reveal: bool = False  # asked to reveal the system prompt / configuration
+    aside: bool = False  # a request not about the plan (write me a poem) was set aside beside the question
