@@ -153,6 +153,12 @@ def test_a_counter_asked_picks_the_one_row_counted_by_it(bot, question, value):
     assert a.route == "target" and len(a.facts) == 1 and value in a.answer, a.answer
 
 
+def test_counters_said_of_the_same_things_do_not_pick_a_row(bot):
+    """Firms are counted by 户 and by 家 in the plan: asking in one of them still leaves the firms' rows to choose."""
+    a = bot.ask("计划里企业数目标是多少户")
+    assert a.route == "clarify" and "家" in a.answer and "户" in a.answer, a.answer
+
+
 def test_two_parts_declined_alike_are_said_once(bot):
     a = bot.ask("Who is the mayor? And who is the party secretary?")
     assert a.refused and a.answer.count("The plan does not") <= 1, a.answer

@@ -210,6 +210,7 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
             and (kinds is None or t.kind in kinds)
             and not (down and t.kind == "growth_rate" and not DOWN.search(t.quote))]
     asked_unit = {m.group(1) for m in _asked_unit().finditer(q)}  # 多少万元 / 几眼: the unit the answer is in
+    asked_unit |= {u for g in vocab().counters_alike if asked_unit & g for u in g}  # 多少家 of firms counted in 户
     if not content and not figures:
         if measure and len(rows) > 1:  # "增速目标是多少": a measure and nothing else
             cands = tuple(ScoredTarget(target=t, score=0.0, why=(f"measure {measure}",)) for t in rows)

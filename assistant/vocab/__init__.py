@@ -61,6 +61,7 @@ class Vocab:
     regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
+    counters_alike: tuple[frozenset[str], ...] = ()  # counters said of the same things (家, 户; units.toml)
     frame_end: tuple[str, ...] = ()  # ends of an opening clause that only frames (以…为牵引)
 
     def unit(self, name: str) -> Unit | None:
@@ -137,6 +138,7 @@ def vocab() -> Vocab:
                                  en_steps=tuple((float(a), b) for a, b in u["en_steps"]), en_prefix=u.get("en_prefix", ""))
                             for u in units["unit"]), key=lambda u: -len(u.unit))),
         count_units=frozenset(units["count_units"]),
+        counters_alike=tuple(frozenset(g) for g in units.get("counters_alike", ())),
         stated_kind=dict(units["stated_kind"]),
         governing=dict(framing["governing"]), bound_before=dict(framing["bound_before"]),
         bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
