@@ -236,7 +236,7 @@ class Lexicon:
         """The glossary key a word stands for in another form: invest → investment, centres → centre, approve →
         approved."""
         w = word.lower()
-        stems = {w, w + "s", w + "d", w + "ed", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
+        stems = {w, w + "s", w + "d" if w.endswith("e") else w, w + "ed", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
                  w[:-3] + "y" if w.endswith("ies") else w, w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
                  w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
                  w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),
