@@ -54,7 +54,7 @@ class BM25:
         """Each chunk's term counts; kept in the data directory under a key of the chunks and the tokenizer's
         dictionary, so a one-shot CLI call (and a 500-document load) does not tokenize every chunk again."""
         key = hashlib.sha256("\x1f".join([*(c.id for c in self.chunks), *self.lexicon.terms,
-                                          *sorted(self.lexicon.glossary)]).encode()).hexdigest()[:16]
+                                          *sorted(self.lexicon.glossed)]).encode()).hexdigest()[:16]
         path = cache_dir / f"bm25-{key}.pickle" if cache_dir else None
         if path is not None:
             try:

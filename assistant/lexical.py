@@ -42,16 +42,23 @@ class Lexicon:
         glossary, self.synonyms = _load_glossary(knowledge_dir / GLOSSARY)
         self.names = frozenset(names)  # the target table's indicator names and aliases: known, not tokens
         plan_words = set(plan_terms(docs))
-        glossary = {self._latin(k).strip(): v for k, v in glossary.items()}  # people's congress → people congress
-        self.glossary = {**_pinyin_glossary(plan_words | {n for n in self.names if CJK.search(n)}), **glossary}
+        # people's congress → people congress; the file's English phrases (the pinyin of the plans' words joins them
+        # on first use: a Chinese question needs neither them nor pypinyin)
+        self.glossed = {self._latin(k).strip(): v for k, v in glossary.items()}
+        self._pinyin_words = plan_words | {n for n in self.names if CJK.search(n)}
         # The dictionary holds only wording that occurs in the plan (or abbreviations of it), so a
         # question's token is a substring of the sentences that answer it.
         from assistant.documents import names as doc_names
 
         self.doc_names = frozenset(n for d in docs for n in doc_names(d))  # the places the documents are about
         self.terms = sorted(plan_words | set(self.synonyms) | {n for n in self.names if CJK.search(n)}
-                            | {t for v in (*self.glossary.values(), *self.synonyms.values()) for t in v}
+                            | {t for v in (*self.glossed.values(), *self.synonyms.values()) for t in v}
                             | self.doc_names)
+
+    @cached_property
+    def glossary(self) -> dict[str, list[str]]:
+        """English phrase or pinyin spelling → the plans' terms (the pinyin's terms are plan words: in `terms`)."""
+        return {**_pinyin_glossary(self._pinyin_words), **self.glossed}
 
     def without_document_names(self, text: str) -> str:
         """`text` without the names of the documents' own places (二连浩特) and titles (国民经济和社会发展计划,
@@ -66,7 +73,7 @@ class Lexicon:
         body = "\n".join(ln for ln in lines if not any(t in ln or ln in t for t in titles))
         # a run of a title that the body never uses (国民经济和社会发展计划, not 社会发展 or 二连浩特市)
         runs = {t[i:j] for t in titles for i in range(len(t)) for j in range(i + 4, len(t) + 1) if t[i:j] not in body}
-        english = {k for k, v in self.glossary.items() if v and all(f in runs for f in v)}
+        english = {k for k, v in self.glossed.items() if v and all(f in runs for f in v)}
         names = [re.escape(n) for n in sorted(runs | self.doc_names, key=len, reverse=True) if n]
         names += [rf"\b{re.escape(k)}(s|'s)?\b" for k in sorted(english, key=len, reverse=True)]
         return re.compile("|".join(names), re.I) if names else None
@@ -325,14 +332,15 @@ class Lexicon:
         (投资, 建设, investment): a follow-up without one is about the previous answer."""
         if len(term) == 1 and CJK.match(term):  # 靠, 修: one character names nothing particular
             return False
-        forms = [term] + self.glossary.get(term.lower(), []) + self.synonyms.get(term, [])
-        variant = self.glossary_variant(term) if not CJK.search(term) else None
+        latin = not CJK.search(term)  # the glossary's keys are English or pinyin
+        forms = [term] + (self.glossary.get(term.lower(), []) if latin else []) + self.synonyms.get(term, [])
+        variant = self.glossary_variant(term) if latin else None
         forms += self.glossary.get(variant, []) if variant else []
         counts = [self.plan_text.count(f) for f in forms if f]
         return any(0 < c <= SPECIFIC_MAX * max(len(self.docs), 1) for c in counts)
 
     def known(self, term: str) -> bool:
-        return (term in self.plan_text or term.lower() in self.glossary or term in self.synonyms
+        return (term in self.plan_text or (not CJK.search(term) and term.lower() in self.glossary) or term in self.synonyms
                 or any(term in t for t in self.terms) or any(term in n for n in self.names))
 
 

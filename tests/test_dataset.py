@@ -165,7 +165,7 @@ def check_keywords(shape: dict, text: str, plan: str | None = None) -> list[str]
     return problems
 
 
-def check_cite_only(shape: dict, text: str, doc: ParsedDoc, citation: dict) -> list[str]:
+def check_cite_only(shape: dict, text: str, doc: ParsedDoc, citation: dict, blind: bool = False) -> list[str]:
     if shape.get("cite_only") is not True:
         return ["citation_only shape needs cite_only: true"]
     kw = shape.get("topic_keyword")
@@ -173,6 +173,8 @@ def check_cite_only(shape: dict, text: str, doc: ParsedDoc, citation: dict) -> l
         return [f"topic_keyword must be a non-empty string: {kw!r}"]
     if kw not in text:
         return [f"topic_keyword {kw!r} not verbatim in the gold section"]
+    if blind:  # CONTRACT §4 asks the keyword to be in the gold place; that it is nowhere else is this project's rule
+        return []
     elsewhere = [f"{s.chapter}/{s.section}" for s in doc.sections
                  if (s.chapter, s.section) != (citation["chapter"], citation["section"])
                  and kw in doc.text[s.start:s.end]]
@@ -234,7 +236,7 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
         return check_numeric(shape, text)
     if kind == "keywords":
         return check_keywords(shape, text, plan)
-    return check_cite_only(shape, text, doc, citation)
+    return check_cite_only(shape, text, doc, citation, blind=plan is not None)
 
 
 def check_adversarial(exp: dict, gold: object, doc: ParsedDoc) -> list[str]:
@@ -335,7 +337,7 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
         if shape_kind(exp) != "cite_only":
             problems.append("citation_only item needs {cite_only, topic_keyword}")
         else:
-            problems += check_shape(exp, gold, doc)
+            problems += check_shape(exp, gold, doc, plan=None if paraphrased else doc.text)
     elif typ in ("unanswerable", "out_of_scope"):
         if exp != {"refuse": True}:
             problems.append(f"{typ} expected must be exactly {{'refuse': true}}")
@@ -529,6 +531,15 @@ def test_a_chapter_cited_whole_includes_its_heading(doc):
             "gold_citation": {"chapter": "六", "section": ""}}
     assert not check_item(item, doc), check_item(item, doc)
     assert check_item({**item, "gold_citation": {"chapter": "七", "section": ""}}, doc)  # another chapter's heading
+
+
+def test_a_topic_keyword_said_elsewhere_too_is_refused_in_our_sets_only(doc):
+    # 中蒙经济合作区 is named in the notice and in 二（一） as well as in 四（一）
+    shape, gold = {"cite_only": True, "topic_keyword": "中蒙经济合作区"}, {"chapter": "四", "section": "（一）"}
+    assert any("ambiguous" in p for p in check_shape(shape, gold, doc))
+    assert check_shape(shape, gold, doc, plan=doc.text) == []
+    absent = {"cite_only": True, "topic_keyword": "核电站"}
+    assert any("not verbatim" in p for p in check_shape(absent, gold, doc, plan=doc.text))
 
 
 def test_checker_rejects_bad_shapes(doc):

@@ -1,11 +1,12 @@
-"""A place of the plan named by its numbers (第三章第二节, chapter 4 section 3): read into the plan's notation, answered
-with the place's title and what it holds, used as where to look, and declined when the plan has no such place."""
+"""A place of the plan named by its numbers (第三章第二节, chapter 4 section 3) or by its title said as a place (“精修城市
+功能品质”这一节): read into the plan's notation, answered with the place's title and what it holds, used as where to
+look, and declined when the plan has no such place."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.understand.numbered import numbered
+from assistant.understand.numbered import numbered, titled
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -54,3 +55,24 @@ def test_a_question_inside_a_numbered_place_is_answered_from_there(bot):
 def test_a_place_the_plan_does_not_have_is_declined_by_name(bot, question, said):
     a = bot.ask(question)
     assert a.refused and said in a.answer and not a.citations, a.answer
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("“精修城市功能品质”这一节讲了什么", ("五", "（一）")),
+    ("守牢社会稳定底线这一部分有哪些任务", ("七", "（三）")),
+    ("“坚守生态保护底线，推动绿色发展取得新突破”这章主要内容", ("六", "")),
+])
+def test_a_title_said_as_a_place_names_it(bot, text, place):
+    got = titled(text, bot.lexicon.docs)
+    assert got is not None and (got.chapter, got.section) == place and "底线" not in got.rest
+
+
+def test_a_title_s_words_in_a_question_are_not_a_place(bot):
+    assert titled("今年要精修城市功能品质吗", bot.lexicon.docs) is None
+
+
+def test_a_place_named_by_its_title_is_outlined(bot):
+    a = bot.ask("“拓展对外交流维度”这一节主要讲什么？")
+    assert not a.refused and "拓宽开放发展空间" in a.answer and "国际友城" in a.answer + " ".join(
+        c.quote for c in a.citations), a.answer
+    assert all((c.chapter, c.section) == ("四", "（二）") for c in a.citations)

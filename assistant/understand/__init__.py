@@ -15,7 +15,7 @@ from assistant.understand.followup import leans_inside, only_deictic, resolve_fo
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
 from assistant.understand.normalise import normalise
-from assistant.understand.numbered import numbered
+from assistant.understand.numbered import numbered, titled
 from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.types import Part, Place, Understanding
@@ -136,8 +136,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
 
 
 def _classify(q: str, lexicon: Lexicon, scope: tuple[Place, ...], about_previous: bool) -> Part:
-    """One question classified; a place it names by its numbers (第三章第二节) is where to look, not what it asks."""
-    named = numbered(q)
+    """One question classified; a place it names by its numbers (第三章第二节) or its title (“提质升级传统产业”这一部分)
+    is where to look, not what it asks."""
+    named = numbered(q) or titled(q, lexicon.docs)
     if named is None:
         return classify(q, lexicon, scope, about_previous)
     rest = named.rest or q

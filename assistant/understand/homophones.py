@@ -81,7 +81,7 @@ def _two_slips(run: str, index: dict[str, frozenset[str]], plan_text: str, gramm
             continue
         near = {g for a in range(4) for b in range(a + 1, 4) for g in index.get(_open(_open(gram, a), b), ())}
         fits = {g for g in near if sum(a != b for a, b in zip(g, gram)) == 2
-                and all(_sound(a) == _sound(b) and b not in grammar for a, b in zip(g, gram) if a != b)}
+                and all(b not in grammar and _sound(a) == _sound(b) for a, b in zip(g, gram) if a != b)}
         if len(fits) == 1:
             run = run[:i] + fits.pop() + run[i + 4:]
     return run
