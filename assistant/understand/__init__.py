@@ -11,7 +11,7 @@ import re
 from assistant.lexical import Lexicon
 from assistant.session import Turn
 from assistant.understand.asks import classify
-from assistant.understand.followup import leans_inside, only_deictic, resolve_followup
+from assistant.understand.followup import leans_inside, only_deictic, ordinal_item, resolve_followup
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
 from assistant.understand.normalise import normalise
@@ -78,6 +78,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     about_previous = False
     before = text
     if previous is not None and not previous.answer.refused:
+        # 第二个今年到什么阶段 after a list: the second item's own words ask
+        text = ordinal_item(text, previous.answer.answer)
         prev_text = previous.understood or previous.question
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)

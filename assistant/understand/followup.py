@@ -42,10 +42,41 @@ EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|mo
 # A correction of what the previous turn took the question to mean (不对 我是说农牧民的 / Sorry, I meant the border
 # trade one), or a pointer then its noun (那这个呢 一般公共预算收入): asked as 那X呢 / what about X
 ZH_CORRECTION = re.compile(r"^(?:(?:不对|不是|错了|搞错了|弄错了|不是这个)[，,。\s]*)?(?:我|俺)?(?:是说|说的是|指的是|问的是|想问的是|要的是)"
-                           r"(?P<x>[^？?。，,]{2,20}?)(?:的|那个|这个|那块)?[。？?!！]*$")
+                           r"(?P<x>[^？?。，,\s]{2,20}?)(?:的|那个|这个|那块)?(?:[，,\s]*(?:不是|而不是)[^？?。]{1,20})?[。？?!！]*$")
 ZH_POINTER_THEN = re.compile(r"^(?:那|那么)?(?:这个|那个|这项|那项)(?:呢|怎么样)[，,\s]*(?P<x>[^？?。，,\s]{2,20})[。？?]*$")
-EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:meant|mean|was asking about|asked about)\s+"
+EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:actually\s+|really\s+|just\s+)?"
+                           r"(?:meant|mean|was asking about|asked about)\s+"
                            r"(?P<x>.{2,60}?)[.!?]*$", re.I)
+
+
+# One item of the previous answer's list, named by its place in it (第二个今年到什么阶段, what about the second one)
+ZH_ORDINAL = re.compile(r"(第(?P<n>[一二三四五六七八九十]|\d{1,2})(个|项|条|点|种)|(?P<first>头一个|第一)|(?P<last>最后一个|最后那个|最后一项))")
+EN_ORDINAL = re.compile(r"\b(the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|last|latter|former)"
+                        r"( one| item| project| point| of them)?\b", re.I)
+EN_NTH = {"first": 1, "former": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+          "eighth": 8}
+LIST_LINE = re.compile(r"^-\s*(?P<item>.+?)\s*\[\d+\]\s*$")
+
+
+def ordinal_item(question: str, previous_answer: str) -> str:
+    """`question` with an item of the previous answer's list in place of its ordinal (第二个 → that item's words);
+    the question unchanged when it names none or the previous answer was no list."""
+    items = [m.group("item") for line in previous_answer.splitlines() if (m := LIST_LINE.match(line.strip()))]
+    if len(items) < 2:
+        return question
+    if m := ZH_ORDINAL.search(question):
+        n = (len(items) if m.group("last") else 1 if m.group("first")
+             else int(m.group("n")) if m.group("n").isdigit() else "一二三四五六七八九十".index(m.group("n")) + 1)
+    elif m := EN_ORDINAL.search(question):
+        w = m.group("w").lower()
+        n = len(items) if w in ("last", "latter") else EN_NTH[w]
+    else:
+        return question
+    if not 1 <= n <= len(items):
+        return question
+    # the item's figures would read as a claim the question makes (50万千瓦风电竞配…): its words say which it is
+    item = vocab().cue["stated_figure"].sub("", items[n - 1])
+    return f"{question[:m.start()]}{item}{question[m.end():]}"
 
 
 def _corrected(q: str) -> str:
