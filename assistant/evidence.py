@@ -158,15 +158,15 @@ class EvidenceFinder:
                 if not any(w in vocab().home for w in phrase.split()):  # the city's own name never becomes the topic
                     generic.append(phrase)
                 continue
-            forms = tuple(lex.glossary[phrase])
+            forms = tuple(lex.gloss(phrase) or ())
             weight, known = self._weight(forms)
             out.append(Concept(label=phrase, forms=forms, weight=weight, known=known, place=phrase in places))
         names = _proper_names(text)
         for word in uncovered_en:
             key = lex.glossary_variant(word)
             if key:  # invest → investment: the same concept in another form
-                weight, known = self._weight(tuple(lex.glossary[key]))
-                out.append(Concept(label=word, forms=tuple(lex.glossary[key]), weight=weight, known=known))
+                weight, known = self._weight(tuple(lex.gloss(key) or ()))
+                out.append(Concept(label=word, forms=tuple(lex.gloss(key) or ()), weight=weight, known=known))
                 continue
             weight, known = self._weight((word,))
             soft = not known and word not in names  # an everyday English word, not a name (Hohhot, Tesla)
@@ -195,7 +195,7 @@ class EvidenceFinder:
         if not any(c.known for c in out):
             # 主要预期目标有哪些, what are the main targets: the words that are generic elsewhere are the topic here
             for phrase in generic:
-                forms = tuple(lex.glossary[phrase])
+                forms = tuple(lex.gloss(phrase) or ())
                 weight, known = self._weight(forms)
                 if known:
                     out.append(Concept(label=phrase, forms=forms, weight=weight, known=True))

@@ -29,6 +29,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
 PINYIN_MIN = 2
+PINYIN_KEY_MIN = 6  # letters of a pinyin spelling kept as a glossary key: a shorter word looks nothing up in pinyin
 HMM_MAX = 120  # characters: longer texts are tagged by the dictionary alone
 SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing  # characters: pinyin of shorter names collides with ordinary English words
 
@@ -59,6 +60,12 @@ class Lexicon:
     def glossary(self) -> dict[str, list[str]]:
         """English phrase or pinyin spelling → the plans' terms (the pinyin's terms are plan words: in `terms`)."""
         return {**_pinyin_glossary(self._pinyin_words), **self.glossed}
+
+    def gloss(self, key: str) -> list[str] | None:
+        """The plans' terms for a glossary key; pinyin spellings are built only for a word long enough to be one."""
+        if key in self.glossed:  # the file's phrases override a pinyin spelling ({**pinyin, **glossed})
+            return self.glossed[key]
+        return self.glossary.get(key) if len(key) >= PINYIN_KEY_MIN else None
 
     def without_document_names(self, text: str) -> str:
         """`text` without the names of the documents' own places (二连浩特) and titles (国民经济和社会发展计划,
@@ -215,8 +222,12 @@ class Lexicon:
     @cached_property
     def _glossary_rx(self) -> re.Pattern:
         """Every glossary phrase in one pattern, longest first, so a text is read once (not once per phrase)."""
-        phrases = sorted(self.glossary, key=len, reverse=True)
-        return re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
+        return _phrases_rx(self.glossary)
+
+    @cached_property
+    def _glossed_rx(self) -> re.Pattern:
+        """The file's phrases alone: a text without a word long enough to be a pinyin spelling."""
+        return _phrases_rx(self.glossed)
 
     @staticmethod
     def _latin(text: str) -> str:
@@ -231,13 +242,16 @@ class Lexicon:
         """The glossary phrases in `text`, in order, none overlapping (the longest wins where two could)."""
         if not re.search(r"[A-Za-z]{2,}", text):
             return []
-        return [m.group(1) for m in self._glossary_rx.finditer(self._latin(text))]
+        return [m.group(1) for m in self._phrases_for(text).finditer(self._latin(text))]
+
+    def _phrases_for(self, text: str) -> re.Pattern:
+        return self._glossary_rx if re.search(rf"[A-Za-z]{{{PINYIN_KEY_MIN},}}", text) else self._glossed_rx
 
     def english_terms(self, text: str) -> list[str]:
         """Chinese terms for the English phrases in `text` (and single words the glossary has in another form)."""
         _, rest = self.english_covered(text)
         variants = [self.glossary_variant(w) for w in rest]
-        return [t for p in [*self.glossary_phrases(text), *filter(None, variants)] for t in self.glossary[p]]
+        return [t for p in [*self.glossary_phrases(text), *filter(None, variants)] for t in self.gloss(p) or []]
 
     def glossary_variant(self, word: str) -> str | None:
         """The glossary key a word stands for in another form: invest → investment, centres → centre, approve →
@@ -249,7 +263,7 @@ class Lexicon:
                  w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),
                  w[:-4] if w.endswith("ment") else w,
                  w[:-4] if w.endswith("ally") else w, w[:-2] if w.endswith("ly") else w}  # domestically, directly
-        return next((x for x in sorted(stems, key=len, reverse=True) if x in self.glossary and len(x) > 3), None)
+        return next((x for x in sorted(stems, key=len, reverse=True) if len(x) > 3 and self.gloss(x) is not None), None)
 
     def mapped_terms(self, text: str) -> list[str]:
         """The plan's wording for the English phrases and Chinese everyday words and abbreviations in `text`."""
@@ -261,7 +275,7 @@ class Lexicon:
         low = self._latin(text)
         phrases = self.glossary_phrases(text)
         covered = [w for p in phrases for w in re.findall(r"[a-z][a-z\-']+", p) if not vocab().is_stop(w)]
-        rest = self._glossary_rx.sub(" ", low)
+        rest = self._phrases_for(text).sub(" ", low)
         words = [w for w in re.findall(r"[a-z][a-z\-']+", rest) if len(w) > 2 and not vocab().is_stop(w)
                  and not vocab().is_stop(w.rstrip("s")) and not _is_cue(w)]
         return covered, [w for w in words if w not in self.plan_text.lower() and not re.fullmatch(r"[a-z]", w)]
@@ -333,15 +347,21 @@ class Lexicon:
         if len(term) == 1 and CJK.match(term):  # 靠, 修: one character names nothing particular
             return False
         latin = not CJK.search(term)  # the glossary's keys are English or pinyin
-        forms = [term] + (self.glossary.get(term.lower(), []) if latin else []) + self.synonyms.get(term, [])
+        forms = [term] + ((self.gloss(term.lower()) or []) if latin else []) + self.synonyms.get(term, [])
         variant = self.glossary_variant(term) if latin else None
-        forms += self.glossary.get(variant, []) if variant else []
+        forms += (self.gloss(variant) or []) if variant else []
         counts = [self.plan_text.count(f) for f in forms if f]
         return any(0 < c <= SPECIFIC_MAX * max(len(self.docs), 1) for c in counts)
 
     def known(self, term: str) -> bool:
-        return (term in self.plan_text or (not CJK.search(term) and term.lower() in self.glossary) or term in self.synonyms
+        return (term in self.plan_text or (not CJK.search(term) and self.gloss(term.lower()) is not None)
+                or term in self.synonyms
                 or any(term in t for t in self.terms) or any(term in n for n in self.names))
+
+
+def _phrases_rx(glossary: dict[str, list[str]]) -> re.Pattern:
+    phrases = sorted(glossary, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
 
 
 def _is_cue(word: str) -> bool:
@@ -364,7 +384,8 @@ def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
     """Toneless pinyin of the plans' own words (枫桥 → fengqiao, 赛乌素 → saiwusu): English questions spell names
     that way. Short or ambiguous spellings are left out."""
     try:
-        from pypinyin import lazy_pinyin
+        from assistant.sounds import spelled
+        spelled("")
     except ImportError:  # optional: without it English questions rely on the glossary alone
         return {}
     out: dict[str, list[str]] = {}
@@ -372,8 +393,8 @@ def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
         han = "".join(ch for ch in w if CJK.match(ch))
         if len(han) < PINYIN_MIN or han != w:
             continue
-        key = "".join(lazy_pinyin(han))
-        if len(key) >= 6 and key not in vocab().en_stop:
+        key = spelled(han)
+        if len(key) >= PINYIN_KEY_MIN and key not in vocab().en_stop:
             out.setdefault(key, []).append(w)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.sounds import sound as _sound
 from assistant.vocab import vocab
 
 RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
@@ -16,11 +17,6 @@ SIZES = (4, 3)
 TWO_SLIPS_MAX = 80  # characters of one run
 
 
-@lru_cache(maxsize=8192)
-def _sound(ch: str) -> str:
-    from pypinyin import lazy_pinyin  # imported on first use: no cost at import
-
-    return lazy_pinyin(ch)[0]
 
 
 @lru_cache(maxsize=2)

@@ -15,7 +15,8 @@ _EN_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 ZH = re.compile(rf"第\s*(?P<ch>{_ZH_NUM})\s*(?:章|部分|大部分|大项|篇)(?:\s*的?\s*(?:第\s*(?P<sec>{_ZH_NUM})\s*"
                 rf"(?:节|小节|部分|条|项)|[（(]\s*(?P<br>{_ZH_NUM})\s*[)）](?:节|部分)?))?")
-EN = re.compile(rf"\b(?:chapter|part)\s+(?P<ch>{_EN_NUM})\b(?:\s*[,.]?\s*(?:section|sub-?section)\s+(?P<sec>{_EN_NUM})\b)?"
+EN = re.compile(rf"\b(?:chapter|part)\s+(?P<ch>{_EN_NUM})\b"
+                rf"(?:\s*[,.]?\s*(?:section|sub-?section)\s+(?P<sec>{_EN_NUM})\b)?"
                 rf"|\b(?:section|sub-?section)\s+(?P<sec2>{_EN_NUM})\s+of\s+(?:the\s+)?(?:chapter|part)\s+"
                 rf"(?P<ch2>{_EN_NUM})\b", re.I)
 

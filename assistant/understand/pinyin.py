@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.sounds import spelled
 from assistant.vocab import vocab
 
 MIN_LETTERS = 5  # shorter pinyin (zhan, gong, bang) collides with English words and with itself
@@ -18,11 +19,9 @@ PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 @lru_cache(maxsize=2)
 def _index(plan_text: str) -> dict[str, str]:
     """Toneless pinyin → the one pair of the plan's characters spelled so (two or more pairs: left out)."""
-    from pypinyin import lazy_pinyin  # imported on first use: no cost at import
-
     found: dict[str, set[str]] = {}
     for pair in {m.group(1) for m in PAIR.finditer(plan_text)}:
-        key = "".join(lazy_pinyin(pair))
+        key = spelled(pair)
         if len(key) >= MIN_LETTERS and key.isascii() and key.isalpha():
             found.setdefault(key, set()).add(pair)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
