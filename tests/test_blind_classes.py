@@ -25,7 +25,8 @@ and then its date asked, advice and slogans asked, a request not about the plan 
 question answered), a rule for later answers, another kind of figure of the same thing (容量呢 after its 功率).
 
 blind-z (officials, callers, checkers): a restaurant in a caller's story, where to apply and what to bring, an item of
-the last list named by its place in it (第二个), "your last answer in Chinese", corrections with 不是… or "actually"."""
+the last list named by its place in it (第二个), "your last answer in Chinese", corrections with 不是… or "actually",
+a stage named in English (reach full-capacity generation) that tells projects apart."""
 
 from __future__ import annotations
 
@@ -112,6 +113,9 @@ ANSWERED = {
     # blind-z (officials, callers, checkers)
     "a restaurant in a caller's story is not a request about restaurants":
         ("我是开餐厅的 生意一般 想问一下 今年城市更新投资多少", "2.1亿元"),
+    "a stage named in English tells projects apart":
+        ("Which wind capacity, in MW, is due to reach full-capacity generation, and how many MW of distributed wind are to "
+         "start construction?", "200 MW"),
     "a verb's base form finds the glossary's past form (approve → approved)":
         ("Which session of the city congress will approve the plan?", "第五次会议"),
 }

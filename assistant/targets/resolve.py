@@ -36,6 +36,18 @@ DOWN = re.compile(r"下降|降低|减少|压减|削减|decrease|decline|fall|red
 # the unit an answer is asked in, where units measure different things (counters 个/家/户 are said loosely)
 
 
+def _stages_named(q: str) -> tuple[str, ...]:
+    """The stages a question names (开工建设, 全容量发电), in Chinese or by the words of their English rendering
+    (full-capacity generation for generate at full capacity: each word's first five letters)."""
+    low = q.lower()
+    out = []
+    for zh, en in vocab().stage.items():
+        words = [w[:5] for w in re.findall(r"[a-z]+", en) if len(w) > 2 and not vocab().is_stop(w)]
+        if zh in q or (words and all(re.search(rf"\b{re.escape(w)}", low) for w in words)):
+            out.append(zh)
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def _asked_unit() -> re.Pattern:
     """多少万元 / 几眼井: a unit (vocab/units.toml, counters included) right after the asking word."""
@@ -221,6 +233,7 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
         return Resolution(status="none", measure=measure, reason="no indicator named")
     # the text as the retriever embedded it, so that the question's vector is computed once (MemoEmbeddings)
     sims = _embedding_scores(question, rows, embed)
+    stages = _stages_named(q)
     own_kind = [t for t in rows if t.kind == measure]
     only = own_kind[0].id if measure and len(own_kind) == 1 else None  # the plan's only date, say
     scored = []
@@ -232,6 +245,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
                 score += 0.05
             if measure == "ordinal" and t.unit and any(t.unit in q[a:b] for a, b in cue_spans):
                 score += 0.1  # 哪届 asks for the 届 row, not the 次 row of the same meeting
+            if stages and t.qualifier and any(st in t.qualifier for st in stages):
+                score += 0.1  # …should reach full-capacity generation: the stage named tells the projects apart
             if (kind := KIND_WORDS.search(t.indicator)) and len(kind.group(2)) >= 2 and kind.group(2) in q:
                 score += 0.05  # 储能电站的容量: the kind its name ends with, said, tells it from its sibling (功率)
             if asked_unit and t.unit:  # 按多少万元以上统计 asks for a 万元 figure, not an 亿元 one
