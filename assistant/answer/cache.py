@@ -36,6 +36,14 @@ CREATE INDEX IF NOT EXISTS answers_by_age ON answers (scope, at);
 """
 SWEEP_EVERY = 500  # puts between trims of the shared file
 WAIT_S = 30.0  # a thread waiting for another's answer to the same question gives up and answers it itself
+# seconds SQLite waits for another worker's write: a busy file under load is slow, not broken (at 1 s, four workers
+# setting it up at once on a loaded machine gave up on it for good)
+BUSY_S = 10.0
+SETUP_TRIES = 8
+
+
+def _busy(e: sqlite3.Error) -> bool:
+    return isinstance(e, sqlite3.OperationalError) and ("locked" in str(e) or "busy" in str(e))
 
 
 class AnswerCache:
@@ -115,15 +123,22 @@ class AnswerCache:
     def _db(self) -> sqlite3.Connection | None:
         con = getattr(self._local, "con", None)
         if con is None and self.shared is not None:
-            try:
-                con = sqlite3.connect(self.shared, timeout=1.0, isolation_level=None, check_same_thread=False)
-                con.execute("PRAGMA journal_mode=WAL")
-                con.execute("PRAGMA synchronous=OFF")  # a lost entry is recomputed
-                con.executescript(SCHEMA)
-            except sqlite3.Error as e:
-                log.debug("answer cache file not used (%s): %s", self.shared, e)
-                self.shared = None
-                return None
+            for attempt in range(SETUP_TRIES):
+                try:
+                    con = sqlite3.connect(self.shared, timeout=BUSY_S, isolation_level=None, check_same_thread=False)
+                    con.execute("PRAGMA journal_mode=WAL")
+                    con.execute("PRAGMA synchronous=OFF")  # a lost entry is recomputed
+                    con.executescript(SCHEMA)
+                    break
+                except sqlite3.Error as e:
+                    # another worker switching the file to WAL answers "locked" at once, whatever the busy timeout
+                    if _busy(e) and attempt + 1 < SETUP_TRIES:
+                        time.sleep(0.05 * (attempt + 1))
+                        continue
+                    log.debug("answer cache file not used (%s): %s", self.shared, e)
+                    if not _busy(e):
+                        self.shared = None  # unusable (read-only, not a database): not tried again
+                    return None
             self._local.con = con
         return con
 
