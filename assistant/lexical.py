@@ -9,6 +9,7 @@ assistant/vocab (the rules as data).
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import re
 import tomllib
@@ -383,10 +384,9 @@ def plan_terms(docs: tuple[ParsedDoc, ...]) -> list[str]:
 def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
     """Toneless pinyin of the plans' own words (枫桥 → fengqiao, 赛乌素 → saiwusu): English questions spell names
     that way. Short or ambiguous spellings are left out."""
-    try:
-        from assistant.sounds import spelled
-        spelled("")
-    except ImportError:  # optional: without it English questions rely on the glossary alone
+    from assistant.sounds import spelled
+
+    if importlib.util.find_spec("pypinyin") is None:  # optional: English questions then rely on the glossary alone
         return {}
     out: dict[str, list[str]] = {}
     for w in words:

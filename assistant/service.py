@@ -148,9 +148,12 @@ class Assistant:
         return answer, resolved
 
     def warm_up(self) -> None:
-        """Load the lazy parts (jieba dictionaries, OpenCC, the resolver's row vectors) before the first user waits."""
+        """Load the lazy parts (jieba dictionaries, OpenCC, the resolver's row vectors, pinyin) before the first user
+        waits."""
         self.ask("今年地区生产总值预期增长多少？", history=())
         self.ask("土默特街改造在哪一部分？", history=())
+        # …and an English one: the pinyin of the plans' words (pinyin.py, the glossary) is built on first use
+        self.ask("What is the growth target for fixed-asset investment?", history=())
 
     def _llm(self, verdict: Verdict, extractive: Answer) -> tuple[Answer, str]:
         try:

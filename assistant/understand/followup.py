@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab import KIND_WORDS, vocab
+from assistant.vocab import KIND_NAMES, KIND_WORDS, vocab
 
 # Kind words said inside a question (储能电站的功率是多少): what a follow-up's kind replaces (KIND_WORDS, vocab).
-KIND_ANYWHERE = re.compile(r"(装机容量|储能容量|规模|数量|里程|长度|面积|装机|容量|功率|门槛|增速|投资额|完成额)")
+# (a kind of one character, 数, or a period, 期次, is not looked for inside a sentence)
+KIND_ANYWHERE = re.compile("|".join(sorted((k for k in KIND_NAMES if len(k) >= 2 and k not in ("期次", "届次")),
+                                           key=len, reverse=True)))
 # Words a question ends with that say *what* is asked (kept when the subject is swapped).
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么|啥|怎么|如何)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)

@@ -87,7 +87,9 @@ class Vocab:
 
 
 # The kind of figure a target's name ends with (锦裕铁矿石二期项目规模, 储能电站容量): what of the thing is measured.
-KIND_WORDS = re.compile(r"(项目)?(规模|数|数量|里程|长度|面积|装机|装机容量|储能容量|容量|功率|门槛|增速|期次|届次|完成额|投资额)$")
+KIND_NAMES = ("规模", "数", "数量", "里程", "长度", "面积", "装机", "装机容量", "储能容量", "容量", "功率", "门槛", "增速", "期次",
+              "届次", "完成额", "投资额")
+KIND_WORDS = re.compile(rf"(项目)?({'|'.join(KIND_NAMES)})$")
 
 # A unit right after a number is part of a figure the question states or a name (千吨级铀矿开发基地, 500万吨铁矿石,
 # the thousand-tonne base): it is not the measure asked for (多少万吨 and 几吨 are).
