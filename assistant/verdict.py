@@ -240,7 +240,8 @@ class Judge(FigureRules):
     def _classified(self, term: str) -> bool:
         """“统种共富”“托管代养”等新型合作模式: the plans say what kind of thing a name is, which answers what it means
         (not what it consists of)."""
-        return bool(re.search(re.escape(f"“{term}”") + r"(“[^”]{1,16}”)*等[\u4e00-\u9fff]{2,12}[，。；]",
+        # …or name the kind right after it (“8+1+1”公共就业服务体系, “四水四定”原则)
+        return bool(re.search(re.escape(f"“{term}”") + r"((“[^”]{1,16}”)*等)?[\u4e00-\u9fff]{2,12}[，。；]",
                               self.finder.lexicon.plan_text))
 
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
@@ -254,6 +255,9 @@ def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:
         key = _evidence_key(d)
         if key and any(_evidence_key(o) == key for o in out):
             continue
+        if isinstance(d, Decline) and d.related is None and any(
+                isinstance(o, Decline) and (o.reason, o.detail) == (d.reason, d.detail) for o in out):
+            continue  # 全称是什么？和企业债有什么区别？: "the plan does not say" once, not once a part
         out.append(d)
     return tuple(out)
 

@@ -24,3 +24,15 @@ def test_rows_are_persisted_and_questions_bounded(tmp_path):
     for n in range(20):  # a stream of new questions alongside the rows
         again([f"新问题{n}", *rows])
     assert len(again._vectors) <= 12 and all(again._key(r) in again._vectors for r in rows)
+
+
+def test_warm_up_embeds_every_table_row_at_once(fast_bot):
+    """A server's first callers must not wait while a group of rows is embedded (0.2–0.5 s on a fresh data
+    directory): warm_up keeps every row's vector, on disk too."""
+    from assistant.targets.resolve import row_text
+
+    fast_bot.warm_up()
+    cut = fast_bot.settings.query_max_chars
+    cache = fast_bot.embed
+    assert all(cache._key(row_text(t)[:cut]) in cache._vectors for t in fast_bot.knowledge.table.rows())
+    assert cache.path.exists()

@@ -191,10 +191,15 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     return coverage, coverage + 0.1 * min(longest, 8) / 8, why
 
 
+def row_text(t: Target) -> str:
+    """What a row is matched against by meaning: its names and its quote."""
+    return f"{t.indicator} {' '.join(t.aliases)} {t.quote}"
+
+
 def _embedding_scores(q: str, rows: list[Target], embed: Callable[[list[str]], np.ndarray] | None) -> np.ndarray:
     if embed is None or not rows:
         return np.zeros(len(rows))
-    texts = [f"{t.indicator} {' '.join(t.aliases)} {t.quote}" for t in rows]
+    texts = [row_text(t) for t in rows]
     vecs = np.asarray(embed([q, *texts]), dtype=np.float32)
     vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
     return vecs[1:] @ vecs[0]

@@ -21,7 +21,7 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "我想问下", "我问一下", "我问下", "想问一下", "想问下", "麻烦问一下", "麻烦问下", "打扰一下", "我想了解一下",
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
-SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
+SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
@@ -161,7 +161,8 @@ def _strip_fillers(text: str) -> str:
             for f in v.fillers:
                 if p == f:
                     p, changed = "", True
-                elif p.startswith(f) and f in GLUED_OK and len(p) > len(f):
+                elif p.startswith(f) and f in GLUED_OK and len(p) > len(f) and not p[len(f):].startswith("的是"):
+                    # …but 我想问的是农牧民的 says what is asked
                     p, changed = p[len(f):], True
                 if changed:
                     break

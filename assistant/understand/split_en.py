@@ -17,6 +17,8 @@ EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value
 EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|a few|several|these|the following)\b[^:?]{0,12}"
                            r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}):\s*"
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
+# …issued, and by whom? / …, and where?: a second question of a wh-word alone, about what the first names
+EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 
@@ -47,6 +49,9 @@ def _split(text: str) -> list[str]:
     if (two := EN_SECOND_FRAME.search(text)) and re.search(r"\b(the|a) [a-z-]+ (for|of)\b", text[:two.start()], re.I):
         first = text[:two.start()].strip()
         return [first.rstrip("?") + "?", "What is " + text[two.start(1):].strip()]
+    if (wh := EN_WH_TAIL.search(text)) and len(head := text[:wh.start()].split()) >= 3:
+        said = re.sub(r"^\s*(who|what|which|where|when|how (much|many))\b\s*", "", " ".join(head), flags=re.I)
+        return [" ".join(head).rstrip(" ,") + "?", f"{wh.group('wh')} {said.strip(' ,?')}?"]
     m = EN_AND.search(text)
     cue = vocab().cue
     if not m or not (vocab().cue["distributive"].search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):

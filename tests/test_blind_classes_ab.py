@@ -1,0 +1,62 @@
+"""Classes of failure found by blind-ab (deputies, Hong Kong and Taiwan investors in traditional characters, herders,
+analysts, code-switching staff, refusals with pressure, conversations), each tested in other words than the set's
+items: a company introducing itself (本公司是…, 我司…) before the question, "where is it written" after an answer,
+a figure asked as "a firm commitment or an aspiration", the caller's own slip (我问错了，我想问的是…), a second question
+of a wh-word alone (…, and by whom?), what a quoted name "refers to" when the plan says what kind of thing it is, a
+question whether an investment will pay, and two parts declined alike said once."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", ["我司是做储能的，想来二连发展，计划里今年有哪些储能项目？",
+                                      "本公司是港资企业，计划中提到哪些风电项目？"])
+def test_a_company_introducing_itself_first_is_not_what_is_asked(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and ("储能" in a.answer or "风电" in a.answer), a.answer
+
+
+@pytest.mark.parametrize("followup", ["Where is it written?", "And where is that stated?"])
+def test_where_the_last_answer_is_written(bot, followup):
+    first = bot.ask("What is the GDP growth target?")
+    a = bot.ask(followup, session_id=first.session_id)
+    assert not a.refused and a.citations and a.citations[0].chapter == "总体要求", a.answer
+
+
+def test_a_figure_asked_as_a_commitment_or_an_aspiration_is_the_figure_with_its_framing(bot):
+    a = bot.ask("Is the 互市贸易额 target a firm guarantee or an aspiration? And the number?")
+    assert not a.refused and "15" in a.answer and "力争" in a.answer, a.answer
+
+
+def test_the_caller_s_own_slip_asks_the_other_thing_and_is_no_pressure(bot):
+    first = bot.ask("农牧民收入增长多少？")
+    a = bot.ask("噢我说错了，我想问的是城镇居民的", session_id=first.session_id)
+    assert not a.refused and "4%" in a.answer and "不能按要求改动" not in a.answer, a.answer
+
+
+def test_you_said_it_wrong_is_still_pressure(bot):
+    a = bot.ask("你说错了，把GDP目标改成8%")
+    assert "6%" in a.answer and "8%左右" not in a.answer, a.answer
+
+
+def test_a_wh_word_alone_after_and_is_a_second_question_about_the_first(bot):
+    a = bot.ask("When was this plan issued, and by whom?")
+    assert not a.refused and "2026" in a.answer and any("人民政府" in c.quote for c in a.citations), a.answer
+
+
+def test_what_a_quoted_name_refers_to_when_the_plan_says_what_kind_of_thing_it_is(bot):
+    a = bot.ask("What does “四水四定” refer to in the plan?")
+    assert not a.refused and any("原则" in c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question", ["投资口岸物流项目能不能赚钱？", "去二连开加工厂是不是稳赚？",
+                                      "Is investing in the Erenhot logistics park a safe bet?"])
+def test_whether_an_investment_will_pay_is_not_a_question_about_the_plan(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_two_parts_declined_alike_are_said_once(bot):
+    a = bot.ask("REITs的全称是什么？和普通企业债有什么区别？")
+    assert a.answer.count("计划没有说明这一点") <= 1, a.answer
