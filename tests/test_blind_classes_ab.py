@@ -60,3 +60,14 @@ def test_whether_an_investment_will_pay_is_not_a_question_about_the_plan(bot, qu
 def test_two_parts_declined_alike_are_said_once(bot):
     a = bot.ask("REITs的全称是什么？和普通企业债有什么区别？")
     assert a.answer.count("计划没有说明这一点") <= 1, a.answer
+
+
+@pytest.mark.parametrize("question", ["这个计划什么时候下达的 印发单位是哪个", "Who is the issuer of this plan?"])
+def test_the_issuing_body_is_asked_as_who(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and any("人民政府" in c.quote for c in a.citations), a.answer
+
+
+def test_a_spoken_yes_no_question_ending_in_le_mei_you_is_a_second_question(bot):
+    a = bot.ask("计划啥时候下达的 市人大审议了没有")
+    assert not a.refused and "3月3日" in a.answer and any("审议通过" in c.quote for c in a.citations), a.answer

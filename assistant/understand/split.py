@@ -77,7 +77,7 @@ def _asks(text: str) -> bool:
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
                 or cue["who"].search(text) or cue["wording"].search(text) or cue["figure_word"].search(text)
                 or vocab().measure_of(text)[0] == "date"
-                or re.search(r"[？?吗呢谁]|[的了]不\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
+                or re.search(r"[？?吗呢谁]|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
                              r"when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
 
 
