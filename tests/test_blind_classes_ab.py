@@ -71,3 +71,17 @@ def test_the_issuing_body_is_asked_as_who(bot, question):
 def test_a_spoken_yes_no_question_ending_in_le_mei_you_is_a_second_question(bot):
     a = bot.ask("计划啥时候下达的 市人大审议了没有")
     assert not a.refused and "3月3日" in a.answer and any("审议通过" in c.quote for c in a.citations), a.answer
+
+
+EVERYDAY = {  # knowledge/glossary.toml: everyday words for what the plan names, written from the plan text alone
+    "gas piped to the home": ("我们小区想开通燃气 今年计划里有说法吗", "管道天然气"),
+    "unpaid wages": ("老板老是拖欠工资 政府管吗", "欠薪"),
+    "no papers to bring": ("不带身份证能办事吗 计划里有说吗", "免证办"),
+    "a street of restaurants": ("听说要搞个小吃一条街 叫什么名字", "中华美食街"),
+}
+
+
+@pytest.mark.parametrize("question,term", EVERYDAY.values(), ids=EVERYDAY.keys())
+def test_everyday_words_reach_the_plan_s_own_term(bot, question, term):
+    a = bot.ask(question)
+    assert not a.refused and any(term in c.quote for c in a.citations), a.answer
