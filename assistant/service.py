@@ -33,6 +33,7 @@ from assistant.verdict import Judge, Verdict
 
 log = logging.getLogger("assistant")
 STYLES = ("text", "speakable")
+LIST_TURNS_BACK = 3  # turns before the last in which a list answer is still what "the second one" points at
 
 
 class Assistant:
@@ -109,13 +110,17 @@ class Assistant:
         fresh = session_id is None
         session_id = session_id or new_session_id()
         turns = history if history is not None else () if fresh else self.sessions.history(session_id, key)
+        while turns and self._asked_nothing(turns[-1]):
+            turns = turns[:-1]  # the weather asked in between: the conversation about the plan goes on past it
         if turns:
             # 'and the year before?' declined, then 'which chapter is that target in?': a question with no words of its
             # own points at the last answered turn; one with words of its own follows on from the last turn
             previous = turns[-1]
             if previous.answer.refused and only_deictic(self.lexicon.content_words(q)):
                 previous = next((t for t in reversed(turns) if not t.answer.refused), previous)
-            answer, resolved = self._answer(q, previous)
+            listed = next((t.answer.answer for t in reversed(turns[:-1][-LIST_TURNS_BACK:])
+                           if "\n- " in t.answer.answer), "")
+            answer, resolved = self._answer(q, previous, listed)
         else:  # a first question: answered from the plan alone, so once per distinct text
             answer, resolved = self.answers.once(q, lambda: self._answer(q, None))
         answer = answer.model_copy(update={"session_id": session_id})
@@ -123,9 +128,9 @@ class Assistant:
             self.sessions.append(session_id, Turn(question=q, understood=resolved, answer=answer), key)
         return speakable(answer) if style == "speakable" else answer
 
-    def _answer(self, q: str, previous: Turn | None) -> tuple[Answer, str]:
+    def _answer(self, q: str, previous: Turn | None, listed: str = "") -> tuple[Answer, str]:
         """The answer (before it is given a session) and the question as understood."""
-        understood = understand(q, previous, self.lexicon)
+        understood = understand(q, previous, self.lexicon, listed)
         verdict = self.judge.decide(understood, previous)
         extractive = render(verdict, self.knowledge.docs)
         answer, answerer = extractive, "extractive"
@@ -145,6 +150,14 @@ class Assistant:
             "answerer": answerer, "resolved_question": resolved if understood.followup else None,
         })
         return answer, resolved
+
+    def _asked_nothing(self, turn: Turn) -> bool:
+        """A turn that asked nothing of the plans (a greeting, the weather, a poem)."""
+        if turn.answer.route == "smalltalk":
+            return True
+        if not turn.answer.refused or turn.answer.citations:
+            return False
+        return understand(turn.question, None, self.lexicon).off_topic
 
     def _embed_cut(self, texts: list[str]):
         cut = self.settings.query_max_chars

@@ -85,3 +85,28 @@ EVERYDAY = {  # knowledge/glossary.toml: everyday words for what the plan names,
 def test_everyday_words_reach_the_plan_s_own_term(bot, question, term):
     a = bot.ask(question)
     assert not a.refused and any(term in c.quote for c in a.citations), a.answer
+
+
+def _conversation(bot, *questions):
+    sid, answers = None, []
+    for q in questions:
+        a = bot.ask(q, session_id=sid)
+        sid = a.session_id
+        answers.append(a)
+    return answers
+
+
+@pytest.mark.parametrize("aside", ["今天风大不大", "给我讲个笑话", "谢谢"])
+def test_a_question_about_nothing_in_the_plan_does_not_break_the_conversation(bot, aside):
+    *_, a = _conversation(bot, "社零增长多少？", aside, "那固投呢？")
+    assert not a.refused and "10%" in a.answer, a.answer
+
+
+def test_an_item_of_a_list_two_turns_back_is_named_by_its_place(bot):
+    *_, a = _conversation(bot, "计划里有哪些风电项目？", "第一个多大规模？", "那第二个呢？")
+    assert not a.refused and "50万千瓦" in a.answer, a.answer
+
+
+def test_say_it_in_english_repeats_the_last_answer_in_english(bot):
+    *_, a = _conversation(bot, "进出口贸易额目标多少？", "用英文说一下")
+    assert not a.refused and "46 billion" in a.answer, a.answer

@@ -48,14 +48,17 @@ def _places(turn: Turn) -> tuple[Place, ...]:
     return tuple(Place(doc=d, chapter=ch, section=s) for d, ch, s in seen)
 
 
-def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Understanding:
+def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: str = "") -> Understanding:
+    """`listed`: the last list answer of the conversation, when it came before `previous` (第一个规模多大 → 第二个呢:
+    the second item of that list)."""
     n = normalise(question, lexicon.plan_text, lexicon.everyday_terms)
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
     n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
     if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary_words)})
-    if n.asked_language and previous is not None and not vocab().cue["again"].sub("", n.text).strip():
-        # 用中文再说一遍 / And in English please?: the previous question again, answered in the language asked
+    if n.asked_language and previous is not None and not lexicon.content_words(vocab().cue["again"].sub("", n.text)):
+        # 用中文再说一遍 / 用英文说一下 / And in English please?: nothing asked but the language: the previous question
+        # again, answered in the language asked
         n = n.model_copy(update={"text": previous.understood or previous.question})
         previous = None  # already read against the turn before: asked as it stands
     base = dict(asked=question, lang=n.lang)
@@ -80,6 +83,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon) -> Unders
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
         text = ordinal_item(text, previous.answer.answer)
+        if text == before and listed:
+            text = ordinal_item(text, listed)
         prev_text = previous.understood or previous.question
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
