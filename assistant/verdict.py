@@ -155,6 +155,8 @@ class Judge(FigureRules):
                                     part, ev), default
         intent = {"where": "where", "list": "list", "who": "who", "person": "who"}.get(part.ask, "fact")  # a location
         # found reads as a fact
+        if intent == "fact" and self._enumeration(answering):
+            intent = "list"
         return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
 
     def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
@@ -195,6 +197,12 @@ class Judge(FigureRules):
             if ask in ("list", "fact"):
                 out += [c for c in self.finder.structure.continuation(h) if c.span.start not in {x.span.start for x in out}]
         return tuple(out)
+
+    def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:
+        """主要目标是什么 / Tell me the main targets: the answer opens an enumeration with a colon, so it is given whole,
+        item by item, not as its first sentences."""
+        return bool(answering) and "：" in answering[0].span.text and len(
+            self.finder.structure.continuation(answering[0])) >= 2
 
     def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
         """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a

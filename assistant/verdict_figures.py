@@ -249,7 +249,9 @@ class FigureRules:
             return FromText(part=part, intent="unquantified", sentences=(best,), focus=ev.focus)
         if soft and named and best.coverage >= s.answer_coverage:
             intent = "list" if vocab().cue["list"].search(part.text) else "fact"
-            return FromText(part=part, intent=intent, sentences=self._answering(ev, intent), focus=ev.focus)
+            answering = self._answering(ev, intent)
+            intent = "list" if self._enumeration(answering) else intent
+            return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus)
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)

@@ -110,3 +110,9 @@ def test_an_item_of_a_list_two_turns_back_is_named_by_its_place(bot):
 def test_say_it_in_english_repeats_the_last_answer_in_english(bot):
     *_, a = _conversation(bot, "进出口贸易额目标多少？", "用英文说一下")
     assert not a.refused and "46 billion" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["今年主要目标是什么", "Tell me the plan's main targets."])
+def test_an_enumeration_opened_by_a_colon_is_given_whole(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and all(x in a.answer for x in ("6%左右", "4.5%左右", "5%左右", "降碳减排")), a.answer
