@@ -19,8 +19,6 @@ from assistant.vocab import CJK, KIND_WORDS, vocab
 
 # Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
 # answered in words.
-TOPIC_FIGURES = re.compile(r"(有没有|有无|有哪些|哪些|什么).{0,6}((量化|具体|数字|数量)的?(指标|目标|数字)|指标|数字)|"
-                           r"(any|which|what) (quantified |numerical |numeric )?(targets|figures|indicators)", re.I)
 
 
 def asserts(text: str) -> bool:
@@ -236,10 +234,12 @@ class FigureRules:
         # …and the place must be found by what the question names, not by 指标 itself (过货量有没有指标: the plan
         # has no freight figure; 大气环境指标 is another matter)
         named = best is not None and found_by_name(ev, best)
-        if TOPIC_FIGURES.search(part.text) and named and best.coverage >= s.answer_coverage:
+        if vocab().cue["topic_figures"].search(part.text) and named and best.coverage >= s.answer_coverage:
             # 医疗那块有没有量化的指标？: the figures of the place that talks about it
             # …the figures its sentences give (降碳减排 is a task without one: 总体要求's growth rates are not about it)
             said = " ".join(h.span.text for h in close_hits(ev.sentences, s.answer_coverage))
+            if best.heading:  # 对外开放方面: the section titled so holds the figures
+                said += " ".join(h.span.text for h in self.finder.structure.body(best))
             rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) == best.place
                          and t.kind not in ("date", "ordinal", "period", "other") and t.quote in said)
             if rows:

@@ -116,3 +116,8 @@ def test_say_it_in_english_repeats_the_last_answer_in_english(bot):
 def test_an_enumeration_opened_by_a_colon_is_given_whole(bot, question):
     a = bot.ask(question)
     assert not a.refused and all(x in a.answer for x in ("6%左右", "4.5%左右", "5%左右", "降碳减排")), a.answer
+
+
+def test_the_quantified_targets_of_a_topic_are_its_figures_not_its_tasks(bot):
+    a = bot.ask("对外开放方面有哪些量化目标？")
+    assert not a.refused and a.facts and any(f.value == 15 for f in a.facts), a.answer

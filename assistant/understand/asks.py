@@ -92,6 +92,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "who"
     elif cue["year_role"].search(text):  # 今年有什么特殊意义: what the plan says the year is
         ask = "fact"
+    elif cue["topic_figures"].search(text) and (cue["quantified"].search(text) or not listing):
+        ask = "figure"  # 对外开放方面有哪些量化目标: the figures, not the tasks
     elif (listing and not NUMBER_ASKED.search(text)) or cue["count_items"].search(text):
         ask = "list"  # 那几个事项是哪些: which ones; 共有几项: the items, which the plan lists and does not count
     elif cue["figure"].search(text) or stated or cue["figure_word"].search(text):
