@@ -21,7 +21,7 @@ from assistant.verdict_figures import FigureRules, asserts, close_hits, found_by
 from assistant.vocab import CJK, vocab
 
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
-POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目", re.I)
+POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
 # Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
@@ -44,12 +44,22 @@ class Judge(FigureRules):
         decisions: list[Decision] = []
         default_doc = ""
         taken: set[str] = set()
+        parts_at: tuple[str, ...] = ()
         for part in u.parts:
             if decisions and isinstance(decisions[-1], Decline) and POINTS_BACK.search(part.text):
                 # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
                 decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
                                          related=decisions[-1].related))  # said once (_merge)
                 continue
+            lex = self.finder.lexicon
+            if (parts_at and decisions and isinstance(decisions[-1], FromTable) and POINTS_BACK.search(part.text)
+                    and not any(lex.specific(w) for w in lex.content_words(part.text))):
+                # …有一个量化指标，请写出这个指标的数值: the figure just found, said once (_merge)
+                decisions.append(decisions[-1].model_copy(update={"part": part}))
+                continue
+            if not part.at and parts_at and POINTS_BACK.search(part.text):
+                part = part.model_copy(update={"at": parts_at})  # 第一章第三节的指标…这个指标的数值: the same place
+            parts_at = part.at or parts_at
             decision, scope_default = self._part(part, previous, taken, u)
             default_doc = default_doc or scope_default
             if isinstance(decision, FromTable):
@@ -87,6 +97,14 @@ class Judge(FigureRules):
                 return Decline(part=part, reason="no_place", detail="|".join(part.at)), default
             if part.outline:
                 return FromText(part=part, intent="outline", sentences=outline), default
+            cue = vocab().cue
+            if part.ask == "figure" and (cue["quantified"].search(part.text) or cue["topic_figures"].search(part.text)):
+                # 第一章第三节有哪些量化指标: the figures that place gives
+                rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) in
+                             {(h.doc, h.chapter, h.section) for h in outline}
+                             and t.kind not in ("date", "ordinal", "period", "other"))
+                if rows:
+                    return FromTable(part=part, rows=rows[:4]), default
             inside, _ = self._part(part.model_copy(update={"scope": tuple(dict.fromkeys(
                 Place(doc=h.doc, chapter=h.chapter, section=h.section) for h in outline[len(outline) > 1:]))}),
                 previous, taken, u, placed=True)
@@ -109,6 +127,9 @@ class Judge(FigureRules):
             # “8+1+1”分别指什么: the plan names it in quotes and goes on; what it stands for, it does not say
             held = next((h for h in ev.sentences if part.defines in h.span.text), related)
             return Decline(part=part, reason="not_in_plan", related=held, focus=(part.defines,)), default
+        if part.ask == "figure" and part.procedure and not any(part.procedure in h.span.text for h in ev.sentences[:3]):
+            # 招商部门的联系电话是多少: how to reach an office or do an errand, asked with 多少: no row's figure answers
+            return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "figure":
             return self._figure(part, ev, related, taken, u, docs, previous), default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known

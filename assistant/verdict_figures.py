@@ -183,8 +183,10 @@ class FigureRules:
                 # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
                 return self._with_row(part, "sub_period", row, related, ev.focus)
             # 20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy) name it, truly
-            siblings = [t for t in self.finder.table.rows() if t.doc == row.doc and t.quote == row.quote
-                        and KIND_WORDS.sub("", t.indicator) == KIND_WORDS.sub("", row.indicator)] or [row]
+            siblings = self._siblings(row)
+            if part.measure == "magnitude" and len(siblings) > 1 and not part.stated:
+                # 储能电站的规模是多少: its size is its power and its energy, both
+                return FromTable(part=part, rows=tuple(siblings))
             true_premise = bool(part.stated) and all(any(same_figure(x, t) for t in siblings) for x in part.stated)
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
             # many in retail versus catering)
@@ -203,6 +205,10 @@ class FigureRules:
             return FromTable(part=part, rows=(row, *self._confused(premise, row, ev)), premise=premise,
                              wrong_year=bool(part.years) and year not in part.years,
                              reframed=true_premise and asserts(part.text) and _reframed(part, row))
+        if res is not None and res.status == "ambiguous" and part.measure == "magnitude" and not part.stated:
+            siblings = self._siblings(res.candidates[0].target)
+            if len(siblings) > 1 and all(c.target in siblings for c in res.candidates[:2]):
+                return FromTable(part=part, rows=tuple(siblings))  # 储能电站的规模: its power and its energy, both
         if res is not None and res.status == "ambiguous":
             if part.per_unit and not any(vocab().cue["per_unit_row"].search(f"{c.target.indicator} {c.target.quote}")
                                          for c in res.candidates):
@@ -255,6 +261,11 @@ class FigureRules:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _siblings(self, row: Target) -> list[Target]:
+        """20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy)."""
+        return [t for t in self.finder.table.rows() if t.doc == row.doc and t.quote == row.quote
+                and KIND_WORDS.sub("", t.indicator) == KIND_WORDS.sub("", row.indicator)] or [row]
 
     def _named_rows(self, text: str) -> list[Target]:
         """The rows whose indicator (or an alias of four characters or more) the text names in full."""

@@ -121,3 +121,46 @@ def test_an_enumeration_opened_by_a_colon_is_given_whole(bot, question):
 def test_the_quantified_targets_of_a_topic_are_its_figures_not_its_tasks(bot):
     a = bot.ask("对外开放方面有哪些量化目标？")
     assert not a.refused and a.facts and any(f.value == 15 for f in a.facts), a.answer
+
+
+# blind-aa (elderly residents describing things, speech-recognition slips, investors, students, English, refusals):
+# how to reach an office, a place said as a likeness (像大城市那样), a numbered place summed up (请概括一下), the
+# figure of a numbered place and then "this indicator's value", 多少万 without its unit, the size of a thing with two
+# figures, and fragments of everyday descriptions.
+
+@pytest.mark.parametrize("question", ["举报电话是多少？", "What's the email address of the commerce bureau?"])
+def test_how_to_reach_an_office_is_no_figure_of_the_plan(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_a_place_said_as_a_likeness_is_not_the_place_asked_about(bot):
+    a = bot.ask("家里烧的是罐装气，啥时候能跟大城市一样通上天然气")
+    assert "大城市" not in a.answer and any("管道天然气" in c.quote for c in a.citations), a.answer
+
+
+def test_a_numbered_place_summed_up_is_its_outline(bot):
+    a = bot.ask("第五章第一节请概括一下主要任务")
+    assert not a.refused and "城市更新" in a.answer and a.answer.count("\n- ") >= 2, a.answer
+
+
+def test_the_figure_of_a_numbered_place_then_this_indicator_s_value(bot):
+    a = bot.ask("第四章第一节有什么量化指标？请说出这个指标的数值")
+    assert not a.refused and a.facts and {f.value for f in a.facts} == {15}, a.answer
+
+
+def test_duo_shao_wan_without_its_unit_is_not_money(bot):
+    a = bot.ask("三北工程治理修复今年多少万")
+    assert not a.refused and "88万亩" in a.answer, a.answer
+
+
+def test_the_size_of_a_thing_with_two_figures_is_both(bot):
+    a = bot.ask("电网侧储能电站有多大规模")
+    assert not a.refused and "20万千瓦" in a.answer and "80万千瓦时" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question,term", [("心口闷得慌 咱这有专门看的地方没", "胸痛中心"),
+                                           ("村里缺大夫 今年有没有培养的", "全科医生")])
+def test_fragments_of_an_everyday_description_reach_the_plan_s_term(bot, question, term):
+    a = bot.ask(question)
+    assert not a.refused and any(term in c.quote for c in a.citations), a.answer

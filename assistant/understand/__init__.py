@@ -149,7 +149,7 @@ def _classify(q: str, lexicon: Lexicon, scope: tuple[Place, ...], about_previous
     if named is None:
         return classify(q, lexicon, scope, about_previous)
     rest = named.rest or q
-    outline = not lexicon.content_words(vocab().cue["outline"].sub(" ", rest))
+    outline = not lexicon.content_words(vocab().cue["outline"].sub(" ", rest)) or bool(vocab().cue["summary"].search(q))
     part = classify(rest, lexicon, scope, about_previous)
     return part.model_copy(update={"at": (named.chapter, named.section), "outline": outline})
 
