@@ -36,8 +36,11 @@ def off_topic(text: str) -> bool:
 
 
 # Where one request ends and another begins: a sentence's end, or "and also" / 另外 after a comma.
-REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
-                      r"[，,]\s*(?=(另外|还有|顺便|再给我|再帮我|再))", re.I)
+# where one request ends and the next begins: a sentence's end, a connective after a comma (, and also / 另外), or an
+# English imperative after a comma (…, predict the GDP level, …); lookaheads only, so no connective is a piece itself
+REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
+                      r"[，,]\s*(?=(?:另外|还有|顺便|再给我|再帮我|再))|"
+                      r"[,]\s*(?=(?:so |and )?(?:just )?(?:predict|forecast|estimate|guess|write|compose|translate)\b)", re.I)
 
 
 def without_off_topic(text: str) -> str:

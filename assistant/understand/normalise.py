@@ -61,6 +61,11 @@ PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^�
                      r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$")
 # Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
 EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
+# …piped natural gas? tired of swapping gas cylinders lol: a remark after the question that asks nothing, claims no
+# figure and says no one's words (heard, said): how the asker feels, not a second question
+EN_REMARK = re.compile(r"(?<=\?)\s+(?![^?]*(\d|\b(heard|said|says|told|read|claims?|tell|give|list|show|please|what|how|"
+                       r"which|where|when|who|why|is|are|does|do|did|can|could|will|would|should|and|also|plus)\b))[^?]+$",
+                       re.I)
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
 EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|yes|yeah|ok(ay)?|well|so)\b[,.!]?\s*", re.I)
 EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
@@ -114,7 +119,8 @@ PARTICULAR_MAX = 3  # times the plans write two characters and they still name a
 STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 # Someone told the caller (我孙子跟我说 今年经济要涨百分之八): a claim heard, as 听说 says
-HEARSAY = re.compile(r"^(我|俺)?[^，,。？?\s]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
+# 朋友跟我说 / 邻居告诉我: hearsay; not 你告诉我 (a request) nor 要是不告诉我 (a threat)
+HEARSAY = re.compile(r"^(我|俺)?(?![你您])[^，,。？?\s不]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
 
 
 class Normalised(Frozen):
@@ -345,6 +351,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         if m := EN_NEED.match(text):
             text = "What is the " + text[m.end():]
         text = EN_PURPOSE.sub("", text) or text
+        text = EN_REMARK.sub("", text) or text
         if ((m := EN_WHO.match(text)) and not re.search(r"\d", m.group(0))  # a figure said is the topic, kept
                 and len(text[m.end():].split()) >= 5):
             text = text[m.end():]
