@@ -185,3 +185,10 @@ def test_a_remark_after_an_english_question_is_not_part_of_it(bot):
 def test_another_name_of_a_financing_tool(bot):
     a = bot.ask("计划里说了公募基金这种融资方式吗？")
     assert not a.refused and any("REITs" in c.quote for c in a.citations), a.answer
+
+
+def test_which_villages_a_project_reaches_is_not_the_village_another_clause_names(bot):
+    a = bot.ask("农牧区道路通到哪几个村子？")
+    assert a.refused and not a.facts, a.answer
+    b = bot.ask("污水集中处理安排在哪个嘎查")  # the plan names it in the same clause: 赛乌素嘎查污水集中处理
+    assert not b.refused and "赛乌素嘎查" in b.answer, b.answer
