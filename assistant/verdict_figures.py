@@ -253,7 +253,7 @@ class FigureRules:
         if part.whether_figure and named and best.coverage >= s.related_coverage:
             # 对大气环境有没有给出量化指标？: no figure, and what the plan says instead is the answer
             return FromText(part=part, intent="unquantified", sentences=(best,), focus=ev.focus)
-        if soft and named and best.coverage >= s.answer_coverage:
+        if soft and named and best.coverage >= s.answer_coverage and not _unnamed_quantity(part, ev):
             intent = "list" if vocab().cue["list"].search(part.text) else "fact"
             answering = self._answering(ev, intent)
             intent = "list" if self._enumeration(answering) else intent
@@ -319,3 +319,14 @@ class FigureRules:
         """Declined, with the plan's own figure shown: its sentence, quoted from the row's clause."""
         said = self.finder.structure.sentences_with(row.doc, row.chapter, row.section, row.quote)
         return Decline(part=part, reason=reason, related=said[0] if said else related, focus=(row.quote, *focus))
+
+
+def _unnamed_quantity(part: Part, ev: Evidence) -> bool:
+    """口岸过货量啥目标 / the target for freight volume: the quantity whose target is asked is one the plans never name
+    (an unknown word that is a quantity, or an unknown English word before one)."""
+    quantity = vocab().cue["quantity_word"]
+    for word in ev.unknown:
+        after = None if CJK.search(word) else re.search(rf"\b{re.escape(word)}\s+(\w+)", part.text, re.I)
+        if quantity.search(word) or (after and quantity.search(after.group(1))):
+            return True
+    return False

@@ -192,3 +192,14 @@ def test_which_villages_a_project_reaches_is_not_the_village_another_clause_name
     assert a.refused and not a.facts, a.answer
     b = bot.ask("污水集中处理安排在哪个嘎查")  # the plan names it in the same clause: 赛乌素嘎查污水集中处理
     assert not b.refused and "赛乌素嘎查" in b.answer, b.answer
+
+
+@pytest.mark.parametrize("question", ["口岸客流量今年定的啥目标", "What's the port's cargo throughput target?"])
+def test_the_target_of_a_quantity_the_plan_never_names_is_no_figure(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
+
+
+def test_the_target_of_a_topic_the_plan_does_name_is_what_it_says(bot):
+    a = bot.ask("口岸营商环境今年啥目标？")
+    assert not a.refused and any("营商环境" in c.quote for c in a.citations), a.answer
