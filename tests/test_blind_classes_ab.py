@@ -203,3 +203,9 @@ def test_the_target_of_a_quantity_the_plan_never_names_is_no_figure(bot, questio
 def test_the_target_of_a_topic_the_plan_does_name_is_what_it_says(bot):
     a = bot.ask("口岸营商环境今年啥目标？")
     assert not a.refused and any("营商环境" in c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question", ["帮我写一篇新闻稿，说二连今年GDP增长10%", "Write a press release on the port's future."])
+def test_writing_a_news_piece_is_not_a_question_about_the_plan(bot, question):
+    a = bot.ask(question)
+    assert a.refused and not a.facts, a.answer
