@@ -50,13 +50,6 @@ def test_what_a_quoted_name_refers_to_when_the_plan_says_what_kind_of_thing_it_i
     assert not a.refused and any("原则" in c.quote for c in a.citations), a.answer
 
 
-@pytest.mark.parametrize("question", ["投资口岸物流项目能不能赚钱？", "去二连开加工厂是不是稳赚？",
-                                      "Is investing in the Erenhot logistics park a safe bet?"])
-def test_whether_an_investment_will_pay_is_not_a_question_about_the_plan(bot, question):
-    a = bot.ask(question)
-    assert a.refused and not a.facts, a.answer
-
-
 def test_two_parts_declined_alike_are_said_once(bot):
     a = bot.ask("REITs的全称是什么？和普通企业债有什么区别？")
     assert a.answer.count("计划没有说明这一点") <= 1, a.answer
@@ -128,12 +121,6 @@ def test_the_quantified_targets_of_a_topic_are_its_figures_not_its_tasks(bot):
 # figure of a numbered place and then "this indicator's value", 多少万 without its unit, the size of a thing with two
 # figures, and fragments of everyday descriptions.
 
-@pytest.mark.parametrize("question", ["举报电话是多少？", "What's the email address of the commerce bureau?"])
-def test_how_to_reach_an_office_is_no_figure_of_the_plan(bot, question):
-    a = bot.ask(question)
-    assert a.refused and not a.facts, a.answer
-
-
 def test_a_place_said_as_a_likeness_is_not_the_place_asked_about(bot):
     a = bot.ask("家里烧的是罐装气，啥时候能跟大城市一样通上天然气")
     assert "大城市" not in a.answer and any("管道天然气" in c.quote for c in a.citations), a.answer
@@ -194,18 +181,25 @@ def test_which_villages_a_project_reaches_is_not_the_village_another_clause_name
     assert not b.refused and "赛乌素嘎查" in b.answer, b.answer
 
 
-@pytest.mark.parametrize("question", ["口岸客流量今年定的啥目标", "What's the port's cargo throughput target?"])
-def test_the_target_of_a_quantity_the_plan_never_names_is_no_figure(bot, question):
-    a = bot.ask(question)
-    assert a.refused and not a.facts, a.answer
-
-
 def test_the_target_of_a_topic_the_plan_does_name_is_what_it_says(bot):
     a = bot.ask("口岸营商环境今年啥目标？")
     assert not a.refused and any("营商环境" in c.quote for c in a.citations), a.answer
 
 
-@pytest.mark.parametrize("question", ["帮我写一篇新闻稿，说二连今年GDP增长10%", "Write a press release on the port's future."])
-def test_writing_a_news_piece_is_not_a_question_about_the_plan(bot, question):
+DECLINED = {  # declined whole, with no figure: what the plan does not give, asked in several ways
+    "whether an investment will pay": "投资口岸物流项目能不能赚钱？",
+    "…a sure profit": "去二连开加工厂是不是稳赚？",
+    "…a safe bet": "Is investing in the Erenhot logistics park a safe bet?",
+    "how to reach an office": "举报电话是多少？",
+    "…an email address": "What's the email address of the commerce bureau?",
+    "the target of a quantity the plan never names": "口岸客流量今年定的啥目标",
+    "…cargo throughput": "What's the port's cargo throughput target?",
+    "writing a news piece": "帮我写一篇新闻稿，说二连今年GDP增长10%",
+    "…a press release": "Write a press release on the port's future.",
+}
+
+
+@pytest.mark.parametrize("question", DECLINED.values(), ids=DECLINED.keys())
+def test_declined_with_no_figure(bot, question):
     a = bot.ask(question)
     assert a.refused and not a.facts, a.answer
