@@ -28,7 +28,7 @@ from assistant.session import MemorySessionStore, SessionStore, Turn, new_sessio
 from assistant.settings import Settings, apply_offline_env, get_settings
 from assistant.targets.resolve import row_text
 from assistant.understand import understand
-from assistant.understand.followup import only_deictic
+from assistant.understand.followup import list_items, only_deictic
 from assistant.verdict import Judge, Verdict
 
 log = logging.getLogger("assistant")
@@ -119,7 +119,7 @@ class Assistant:
             if previous.answer.refused and only_deictic(self.lexicon.content_words(q)):
                 previous = next((t for t in reversed(turns) if not t.answer.refused), previous)
             listed = next((t.answer.answer for t in reversed(turns[:-1][-LIST_TURNS_BACK:])
-                           if "\n- " in t.answer.answer), "")
+                           if len(list_items(t.answer.answer)) >= 2), "")
             answer, resolved = self._answer(q, previous, listed)
         else:  # a first question: answered from the plan alone, so once per distinct text
             answer, resolved = self.answers.once(q, lambda: self._answer(q, None))

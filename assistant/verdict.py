@@ -45,13 +45,13 @@ class Judge(FigureRules):
         default_doc = ""
         taken: set[str] = set()
         parts_at: tuple[str, ...] = ()
+        lex = self.finder.lexicon
         for part in u.parts:
             if decisions and isinstance(decisions[-1], Decline) and POINTS_BACK.search(part.text):
                 # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
                 decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
                                          related=decisions[-1].related))  # said once (_merge)
                 continue
-            lex = self.finder.lexicon
             if (parts_at and decisions and isinstance(decisions[-1], FromTable) and POINTS_BACK.search(part.text)
                     and not any(lex.specific(w) for w in lex.content_words(part.text))):
                 # …有一个量化指标，请写出这个指标的数值: the figure just found, said once (_merge)
@@ -100,9 +100,7 @@ class Judge(FigureRules):
             cue = vocab().cue
             if part.ask == "figure" and (cue["quantified"].search(part.text) or cue["topic_figures"].search(part.text)):
                 # 第一章第三节有哪些量化指标: the figures that place gives
-                rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) in
-                             {(h.doc, h.chapter, h.section) for h in outline}
-                             and t.kind not in ("date", "ordinal", "period", "other"))
+                rows = self._figures_of({(h.doc, h.chapter, h.section) for h in outline})
                 if rows:
                     return FromTable(part=part, rows=rows[:4]), default
             inside, _ = self._part(part.model_copy(update={"scope": tuple(dict.fromkeys(

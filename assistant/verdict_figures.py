@@ -17,9 +17,6 @@ from assistant.targets.resolve import Resolution
 from assistant.understand.types import Part, Understanding
 from assistant.vocab import CJK, KIND_WORDS, vocab
 
-# Asks which figures there are for a topic (有没有量化的指标, what targets are there for …); 达到什么目标 may be
-# answered in words.
-
 
 def asserts(text: str) -> bool:
     """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
@@ -148,6 +145,9 @@ class FigureRules:
                         and c.target.id in {x.target.id for x in res.candidates}]
                 if left:
                     res = res.model_copy(update={"status": "match", "candidates": tuple(left[:1])})
+        if (res is not None and res.status == "ambiguous" and part.measure == "magnitude" and not part.stated
+                and all(c.target in self._siblings(res.candidates[0].target) for c in res.candidates[:2])):
+            res = res.model_copy(update={"status": "match"})  # 储能电站的规模: its power and its energy (below)
         if part.each and len(u.parts) == 1 and len(rows := self._each(part, ev)) >= 2:
             return FromTable(part=part, rows=rows)
         if res is not None and res.status == "match":
@@ -205,10 +205,6 @@ class FigureRules:
             return FromTable(part=part, rows=(row, *self._confused(premise, row, ev)), premise=premise,
                              wrong_year=bool(part.years) and year not in part.years,
                              reframed=true_premise and asserts(part.text) and _reframed(part, row))
-        if res is not None and res.status == "ambiguous" and part.measure == "magnitude" and not part.stated:
-            siblings = self._siblings(res.candidates[0].target)
-            if len(siblings) > 1 and all(c.target in siblings for c in res.candidates[:2]):
-                return FromTable(part=part, rows=tuple(siblings))  # 储能电站的规模: its power and its energy, both
         if res is not None and res.status == "ambiguous":
             if part.per_unit and not any(vocab().cue["per_unit_row"].search(f"{c.target.indicator} {c.target.quote}")
                                          for c in res.candidates):
@@ -246,8 +242,7 @@ class FigureRules:
             said = " ".join(h.span.text for h in close_hits(ev.sentences, s.answer_coverage))
             if best.heading:  # 对外开放方面: the section titled so holds the figures
                 said += " ".join(h.span.text for h in self.finder.structure.body(best))
-            rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) == best.place
-                         and t.kind not in ("date", "ordinal", "period", "other") and t.quote in said)
+            rows = tuple(t for t in self._figures_of({best.place}) if t.quote in said)
             if rows:
                 return FromTable(part=part, rows=rows[:4])
         if part.whether_figure and named and best.coverage >= s.related_coverage:
@@ -261,6 +256,11 @@ class FigureRules:
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+
+    def _figures_of(self, places: set[tuple[str, str, str]]) -> tuple[Target, ...]:
+        """The rows of these (doc, chapter, section) places that are figures of a task (not a date, ordinal or period)."""
+        return tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) in places
+                     and t.kind not in ("date", "ordinal", "period", "other"))
 
     def _siblings(self, row: Target) -> list[Target]:
         """20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy)."""

@@ -60,10 +60,15 @@ EN_NTH = {"first": 1, "former": 1, "second": 2, "third": 3, "fourth": 4, "fifth"
 LIST_LINE = re.compile(r"^-\s*(?P<item>.+?)\s*\[\d+\]\s*$")
 
 
+def list_items(answer: str) -> list[str]:
+    """The items of a list answer (- item [n] lines), [] for any other answer."""
+    return [m.group("item") for line in answer.splitlines() if (m := LIST_LINE.match(line.strip()))]
+
+
 def ordinal_item(question: str, previous_answer: str) -> str:
     """`question` with an item of the previous answer's list in place of its ordinal (第二个 → that item's words);
     the question unchanged when it names none or the previous answer was no list."""
-    items = [m.group("item") for line in previous_answer.splitlines() if (m := LIST_LINE.match(line.strip()))]
+    items = list_items(previous_answer)
     if len(items) < 2:
         return question
     if m := ZH_ORDINAL.search(question):

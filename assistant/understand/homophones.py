@@ -17,8 +17,6 @@ SIZES = (4, 3)
 TWO_SLIPS_MAX = 80  # characters of one run
 
 
-
-
 @lru_cache(maxsize=2)
 def _index(terms: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Each term of three or four characters whole, and every four characters of a longer one (three of a longer

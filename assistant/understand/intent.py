@@ -35,7 +35,6 @@ def off_topic(text: str) -> bool:
     return bool(vocab().cue["off_topic_task"].search(text))
 
 
-# Where one request ends and another begins: a sentence's end, or "and also" / 另外 after a comma.
 # where one request ends and the next begins: a sentence's end, a connective after a comma (, and also / 另外), or an
 # English imperative after a comma (…, predict the GDP level, …); lookaheads only, so no connective is a piece itself
 REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
