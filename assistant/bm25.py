@@ -54,7 +54,7 @@ class BM25:
         """Each chunk's term counts; kept in the data directory under a key of the chunks and the tokenizer's
         dictionary, so a one-shot CLI call (and a 500-document load) does not tokenize every chunk again."""
         key = hashlib.sha256("\x1f".join([*(c.id for c in self.chunks), *self.lexicon.terms,
-                                          *sorted(self.lexicon.glossed)]).encode()).hexdigest()[:16]
+                                          *sorted(self.lexicon.glossary.english)]).encode()).hexdigest()[:16]
         path = cache_dir / f"bm25-{key}.pickle" if cache_dir else None
         if path is not None:
             try:
@@ -84,7 +84,7 @@ class BM25:
         # the plan's own city is in every question and in every notice line: its name is no evidence (Erenhot,
         # 二连浩特), and its character pairs would rank the notice first
         home = vocab().home
-        mapped = " ".join(t for t in self.lexicon.mapped_terms(question) if t.lower() not in home)
+        mapped = " ".join(t for t in self.lexicon.glossary.mapped_terms(question) if t.lower() not in home)
         return self.lexicon.tokens(question) + cjk_bigrams(_home_names().sub(" ", question)) + cjk_bigrams(mapped)
 
     def query_scores(self, question: str, docs: tuple[str, ...] | None = None) -> dict[int, float]:

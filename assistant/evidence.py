@@ -150,23 +150,23 @@ class EvidenceFinder:
         lex = self.lexicon
         out: list[Concept] = []
         places = set(vocab().places) | set(lex.places(text))
-        _, uncovered_en = lex.english_covered(text) if re.search(r"[A-Za-z]{3,}", text) else ([], [])
+        _, uncovered_en = lex.glossary.english_covered(text) if re.search(r"[A-Za-z]{3,}", text) else ([], [])
         # English: each glossary phrase is one concept in the plans' wording; other words stand for themselves
         generic: list[str] = []
-        for phrase in dict.fromkeys(lex.glossary_phrases(text)):
+        for phrase in dict.fromkeys(lex.glossary.phrases(text)):
             if all(vocab().is_stop(w) for w in phrase.split()):
                 if not any(w in vocab().home for w in phrase.split()):  # the city's own name never becomes the topic
                     generic.append(phrase)
                 continue
-            forms = tuple(lex.gloss(phrase) or ())
+            forms = tuple(lex.glossary.gloss(phrase) or ())
             weight, known = self._weight(forms)
             out.append(Concept(label=phrase, forms=forms, weight=weight, known=known, place=phrase in places))
         names = _proper_names(text)
         for word in uncovered_en:
-            key = lex.glossary_variant(word)
+            key = lex.glossary.variant(word)
             if key:  # invest → investment: the same concept in another form
-                weight, known = self._weight(tuple(lex.gloss(key) or ()))
-                out.append(Concept(label=word, forms=tuple(lex.gloss(key) or ()), weight=weight, known=known))
+                weight, known = self._weight(tuple(lex.glossary.gloss(key) or ()))
+                out.append(Concept(label=word, forms=tuple(lex.glossary.gloss(key) or ()), weight=weight, known=known))
                 continue
             weight, known = self._weight((word,))
             soft = not known and word not in names  # an everyday English word, not a name (Hohhot, Tesla)
@@ -176,10 +176,10 @@ class EvidenceFinder:
         for word in lex.content_words(text):
             if not CJK.search(word):
                 continue  # English words were read above, phrase by phrase
-            if (not lex.synonym_forms(word) and word not in lex.plan_text and (at := text.find(word)) >= 0
-                    and (m := GLOSSED.match(text, at + len(word))) and lex.glossary_phrases(m.group(1))):
+            if (not lex.glossary.synonym_forms(word) and word not in lex.plan_text and (at := text.find(word)) >= 0
+                    and (m := GLOSSED.match(text, at + len(word))) and lex.glossary.phrases(m.group(1))):
                 continue  # 瑞茨REITs, 瑞茨 就是REITs: a sound-spelling the caller glosses with the plans' own term
-            forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
+            forms = tuple(dict.fromkeys((word, *lex.glossary.synonym_forms(word))))
             weight, known = self._weight(forms)
             if len(word) == 1:
                 weight *= SINGLE_CHAR_WEIGHT
@@ -195,14 +195,14 @@ class EvidenceFinder:
         if not any(c.known for c in out):
             # 主要预期目标有哪些, what are the main targets: the words that are generic elsewhere are the topic here
             for phrase in generic:
-                forms = tuple(lex.gloss(phrase) or ())
+                forms = tuple(lex.glossary.gloss(phrase) or ())
                 weight, known = self._weight(forms)
                 if known:
                     out.append(Concept(label=phrase, forms=forms, weight=weight, known=True))
             for word in dict.fromkeys(w for w in lex.segment_words(text) if w in vocab().zh_stop and len(w) >= 2
                                       and w not in vocab().zh_function
-                                      and (not _asks_only(w) or lex.synonym_forms(w))):  # the glossary names its term
-                forms = tuple(dict.fromkeys((word, *lex.synonym_forms(word))))
+                                      and (not _asks_only(w) or lex.glossary.synonym_forms(w))):  # the glossary names its term
+                forms = tuple(dict.fromkeys((word, *lex.glossary.synonym_forms(word))))
                 weight, known = self._weight(forms)
                 if known:
                     out.append(Concept(label=word, forms=forms, weight=weight, known=True))

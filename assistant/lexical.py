@@ -1,6 +1,5 @@
-"""lexical: the one tokenizer (jieba with a dictionary derived from the plans and the target table), the EN→ZH
-glossary and Chinese synonyms (knowledge/glossary.toml) and pinyin for the plans' proper names (BM25 is in
-assistant/bm25.py).
+"""lexical: the one tokenizer (jieba with a dictionary derived from the plans and the target table) and the places a
+text names. The words people use for the plans' terms are in assistant/glossary.py; BM25 is in assistant/bm25.py.
 
 The dictionary is built from the plans themselves (quoted terms “新三样”, items of 、-lists, the table's names), so
 the plans' own compounds (限上企业, 互市贸易, 中蒙经济合作区) stay whole. Stopwords, cues and places come from
@@ -9,13 +8,12 @@ assistant/vocab (the rules as data).
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
-import tomllib
 from functools import cached_property
 from pathlib import Path
 
+from assistant.glossary import Glossary, latin
 from assistant.models import ParsedDoc
 from assistant.vocab import CJK, vocab
 
@@ -29,10 +27,8 @@ NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn"
 WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
-PINYIN_MIN = 2
-PINYIN_KEY_MIN = 6  # letters of a pinyin spelling kept as a glossary key: a shorter word looks nothing up in pinyin
 HMM_MAX = 120  # characters: longer texts are tagged by the dictionary alone
-SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing  # characters: pinyin of shorter names collides with ordinary English words
+SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing
 
 
 class Lexicon:
@@ -41,32 +37,17 @@ class Lexicon:
     def __init__(self, docs: tuple[ParsedDoc, ...], knowledge_dir: Path, names: tuple[str, ...] = ()):
         self.docs = docs
         self.plan_text = "\n".join(d.text for d in docs)
-        glossary, self.synonyms = _load_glossary(knowledge_dir / GLOSSARY)
         self.names = frozenset(names)  # the target table's indicator names and aliases: known, not tokens
         plan_words = set(plan_terms(docs))
-        # people's congress → people congress; the file's English phrases (the pinyin of the plans' words joins them
-        # on first use: a Chinese question needs neither them nor pypinyin)
-        self.glossed = {self._latin(k).strip(): v for k, v in glossary.items()}
-        self._pinyin_words = plan_words | {n for n in self.names if CJK.search(n)}
+        self.glossary = Glossary(knowledge_dir / GLOSSARY, plan_words | {n for n in self.names if CJK.search(n)},
+                                 self.plan_text)
         # The dictionary holds only wording that occurs in the plan (or abbreviations of it), so a
         # question's token is a substring of the sentences that answer it.
         from assistant.documents import names as doc_names
 
         self.doc_names = frozenset(n for d in docs for n in doc_names(d))  # the places the documents are about
-        self.terms = sorted(plan_words | set(self.synonyms) | {n for n in self.names if CJK.search(n)}
-                            | {t for v in (*self.glossed.values(), *self.synonyms.values()) for t in v}
-                            | self.doc_names)
-
-    @cached_property
-    def glossary(self) -> dict[str, list[str]]:
-        """English phrase or pinyin spelling → the plans' terms (the pinyin's terms are plan words: in `terms`)."""
-        return {**_pinyin_glossary(self._pinyin_words), **self.glossed}
-
-    def gloss(self, key: str) -> list[str] | None:
-        """The plans' terms for a glossary key; pinyin spellings are built only for a word long enough to be one."""
-        if key in self.glossed:  # the file's phrases override a pinyin spelling ({**pinyin, **glossed})
-            return self.glossed[key]
-        return self.glossary.get(key) if len(key) >= PINYIN_KEY_MIN else None
+        self.terms = sorted(plan_words | set(self.glossary.synonyms) | {n for n in self.names if CJK.search(n)}
+                            | self.glossary.targets | self.doc_names)
 
     def without_document_names(self, text: str) -> str:
         """`text` without the names of the documents' own places (二连浩特) and titles (国民经济和社会发展计划,
@@ -81,20 +62,10 @@ class Lexicon:
         body = "\n".join(ln for ln in lines if not any(t in ln or ln in t for t in titles))
         # a run of a title that the body never uses (国民经济和社会发展计划, not 社会发展 or 二连浩特市)
         runs = {t[i:j] for t in titles for i in range(len(t)) for j in range(i + 4, len(t) + 1) if t[i:j] not in body}
-        english = {k for k, v in self.glossed.items() if v and all(f in runs for f in v)}
+        english = {k for k, v in self.glossary.english.items() if v and all(f in runs for f in v)}
         names = [re.escape(n) for n in sorted(runs | self.doc_names, key=len, reverse=True) if n]
         names += [rf"\b{re.escape(k)}(s|'s)?\b" for k in sorted(english, key=len, reverse=True)]
         return re.compile("|".join(names), re.I) if names else None
-
-    @cached_property
-    def glossary_words(self) -> frozenset[str]:
-        """Every word of the glossary's English phrases: English, not pinyin, whatever it spells."""
-        return frozenset(w for k in self.glossary for w in k.split())
-
-    @cached_property
-    def everyday_terms(self) -> frozenset[str]:
-        """The glossary's everyday Chinese words for the plans' terms (交房 → 房地产项目交付)."""
-        return frozenset(k for k in self.synonyms if CJK.search(k) and len(k) >= 2)
 
     @cached_property
     def sound_terms(self) -> tuple[str, ...]:
@@ -107,29 +78,6 @@ class Lexicon:
         """The names the plans put in quotes (“8+1+1”, “四水四定”), longest first: what they stand for, the plans
         seldom say."""
         return tuple(sorted(set(re.findall(r"“([^“”]{1,16})”", self.plan_text)), key=len, reverse=True))
-
-    def synonym_forms(self, word: str) -> tuple[str, ...]:
-        """The plan's terms for `word` and for every synonym key inside it (路修 → 道路…), in the glossary's
-        order. A dictionary probe per substring: a long question has hundreds of words, the glossary
-        hundreds of keys."""
-        hit = self._synonym_cache.get(word)
-        if hit is None:
-            keys = {word} if word in self.synonyms else set()
-            keys |= {word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
-                     if word[i:j] in self.synonyms}
-            hit = tuple(t for k in sorted(keys, key=self._synonym_rank.__getitem__) for t in self.synonyms[k])
-            if len(self._synonym_cache) > 20000:
-                self._synonym_cache.clear()
-            self._synonym_cache[word] = hit
-        return hit
-
-    @cached_property
-    def _synonym_rank(self) -> dict[str, int]:
-        return {k: i for i, k in enumerate(self.synonyms)}
-
-    @cached_property
-    def _synonym_cache(self) -> dict[str, tuple[str, ...]]:
-        return {}
 
     @cached_property
     def _jieba(self):
@@ -178,7 +126,7 @@ class Lexicon:
                 out.append(w)
             elif not v.is_stop(w) and len(w) > 1:
                 out.append(w.lower())
-        for zh in self.mapped_terms(text):
+        for zh in self.glossary.mapped_terms(text):
             out.extend(t for t in self._jieba.lcut(zh) if not v.is_stop(t))
         return out
 
@@ -203,83 +151,22 @@ class Lexicon:
             if CJK.match(w):
                 for t in self._jieba.lcut(w):
                     t = QUESTION_PREFIX.sub("", t) or t  # 哪些项目 → 项目
-                    if t not in self.plan_text and len(t) >= 3 and t not in self.synonyms:  # 主要指标: a known word
+                    if t not in self.plan_text and len(t) >= 3 and t not in self.glossary.synonyms:  # 主要指标: a known word
                         # a word the plans do not have (项目个数): the plans' words inside it, if they cover it
                         inner = [x for x in self._jieba.cut_for_search(t) if x != t and len(x) >= 2
-                                 and (x in self.plan_text or v.is_stop(x) or _is_cue(x))]
+                                 and (x in self.plan_text or v.is_stop(x) or v.is_cue(x))]
                         covered = set("".join(inner))
                         parts = inner if covered >= set(t) else [t]
-                        out += [x for x in parts if not v.is_stop(x) and not _is_cue(x)]
+                        out += [x for x in parts if not v.is_stop(x) and not v.is_cue(x)]
                     elif (t not in self.plan_text and len(t) == 2 and (v.is_stop(t[1]) or v.is_stop(t[0]))
-                          and t not in QUESTION_WORDS and t not in self.synonyms and not v.is_stop(t) and not _is_cue(t)):
+                          and t not in QUESTION_WORDS and t not in self.glossary.synonyms and not v.is_stop(t) and not v.is_cue(t)):
                         # 路修 (the road + to build): the word the plans know, without the light verb
                         out += [ch for ch in t if not v.is_stop(ch) and ch in self.plan_text]
-                    elif t.strip() and not v.is_stop(t) and not _is_cue(t):
+                    elif t.strip() and not v.is_stop(t) and not v.is_cue(t):
                         out.append(t)
             elif not w[0].isdigit() and not v.is_stop(w) and len(w) > 2:
                 out.append(w.lower())
         return list(dict.fromkeys(out))
-
-    @cached_property
-    def _glossary_rx(self) -> re.Pattern:
-        """Every glossary phrase in one pattern, longest first, so a text is read once (not once per phrase)."""
-        return _phrases_rx(self.glossary)
-
-    @cached_property
-    def _glossed_rx(self) -> re.Pattern:
-        """The file's phrases alone: a text without a word long enough to be a pinyin spelling."""
-        return _phrases_rx(self.glossed)
-
-    @staticmethod
-    def _latin(text: str) -> str:
-        # investment-attraction and investment attraction are one phrase; people's congress is people congress
-        low = text.lower().replace("’", "'").replace("'s ", " ").replace("'s", "")
-        # …and "two markets, two resources" is "two markets two resources": punctuation is one space; Chinese
-        # between two words (the wind 竞配 project) still parts them
-        low = re.sub(r"[\u3400-\u9fff]+", " # ", low.replace("-", " "))
-        return re.sub(r" +", " ", re.sub(r"[^a-z0-9'# ]", " ", low))
-
-    def glossary_phrases(self, text: str) -> list[str]:
-        """The glossary phrases in `text`, in order, none overlapping (the longest wins where two could)."""
-        if not re.search(r"[A-Za-z]{2,}", text):
-            return []
-        return [m.group(1) for m in self._phrases_for(text).finditer(self._latin(text))]
-
-    def _phrases_for(self, text: str) -> re.Pattern:
-        return self._glossary_rx if re.search(rf"[A-Za-z]{{{PINYIN_KEY_MIN},}}", text) else self._glossed_rx
-
-    def english_terms(self, text: str) -> list[str]:
-        """Chinese terms for the English phrases in `text` (and single words the glossary has in another form)."""
-        _, rest = self.english_covered(text)
-        variants = [self.glossary_variant(w) for w in rest]
-        return [t for p in [*self.glossary_phrases(text), *filter(None, variants)] for t in self.gloss(p) or []]
-
-    def glossary_variant(self, word: str) -> str | None:
-        """The glossary key a word stands for in another form: invest → investment, centres → centre, approve →
-        approved."""
-        w = word.lower()
-        stems = {w, w + "s", w + "d" if w.endswith("e") else w, w + "ed", w + "ment", w + "ments", w + "ion", w.rstrip("s"), w[:-2] if w.endswith("es") else w,
-                 w[:-3] + "y" if w.endswith("ies") else w, w[:-2] if w.endswith("ed") else w, w[:-1] if w.endswith("ed") else w,
-                 w[:-3] if w.endswith("ing") else w, w[:-3] + "e" if w.endswith("ing") else w,
-                 w.replace("centre", "center"), w.replace("center", "centre"), w.replace("ise", "ize"), w.replace("ize", "ise"),
-                 w[:-4] if w.endswith("ment") else w,
-                 w[:-4] if w.endswith("ally") else w, w[:-2] if w.endswith("ly") else w}  # domestically, directly
-        return next((x for x in sorted(stems, key=len, reverse=True) if len(x) > 3 and self.gloss(x) is not None), None)
-
-    def mapped_terms(self, text: str) -> list[str]:
-        """The plan's wording for the English phrases and Chinese everyday words and abbreviations in `text`."""
-        found = self.english_terms(text) if re.search(r"[A-Za-z]{3,}", text) else []
-        return found + [t for abbr, terms in self.synonyms.items() if abbr in text for t in terms]
-
-    def english_covered(self, text: str) -> tuple[list[str], list[str]]:
-        """(English content words the glossary covers, those it does not), for the scope check."""
-        low = self._latin(text)
-        phrases = self.glossary_phrases(text)
-        covered = [w for p in phrases for w in re.findall(r"[a-z][a-z\-']+", p) if not vocab().is_stop(w)]
-        rest = self._phrases_for(text).sub(" ", low)
-        words = [w for w in re.findall(r"[a-z][a-z\-']+", rest) if len(w) > 2 and not vocab().is_stop(w)
-                 and not vocab().is_stop(w.rstrip("s")) and not _is_cue(w)]
-        return covered, [w for w in words if w not in self.plan_text.lower() and not re.fullmatch(r"[a-z]", w)]
 
     def focus_terms(self, text: str) -> list[str]:
         """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the
@@ -287,7 +174,7 @@ class Lexicon:
         v = vocab()
         terms = [w.word for w in self._tagged(text) if w.flag in NOUN_TAGS and not v.is_stop(w.word)
                  and (CJK.match(w.word) or re.fullmatch(r"[A-Z]{2,6}", w.word))]  # and acronyms: GDP, CPI
-        terms += self.mapped_terms(text)
+        terms += self.glossary.mapped_terms(text)
         return list(dict.fromkeys(terms))
 
     def _tagged(self, text: str):
@@ -305,12 +192,12 @@ class Lexicon:
         Chinese place names longest first, one for Latin ones): read once, a question is then scanned once."""
         v = vocab()
         cjk = sorted((n for n in v.places if CJK.search(n)), key=len, reverse=True)
-        latin = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
+        latin_names = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
         holding = sorted({t for t in self.terms if len(t) >= 4 and any(n in t and n != t for n in cjk)}
                          | {n for n in self.doc_names if len(n) >= 2}, key=len, reverse=True)
         # 国家级, 自治区级: a level of government, not the place
         return (holding, re.compile("(?:" + "|".join(map(re.escape, cjk)) + ")(?!级)"),
-                re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin)) + r")(?![a-z])"))
+                re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin_names)) + r")(?![a-z])"))
 
     def places(self, text: str) -> list[str]:
         """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
@@ -325,8 +212,8 @@ class Lexicon:
         found = [v.places[m.group(0)] for m in cjk_rx.finditer(bare)]  # leftmost, longest first: 内蒙古 not 蒙古
         bare = cjk_rx.sub(" ", bare)
         if re.search(r"[A-Za-z]{3,}", text):
-            low = self._latin(text)
-            for phrase in self.glossary_phrases(text):
+            low = latin(text)
+            for phrase in self.glossary.phrases(text):
                 if " " in phrase and phrase not in v.places:
                     low = low.replace(phrase, " ")
             found += [v.places[m.group(1)] for m in latin_rx.finditer(low)]
@@ -347,29 +234,17 @@ class Lexicon:
         (投资, 建设, investment): a follow-up without one is about the previous answer."""
         if len(term) == 1 and CJK.match(term):  # 靠, 修: one character names nothing particular
             return False
-        latin = not CJK.search(term)  # the glossary's keys are English or pinyin
-        forms = [term] + ((self.gloss(term.lower()) or []) if latin else []) + self.synonyms.get(term, [])
-        variant = self.glossary_variant(term) if latin else None
-        forms += (self.gloss(variant) or []) if variant else []
+        english = not CJK.search(term)  # the glossary's keys are English or pinyin
+        forms = [term] + ((self.glossary.gloss(term.lower()) or []) if english else []) + self.glossary.synonyms.get(term, [])
+        variant = self.glossary.variant(term) if english else None
+        forms += (self.glossary.gloss(variant) or []) if variant else []
         counts = [self.plan_text.count(f) for f in forms if f]
         return any(0 < c <= SPECIFIC_MAX * max(len(self.docs), 1) for c in counts)
 
     def known(self, term: str) -> bool:
-        return (term in self.plan_text or (not CJK.search(term) and self.gloss(term.lower()) is not None)
-                or term in self.synonyms
+        return (term in self.plan_text or (not CJK.search(term) and self.glossary.gloss(term.lower()) is not None)
+                or term in self.glossary.synonyms
                 or any(term in t for t in self.terms) or any(term in n for n in self.names))
-
-
-def _phrases_rx(glossary: dict[str, list[str]]) -> re.Pattern:
-    phrases = sorted(glossary, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
-
-
-def _is_cue(word: str) -> bool:
-    """A word that only says what kind of answer is wanted (增速, 多少钱, 哪些)."""
-    v = vocab()
-    return word in v.zh_answer_kind or any(m.pattern.fullmatch(word) for m in v.measures) or any(
-        v.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who"))
 
 
 def plan_terms(docs: tuple[ParsedDoc, ...]) -> list[str]:
@@ -379,33 +254,3 @@ def plan_terms(docs: tuple[ParsedDoc, ...]) -> list[str]:
         # items of enumerations: 跨境电商、互市贸易等 (the first item has no left boundary, so it is skipped)
         terms += re.findall(r"(?<=、)([\u4e00-\u9fffA-Za-z]{2,6}?)(?=[、，。；]|等)", d.text)
     return [t for t in terms if 2 <= len(t) <= 12]
-
-
-def _pinyin_glossary(words: set[str]) -> dict[str, list[str]]:
-    """Toneless pinyin of the plans' own words (枫桥 → fengqiao, 赛乌素 → saiwusu): English questions spell names
-    that way. Short or ambiguous spellings are left out."""
-    from assistant.sounds import spelled
-
-    if importlib.util.find_spec("pypinyin") is None:  # optional: English questions then rely on the glossary alone
-        return {}
-    out: dict[str, list[str]] = {}
-    for w in words:
-        han = "".join(ch for ch in w if CJK.match(ch))
-        if len(han) < PINYIN_MIN or han != w:
-            continue
-        key = spelled(han)
-        if len(key) >= PINYIN_KEY_MIN and key not in vocab().en_stop:
-            out.setdefault(key, []).append(w)
-    return out
-
-
-def _load_glossary(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms). An office's names are
-    synonyms of the words for its field ([offices])."""
-    if not path.exists():
-        return {}, {}
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    synonyms = {k: list(v) for k, v in data.get("synonyms", {}).items()}
-    for office in data.get("offices", {}).values():
-        synonyms.update({name: list(office["field"]) for name in office["names"]})
-    return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}, synonyms

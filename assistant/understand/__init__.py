@@ -51,11 +51,11 @@ def _places(turn: Turn) -> tuple[Place, ...]:
 def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: str = "") -> Understanding:
     """`listed`: the last list answer of the conversation, when it came before `previous` (第一个规模多大 → 第二个呢:
     the second item of that list)."""
-    n = normalise(question, lexicon.plan_text, lexicon.everyday_terms)
+    n = normalise(question, lexicon.plan_text, lexicon.glossary.everyday_terms)
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
     n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
     if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
-        n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary_words)})
+        n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
     if n.asked_language and previous is not None and not lexicon.content_words(vocab().cue["again"].sub("", n.text)):
         # 用中文再说一遍 / 用英文说一下 / And in English please?: nothing asked but the language: the previous question
         # again, answered in the language asked
@@ -73,7 +73,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         # …the trade target, and also write me a poem: the other request is set aside (and said so), the question stays
         rest = without_off_topic(text)
         # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
-        if not (rest and any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.mapped_terms(rest)))):
+        if not (rest and any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)))):
             return Understanding(text=text, off_topic=True, **flags, **base)
         text, flags["aside"] = rest, True
 
@@ -101,7 +101,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             resolved = resolve_followup(text, prev_text, subject, words)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
-            names = [w for w in (*own, *lexicon.mapped_terms(text)) if lexicon.specific(w)]
+            names = [w for w in (*own, *lexicon.glossary.mapped_terms(text)) if lexicon.specific(w)]
             # And the Shenzhen one? after the regions cooperated with: a place alone says where, the topic stays
             place_only = bool(names) and all(lexicon.places(w) for w in names)
             leans = leans_inside(text) or (resolved == text and not names) or place_only
@@ -120,7 +120,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
         text = rest
     if not (about_previous or lexicon.content_words(text) or _asks_anything(text) or numbered(text)
-            or vocab().cue["stated_figure"].search(text) or lexicon.glossary_phrases(text)):  # Any plans for AI?
+            or vocab().cue["stated_figure"].search(text) or lexicon.glossary.phrases(text)):  # Any plans for AI?
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one

@@ -29,7 +29,7 @@ def english(text: str, lexicon: Lexicon) -> list[str]:
     held = text
     # …unless the question says it distributes (urban and rural income targets, both): then they are two
     both = vocab().cue["distributive"].search(text)
-    for term in (t for t in lexicon.glossary_phrases(text) if re.search(r"\band\b", t) and not both):
+    for term in (t for t in lexicon.glossary.phrases(text) if re.search(r"\band\b", t) and not both):
         held = re.sub(re.escape(term).replace(r"\ and\ ", r"\s+and\s+"),
                       lambda m: re.sub(r"\s+and\s+", JOINED, m.group(0)), held, flags=re.I)
     return [p.replace(JOINED, " and ") for p in _split(held)]

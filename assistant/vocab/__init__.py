@@ -79,6 +79,11 @@ class Vocab:
         w = word.strip().lower()
         return not w or w in self.zh_stop or w in self.en_stop or w in self.home
 
+    def is_cue(self, word: str) -> bool:
+        """A word that only says what kind of answer is wanted (增速, 多少钱, 哪些)."""
+        return word in self.zh_answer_kind or any(m.pattern.fullmatch(word) for m in self.measures) or any(
+            self.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who"))
+
     @property
     def unit_names(self) -> tuple[str, ...]:
         """Every unit the plans write after a number, longest first (万千瓦时 before 万千瓦)."""
