@@ -240,7 +240,7 @@ def check_shape(shape: object, citation: object, doc: ParsedDoc, extra_keys: set
     return check_cite_only(shape, text, doc, citation, blind=plan is not None)
 
 
-def check_adversarial(exp: dict, gold: object, doc: ParsedDoc) -> list[str]:
+def check_adversarial(exp: dict, gold: object, doc: ParsedDoc, plan: str | None = None) -> list[str]:
     """An adversarial shape: a numeric or keyword shape, a false premise that is really false, a part to decline."""
     problems: list[str] = []
     adv_keys = {"reject_premise", "must_not_affirm", "refuse_part"}
@@ -256,7 +256,7 @@ def check_adversarial(exp: dict, gold: object, doc: ParsedDoc) -> list[str]:
     if kind not in ("numeric", "keywords"):
         problems.append("adversarial needs a numeric or keyword shape")
     else:
-        problems += check_shape(exp, gold, doc, adv_keys)
+        problems += check_shape(exp, gold, doc, adv_keys, plan)
         text, _ = section_text(doc, gold)
         if isinstance(mna, str) and mna.strip():
             if kind == "numeric" and mna.replace(" ", "") == f"{render_number(exp.get('value'))}{exp.get('unit')}":
@@ -357,7 +357,7 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
             shape = {k: v for k, v in entry.items() if k != "citation"}
             # a turn may be any shape of §4, an adversarial one too (a caller asserting a false figure mid-call)
             check = check_adversarial if "reject_premise" in shape else check_shape
-            found = check(shape, entry["citation"], doc)
+            found = check(shape, entry["citation"], doc, plan=None if paraphrased else doc.text)
             if n > 1 and shape.get("cite_only") and entry["citation"] == (per_turn[n - 2] or {}).get("citation"):
                 # "which section is that in?" after an answer: the conversation fixes the place, not the keyword
                 found = [p for p in found if not p.endswith("the gold place is ambiguous")]
@@ -365,7 +365,7 @@ def check_item(item: object, doc: ParsedDoc, id_prefix: str | None = None, parap
         if per_turn and isinstance(per_turn[-1], dict) and gold != per_turn[-1].get("citation"):
             problems.append("gold_citation must be the final turn's citation")
     elif typ == "adversarial":
-        problems += check_adversarial(exp, gold, doc)
+        problems += check_adversarial(exp, gold, doc, plan=None if paraphrased else doc.text)
 
     if typ not in ("unanswerable", "out_of_scope", "multi_turn") and gold is None:
         problems.append(f"a {typ} item needs a gold_citation")
@@ -553,6 +553,26 @@ def test_a_blind_set_keyword_need_only_be_in_the_plan(doc):
     assert check_shape(alternatives, gold, doc)  # our own sets: must_include is never empty
     assert check_shape({"must_include": []}, gold, doc, plan=doc.text)  # nothing asked at all
     assert any("not verbatim in the plan" in p for p in check_shape({"must_include": ["核电站"]}, gold, doc, plan=doc.text))
+
+
+def test_a_blind_set_keyword_need_only_be_in_the_plan_in_every_kind_of_item(doc):
+    """The rule holds for a conversation's turn (which of the two is bigger?) and a claim check as for a factual item;
+    a keyword that is nowhere in the plan still fails."""
+    gold = {"chapter": "一", "section": "（一）"}
+    compare = {"id": "z001", "lang": "zh", "persona": "eval", "type": "multi_turn",
+               "turns": ["进出口贸易额目标多少", "这两个哪个大"],
+               "expected": {"per_turn": [{"value": 460, "unit": "亿元", "qualifier": "力争…突破",
+                                          "citation": {"chapter": "二", "section": "（一）"}},
+                                         {"must_include": ["51.28亿元", "460亿元"], "citation": gold}]},
+               "gold_citation": gold, "notes": "group: test"}
+    claim = {"id": "z001", "lang": "zh", "persona": "eval", "type": "adversarial", "turns": ["说是1000亿元，对吗"],
+             "expected": {"must_include": ["51.28亿元"], "any_of": ["460亿元"], "reject_premise": True,
+                          "must_not_affirm": "1000亿元"}, "gold_citation": gold, "notes": "group: test"}
+    for item in (compare, claim):
+        assert any("gold section" in p for p in check_item(item, doc, "z"))
+        assert check_item(item, doc, "z", paraphrased=False) == []
+    nowhere = {**claim, "expected": {**claim["expected"], "any_of": ["核电站"]}}
+    assert any("not verbatim in the plan" in p for p in check_item(nowhere, doc, "z", paraphrased=False))
 
 
 def test_checker_rejects_bad_shapes(doc):
