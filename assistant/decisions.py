@@ -12,7 +12,7 @@ from assistant.models import Frozen, Target
 from assistant.understand.types import Part, Stated, Understanding
 
 DeclineReason = Literal["out_of_scope", "not_in_plan", "no_figure", "other_place", "other_year", "outcome", "compare",
-                        "no_entity", "ranking", "portion", "sub_period", "unsafe", "off_topic", "no_place"]
+                        "no_entity", "ranking", "portion", "sub_period", "multi_year", "unsafe", "off_topic", "no_place"]
 
 
 class FromTable(Frozen):

@@ -145,7 +145,7 @@ class Assistant:
         if problems:  # never sent: fall back to the quotes themselves
             log.warning("answer withheld (%s): %s", "; ".join(problems), answer.answer[:80])
             answer = quotes_only(answer)
-        resolved = understood.text
+        resolved = understood.alone or understood.text
         answer = answer.model_copy(update={
             "answerer": answerer, "resolved_question": resolved if understood.followup else None,
         })

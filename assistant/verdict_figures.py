@@ -179,13 +179,15 @@ class FigureRules:
                 # 千吨级铀矿开发基地的储量有多少吨: the class is the name the question calls it by; a number of
                 # tonnes, the plan does not give
                 return self._with_row(part, "no_figure", row, related, ev.focus)
-            if part.sub_period and row.kind != "date":
-                # 社零分季度怎么安排 / 招商资金一月份要到多少: the plan's figure is for the year
-                return self._with_row(part, "sub_period", row, related, ev.focus)
+            if (part.sub_period or part.multi_year) and row.kind != "date":
+                # 社零分季度怎么安排 / 十五五期间进出口要达到多少: the plan's figure is for its one year
+                return self._with_row(part, "sub_period" if part.sub_period else "multi_year", row, related, ev.focus)
             # 20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy) name it, truly
             siblings = self._siblings(row)
-            if part.measure == "magnitude" and len(siblings) > 1 and not part.stated:
-                # 储能电站的规模是多少: its size is its power and its energy, both
+            units = [m for m in vocab().measures_asked(part.text) if m.measure != "magnitude"]
+            if len(siblings) > 1 and not part.stated and (part.measure == "magnitude" or (
+                    len(units) > 1 and sum(any(t.kind in m.kinds for m in units) for t in siblings) > 1)):
+                # 储能电站的规模是多少 / 几万千瓦 几万千瓦时: its size is its power and its energy, both
                 return FromTable(part=part, rows=tuple(siblings))
             true_premise = bool(part.stated) and all(any(same_figure(x, t) for t in siblings) for x in part.stated)
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
@@ -198,6 +200,9 @@ class FigureRules:
                 # 460亿元里进口和出口各占多少 / why only 4.5%: the question names the plan's figure to ask for a part
                 # of it, or for why it was set so; the plan gives neither
                 return self._with_row(part, "portion" if part.portion else "not_in_plan", row, related, ev.focus)
+            if len(siblings) > 1 and true_premise and len(part.stated) > 1 and not asserts(part.text):
+                # 20万千瓦/80万千瓦时那个储能电站是开工还是投产: named by all its figures, asked how they are framed
+                return FromTable(part=part, rows=tuple(siblings))
             # a stated figure of another kind points at the row (那35家企业是进出口额超过多少的): not a claim about it
             premise = tuple(x for x in part.stated if not any(same_figure(x, t) for t in siblings)
                             and same_kind(x.unit, row.unit))

@@ -243,7 +243,7 @@ def _decline(d: Decline, lang: str, src: Sources, docs: tuple[ParsedDoc, ...]) -
         numbered=_numbered(d.detail, lang) if d.reason == "no_place" else "",
         coverage=P.COVERAGE[lang].format(years="、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))))
     if d.related is not None and d.reason in ("no_figure", "not_in_plan", "no_entity", "ranking", "other_place", "outcome",
-                                                "portion", "compare", "sub_period"):
+                                                "portion", "compare", "sub_period", "multi_year"):
         quote = quote_of(d.focus, d.related)
         h = d.related
         if not any((c.doc, c.chapter, c.section, c.quote) == (h.doc, h.chapter, h.section, quote)

@@ -37,6 +37,8 @@ DECLINE = {
     ("portion", "en"): "The plan gives only the total, not a figure for that part of it.",
     ("sub_period", "zh"): "计划只给出全年的目标，没有按季度或月份分解。",
     ("sub_period", "en"): "The plan sets the figure for the whole year; it does not break it down by quarter or month.",
+    ("multi_year", "zh"): "计划只给出本年度的目标，没有多年期（如“十五五”时期）的数字：{coverage}",
+    ("multi_year", "en"): "The plan sets this year's targets only, not figures for a span of years such as the Fifteenth Five-Year Plan period: {coverage}",
     ("no_entity", "zh"): "计划没有写明这一点（如具体的人员、承担的企业、单位或具体地点）。",
     ("no_entity", "en"): "The plan does not name that (the person, company, body or exact location).",
     ("ranking", "zh"): "计划没有对这些事项排序或比较大小。",

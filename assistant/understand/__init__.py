@@ -79,6 +79,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
 
     scope: tuple[Place, ...] = ()
     about_previous = False
+    alone = ""
     before = text
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
@@ -95,6 +96,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 framing.search(text) and only_deictic([w for w in unframed if w not in vocab().governing])):
             # 这条在哪一章 / 这个目标是力争还是确保: the previous answer's own sentence answers
             about_previous, scope = True, _places(previous)
+            # …and 用英文说一下 after it asks it again, without the turn before: it keeps its subject
+            alone = f"{subject} {text}" if subject and subject not in text else ""
         else:
             # a figure question's words can be swapped (城镇的呢 after 农牧民…增速目标); others keep the old reading
             words = tuple(lexicon.content_words(prev_text)) if previous.answer.route == "target" else ()
@@ -137,7 +140,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     own_measure = vocab().measure_of(question)[0] is not None
     if text != before and not own_measure and previous is not None:
         parts = _measure_as_before(parts, previous)
-    return Understanding(text=text, parts=tuple(parts), followup=text != before or about_previous or bool(scope),
+    return Understanding(text=text, alone=alone, parts=tuple(parts),
+                         followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
                          own_measure=own_measure, **flags, **base)
 

@@ -126,6 +126,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
                  or (bool(cue["breakdown"].search(text)) and not cue["compare"].search(text))),
         reason=bool(cue["reason"].search(text)),
         sub_period=bool(cue["sub_period"].search(text)),
+        multi_year=bool(cue["multi_year"].search(text)),
         superlative=bool(cue["superlative"].search(text)),
         each=bool(cue["distributive"].search(text)),
         per_unit=bool(cue["per_unit"].search(text)),

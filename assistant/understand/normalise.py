@@ -79,6 +79,17 @@ SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?!
                              r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean)\b,?\s*", re.I)
 # A word said twice across a pause (各是 各是多少, 单独 单独投资): speech, said once.
 STUTTER = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4})\s+(?=\1)")
+
+
+def _stutter(m: re.Match) -> str:
+    """A word said again is said once, unless the second time goes on into a longer unit (几万千瓦 几万千瓦时: the power,
+    then the energy: two figures asked)."""
+    word, after = m.group(1), m.string[m.end() + len(m.group(1)):]
+    longer = any(n.startswith(word[-k:]) and len(n) > k and after.startswith(n[k:])
+                 for n in vocab().unit_names for k in range(1, len(word) + 1))
+    return m.group(0) if longer else ""
+
+
 # Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
 # I call from X logistics company …): context, not a question.
 EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
@@ -327,7 +338,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = HEARSAY.sub("听说", text)
     if lang == "zh":
         text = _asked_last(_without_story(text, plan_text, terms), plan_text)
-    text = STUTTER.sub("", text)
+    text = STUTTER.sub(_stutter, text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)

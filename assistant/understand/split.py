@@ -105,6 +105,28 @@ def _states_only(clause: str) -> bool:
     return framed and not vocab().cue["asking"].search(clause)
 
 
+def _claims(sentence: str, lexicon: Lexicon) -> list[str]:
+    """听说社零增长4.5%左右，城镇居民收入增长5%，对吗 / 有稿子说要上68个项目、完成投资51.28亿元，这两个数都对吗: several
+    figures claimed, then one question whether they hold: each claim is checked on its own. A claim that names nothing
+    particular (完成投资51.28亿元) is about the first one's subject."""
+    cue = vocab().cue
+    segs = [x for x in re.split(r"[，,、；;]", sentence.strip(" ？?。.")) if x.strip()]
+    if len(segs) < 3 or cue["stated_figure"].search(segs[-1]) or not cue["premise"].search(segs[-1]):
+        return []
+    figures = [i for i, x in enumerate(segs[:-1]) if cue["stated_figure"].search(x)]
+    if len(figures) < 2 or any(cue["asking"].search(x) for x in segs[:-1]):
+        return []
+    shared = re.sub(r"^(数字|数据|数|目标|指标|说法)?(都|全)?", "", GATHER.sub("", segs[-1]).strip())  # 这两个数都对吗
+    shared = shared if cue["premise"].search(shared) else "对吗"
+    # a clause without a figure goes with the figure after it (核实：), or the one before (…，今年)
+    claims = ["".join(segs[:figures[0] + 1])] + ["".join(segs[a + 1:b + 1]) for a, b in zip(figures, figures[1:])]
+    claims[-1] += "".join(segs[figures[-1] + 1:-1])
+    subject = "".join(w for w in lexicon.content_words(claims[0]) if lexicon.specific(w))
+    return [claims[0] + f"，{shared}"] + [
+        (c if not subject or any(lexicon.specific(w) for w in lexicon.content_words(c)) else f"{subject}{c}") + f"，{shared}"
+        for c in claims[1:]]
+
+
 def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
     """A spoken phrase that names nothing the phrase before did not and asks the measure it asked (建多大面积 多少亩,
     增长多少 百分之几, 开工时间呢 具体哪天开工) says the same question again."""
@@ -125,6 +147,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
             # another: the claim is checked as one, the question answered
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
+        elif claims := _claims(p, lexicon):
+            pieces += claims
         elif (len(clauses) >= 3 and all(_states_only(c) and vocab().cue["stated_figure"].search(c) for c in clauses[:-1])
               and GATHER.search(clauses[-1]) and _asks(clauses[-1])):
             # GDP增长6.5%左右，固投增长10%左右，这两个数对不对: each claim is checked

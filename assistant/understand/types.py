@@ -41,6 +41,7 @@ class Part(Frozen):
     scope: tuple[Place, ...] = ()  # follow-ups (其中…, 具体…): look inside the previous answer's places
     about_previous: bool = False  # 这是在哪一部分说的？: the previous answer itself is the subject
     portion: bool = False  # asks for a part of a total it names by its figure (20亿里面外资有多少)
+    multi_year: bool = False  # asks for a span of years (十五五期间, over the next five years)
     sub_period: bool = False  # asks for a share of the year (分季度, 一月份): a plan sets figures for the year
     reason: bool = False  # asks why (为什么定为4.5%): a plan gives its targets, seldom the reasons
     procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
@@ -61,6 +62,7 @@ class Understanding(Frozen):
     asked: str  # as the user wrote it
     text: str  # normalised, instructions removed, follow-up resolved
     followup: bool = False  # the text was read against the previous turn (它, 那…呢, 其中…)
+    alone: str = ""  # asked about the previous answer's own sentence: the question with its subject, as if asked alone
     own_figure: bool = False  # the asker's own words ask a figure (a follow-up's may only inherit one: 那X呢)
     own_measure: bool = False  # the asker's own words name a measure (那储能的电量规模呢)
     lang: Lang  # the language to answer in

@@ -75,6 +75,10 @@ class Vocab:
                 return m.measure, m.kinds, spans
         return None, None, []
 
+    def measures_asked(self, text: str) -> tuple[Measure, ...]:
+        """Every measure a question asks (几万千瓦 几万千瓦时: power and energy), not only the first."""
+        return tuple(m for m in self.measures if any(not _stated(x, text) for x in m.pattern.finditer(text)))
+
     def is_stop(self, word: str) -> bool:
         w = word.strip().lower()
         return not w or w in self.zh_stop or w in self.en_stop or w in self.home
