@@ -27,7 +27,7 @@ from assistant.retrieve import HybridRetriever
 from assistant.session import MemorySessionStore, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, apply_offline_env, get_settings
 from assistant.targets.resolve import row_text
-from assistant.understand import understand
+from assistant.understand import both_asked, understand
 from assistant.understand.followup import list_items, only_deictic
 from assistant.verdict import Judge, Verdict
 
@@ -120,7 +120,10 @@ class Assistant:
                 previous = next((t for t in reversed(turns) if not t.answer.refused), previous)
             listed = next((t.answer.answer for t in reversed(turns[:-1][-LIST_TURNS_BACK:])
                            if len(list_items(t.answer.answer)) >= 2), "")
-            answer, resolved = self._answer(q, previous, listed)
+            if both := both_asked(q, turns, self.lexicon):
+                answer, resolved = self._answer(both, None)  # 这两个哪个大: both figures, asked afresh
+            else:
+                answer, resolved = self._answer(q, previous, listed)
         else:  # a first question: answered from the plan alone, so once per distinct text
             answer, resolved = self.answers.once(q, lambda: self._answer(q, None))
         answer = answer.model_copy(update={"session_id": session_id})

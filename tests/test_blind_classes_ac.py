@@ -1,8 +1,10 @@
 """Classes of failure found by blind-ac (port workers as transcripts, department staff, fact-checkers, non-native
 English, typing slips, refusals, conversations), each tested in other words than the set's items: several figures
 claimed in one breath, each checked; a span of years (the five-year period) asked of a yearly plan; a thing's two
-figures asked in two units; a thing named by all its figures and asked how they are framed; and "say it in English"
-after a follow-up that asked how the last figure is framed."""
+figures asked in two units; a thing named by all its figures and asked how they are framed; "say it in English"
+after a follow-up that asked how the last figure is framed; a list asked of a sentence that opens on its topic; a
+second part that names only a kind of thing (哪些项目); "which of the two is higher" after two figures; and a
+follow-up that asks only a measure (投资额多少) of the last answer's thing."""
 
 from __future__ import annotations
 
@@ -48,3 +50,33 @@ def test_say_it_in_english_after_asking_how_a_figure_is_framed(bot):
     second = bot.ask("这是力争还是确保", session_id=first.session_id)
     a = bot.ask("In English please", session_id=second.session_id)
     assert not a.refused and "460" in a.answer and a.answer.startswith(("According", "Imports", "Import", "The")), a.answer
+
+
+def test_a_sentence_that_opens_on_the_asked_topic_is_listed_whole(bot):
+    a = bot.ask("城市更新方面今年具体干哪些事")
+    assert "土默特街改造" in a.answer and "20.9公里" in a.answer, a.answer
+
+
+def test_a_second_part_naming_only_a_kind_of_thing_is_about_the_first_part_s_subject(bot):
+    a = bot.ask("三北工程治理修复多少亩、要实施哪些项目")
+    assert "88万亩" in a.answer and "达克沙地" in a.answer, a.answer
+
+
+def test_which_of_the_two_after_two_figures_gets_both(bot):
+    first = bot.ask("规上工业增加值增速多少")
+    second = bot.ask("社零呢", session_id=first.session_id)
+    a = bot.ask("两者差多少", session_id=second.session_id)
+    assert "10%" in a.answer and "4.5%" in a.answer, a.answer
+
+
+def test_these_two_asked_where_is_no_comparison(bot):
+    first = bot.ask("规上工业增加值增速多少")
+    second = bot.ask("社零呢", session_id=first.session_id)
+    a = bot.ask("这两个在哪一章", session_id=second.session_id)
+    assert "10%" not in a.answer or "4.5%" not in a.answer, a.answer
+
+
+def test_a_measure_alone_after_a_thing_asks_that_thing_s_figure(bot):
+    first = bot.ask("锦裕铁矿石二期项目规模多大")
+    a = bot.ask("投资额多少", session_id=first.session_id)
+    assert a.refused and a.route == "refusal" and "锦裕" in a.answer, a.answer

@@ -22,6 +22,8 @@ from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
+# 这两个 / 两者 point back at the last two answers at once
+BOTH = re.compile(r"[这那](两|俩)(个|项|者|个数|个目标|个指标)?|两者|二者")
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
@@ -34,6 +36,21 @@ def subject_of(turn: Turn, lexicon: Lexicon) -> str:
         name = turn.answer.facts[0].indicator
         return KIND_WORDS.sub("", name) or name
     return "".join(lexicon.focus_terms(turn.understood or turn.question)[:2])
+
+
+def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
+    """这两个哪个大 / 两者差多少 after two figures: both figures asked ("" when it is not such a question). It names
+    nothing of its own, and the last two turns each gave a figure of a different thing."""
+    if not BOTH.search(question) or len(turns) < 2:
+        return ""
+    rest = BOTH.sub("", question).strip()
+    if not vocab().cue["weigh"].search(rest) or any(lexicon.specific(w) for w in lexicon.content_words(rest)):
+        return ""
+    if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):
+        return ""
+    first, second = (t.answer.facts[0].indicator for t in turns[-2:])  # 地区生产总值增速: the figure, kind and all
+    # which is bigger, how far apart: the plan's two figures answer it, side by side
+    return f"{first}和{second}分别是多少" if first and second and first != second else ""
 
 
 def _asks_anything(text: str) -> bool:
@@ -104,7 +121,12 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             resolved = resolve_followup(text, prev_text, subject, words)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
-            names = [w for w in (*own, *lexicon.glossary.mapped_terms(text)) if lexicon.specific(w)]
+            # …and the words that ask the measure (总投资多少) name no thing: it is the last answer's thing's
+            # (nor the plan's terms the glossary reads them as: 总投资 → 固定资产投资)
+            measure = [text[a:b] for a, b in vocab().measure_of(text)[2]]
+            bare = re.sub("|".join(map(re.escape, measure)), " ", text) if measure else text
+            names = [w for w in (*own, *lexicon.glossary.mapped_terms(bare)) if lexicon.specific(w)
+                     and not any(w in m for m in measure)]
             # And the Shenzhen one? after the regions cooperated with: a place alone says where, the topic stays
             place_only = bool(names) and all(lexicon.places(w) for w in names)
             leans = leans_inside(text) or (resolved == text and not names) or place_only

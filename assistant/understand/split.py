@@ -127,6 +127,12 @@ def _claims(sentence: str, lexicon: Lexicon) -> list[str]:
         for c in claims[1:]]
 
 
+def _kind_only(text: str, lexicon: Lexicon) -> bool:
+    """要完成哪些工程: the question names a kind of thing, and nothing of the plan's in particular."""
+    words = lexicon.content_words(text)
+    return bool(words) and all(w in vocab().instance_words for w in words) and not lexicon.glossary.mapped_terms(text)
+
+
 def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
     """A spoken phrase that names nothing the phrase before did not and asks the measure it asked (建多大面积 多少亩,
     增长多少 百分之几, 开工时间呢 具体哪天开工) says the same question again."""
@@ -246,6 +252,11 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
     latin = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
     parts = english(text, lexicon) if latin else chinese(text, lexicon)
+    if len(parts) > 1 and not latin:
+        # 城市更新投资多少、要完成哪些工程: a part that names only a kind of thing (工程, 项目) asks about the first
+        # part's subject
+        subject = "".join(w for w in lexicon.content_words(parts[0]) if lexicon.specific(w))
+        parts = parts[:1] + [f"{subject}{p}" if subject and _kind_only(p, lexicon) else p for p in parts[1:]]
     if len(parts) == 1 or depth <= 1:
         return parts
     return [q for p in parts for q in coordinated(p, lexicon, depth - 1)]
