@@ -26,6 +26,8 @@ class Glossary:
         english, self.synonyms = _load(path)
         # people's congress → people congress: keys are read in the form a question is read in
         self.english = {latin(k).strip(): v for k, v in english.items()}
+        for key, terms in list(self.english.items()):  # new industries → new industry too, and the other way round
+            self.english.setdefault(_number_variant(key), terms)
         self._pinyin_words = pinyin_words
         self._plan_text = plan_text
 
@@ -139,6 +141,24 @@ def latin(text: str) -> str:
     # between two words (the wind 竞配 project) still parts them
     low = re.sub(r"[\u3400-\u9fff]+", " # ", low.replace("-", " "))
     return re.sub(r" +", " ", re.sub(r"[^a-z0-9'# ]", " ", low))
+
+
+def _number_variant(phrase: str) -> str:
+    """The phrase with its last word in the other number: industries ↔ industry, zones ↔ zone."""
+    head, _, last = phrase.rpartition(" ")
+    if not head or len(last) < 4 or not last.isalpha():
+        return phrase
+    if last.endswith("ies"):
+        other = last[:-3] + "y"
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        other = last[:-1] + "ies"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        other = last[:-1]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    return f"{head} {other}"
 
 
 def _phrases_rx(table: dict[str, list[str]]) -> re.Pattern:

@@ -147,9 +147,14 @@ class Judge(FigureRules):
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "list" and part.instances:
             # "@place": things that are places (友好城市): the sentence must name a place
-            if not any(self.finder.lexicon.places(h.span.text) if w == "@place" else w in h.span.text
+            lex = self.finder.lexicon
+            # a partner place named (跟乌兰察布合作的项目): the sentence naming a project must name the place too; a
+            # field (清洁能源, 乡村振兴) may be its paragraph's heading instead
+            named = [f for f in ev.focus if lex.places(f) and f not in part.instances]
+            if not any((lex.places(h.span.text) if w == "@place" else w in h.span.text)
+                       and (not named or any(f in h.span.text for f in named))
                        for h in answering for w in part.instances):
-                # REITs有哪些项目: the sentence about REITs names no project
+                # REITs有哪些项目 / 跟乌兰察布合作的项目有哪些: no sentence names a project (of that place)
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
         if part.superlative and not any(vocab().cue["ranked"].search(h.span.text) for h in answering):

@@ -4,7 +4,10 @@ claimed in one breath, each checked; a span of years (the five-year period) aske
 figures asked in two units; a thing named by all its figures and asked how they are framed; "say it in English"
 after a follow-up that asked how the last figure is framed; a list asked of a sentence that opens on its topic; a
 second part that names only a kind of thing (哪些项目); "which of the two is higher" after two figures; and a
-follow-up that asks only a measure (投资额多少) of the last answer's thing."""
+follow-up that asks only a measure (投资额多少) of the last answer's thing; English list requests after the question
+("name them", "list pls") and a glossary phrase in the other number (industry, industries); a where-question and a
+figure question parted by 、, each declined; projects asked of a partner place the plan names only as a partner; and
+where water is brought from."""
 
 from __future__ import annotations
 
@@ -80,3 +83,30 @@ def test_a_measure_alone_after_a_thing_asks_that_thing_s_figure(bot):
     first = bot.ask("锦裕铁矿石二期项目规模多大")
     a = bot.ask("投资额多少", session_id=first.session_id)
     assert a.refused and a.route == "refusal" and "锦裕" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["Which cities will the city cooperate with in the region? name them",
+                                      "What emerging industry does the plan target? list pls"])
+def test_an_english_list_request_after_the_question_asks_a_list(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and a.answer.count("\n- ") >= 3, a.answer
+
+
+def test_a_where_question_and_a_figure_question_parted_by_a_pause_mark_are_both_declined(bot):
+    a = bot.ask("蒙府酒店建在哪个位置、投资多少钱？")
+    assert a.refused and "计划没有给出这一数字" in a.answer and "具体地点" in a.answer, a.answer
+
+
+def test_projects_asked_of_a_place_named_only_as_a_partner_are_declined(bot):
+    a = bot.ask("跟深圳合作的具体项目有哪些")
+    assert a.refused and a.route == "refusal", a.answer
+
+
+def test_projects_of_a_field_named_in_a_heading_are_still_listed(bot):
+    a = bot.ask("清洁能源今年开工的项目有哪些")
+    assert not a.refused and "风电" in a.answer, a.answer
+
+
+def test_where_water_is_brought_from_is_a_place_the_plan_does_not_name(bot):
+    a = bot.ask("跨流域调水的水从哪里引过来")
+    assert a.refused and "具体地点" in a.answer, a.answer

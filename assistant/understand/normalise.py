@@ -63,7 +63,7 @@ PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^�
 EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
 # …piped natural gas? tired of swapping gas cylinders lol: a remark after the question that asks nothing, claims no
 # figure and says no one's words (heard, said): how the asker feels, not a second question
-EN_REMARK = re.compile(r"(?<=\?)\s+(?![^?]*(\d|\b(heard|said|says|told|read|claims?|tell|give|list|show|please|what|how|"
+EN_REMARK = re.compile(r"(?<=\?)\s+(?![^?]*(\d|\b(heard|said|says|told|read|claims?|tell|give|list|name|enumerate|show|please|what|how|"
                        r"which|where|when|who|why|is|are|does|do|did|can|could|will|would|should|and|also|plus)\b))[^?]+$",
                        re.I)
 # English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.

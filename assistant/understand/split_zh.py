@@ -37,10 +37,16 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         is_and = bool(ZH_AND.fullmatch(w)) or (spaced and w == " ")
         if not is_and:
             continue
-        if w == "、" and re.search(r"多少|几|吗\s*$", text[:s]) and v.cue["asking"].search(text[e:]) and re.search(
+        if w == "、" and (re.search(r"多少|几|吗\s*$", text[:s]) or (
+                re.search(r"哪|什么|啥|谁", text[:s]) and re.search(r"多少|几", text[e:]))) and v.cue["asking"].search(text[e:]) and re.search(
                 r"[\u4e00-\u9fff]{2}", text[e:]):
-            # 蒙府酒店总投资多少、是几星级: the pause mark parts two questions, not two subjects
-            return [text[:s].strip(), text[e:].strip()]
+            # 蒙府酒店总投资多少、是几星级 / 建在哪、有多少床位: the pause mark parts two questions, not two subjects
+            # (建在哪条街、哪个门牌号 asks one thing twice);
+            # the second, naming nothing particular, is about the first one's subject
+            first, second = text[:s].strip(), text[e:].strip()
+            subject = "".join(x for x in lexicon.content_words(first) if lexicon.specific(x))
+            named = any(lexicon.specific(x) for x in lexicon.content_words(second))
+            return [first, second if named or not subject else f"{subject}{second}"]
         left = _run(toks, i - 1, -1, v)
         right = _run(toks, i + 1, +1, v)
         if not left or not right:
