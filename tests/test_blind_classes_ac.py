@@ -7,7 +7,8 @@ second part that names only a kind of thing (哪些项目); "which of the two is
 follow-up that asks only a measure (投资额多少) of the last answer's thing; English list requests after the question
 ("name them", "list pls") and a glossary phrase in the other number (industry, industries); a where-question and a
 figure question parted by 、, each declined; projects asked of a partner place the plan names only as a partner; and
-where water is brought from."""
+where water is brought from; and another field asked after a list with a narrow frame (要开工的项目), where the plan
+never says the two together."""
 
 from __future__ import annotations
 
@@ -110,3 +111,11 @@ def test_projects_of_a_field_named_in_a_heading_are_still_listed(bot):
 def test_where_water_is_brought_from_is_a_place_the_plan_does_not_name(bot):
     a = bot.ask("跨流域调水的水从哪里引过来")
     assert a.refused and "具体地点" in a.answer, a.answer
+
+
+def test_another_field_after_a_narrow_list_keeps_the_frame_only_where_the_plan_has_it(bot):
+    first = bot.ask("养老方面有哪些要开工的项目")
+    school = bot.ask("教育呢", session_id=first.session_id)
+    assert "第三小学" in school.answer, school.answer  # the plan has a school project to start: the frame holds
+    jobs = bot.ask("就业呢", session_id=school.session_id)
+    assert "就业" in jobs.answer and "第三小学" not in jobs.answer and "养老服务中心" not in jobs.answer, jobs.answer

@@ -11,7 +11,7 @@ import re
 from assistant.lexical import Lexicon
 from assistant.session import Turn
 from assistant.understand.asks import classify
-from assistant.understand.followup import leans_inside, only_deictic, ordinal_item, resolve_followup
+from assistant.understand.followup import ZH_ELLIPSIS, leans_inside, only_deictic, ordinal_item, resolve_followup
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
 from assistant.understand.normalise import normalise
@@ -36,6 +36,21 @@ def subject_of(turn: Turn, lexicon: Lexicon) -> str:
         name = turn.answer.facts[0].indicator
         return KIND_WORDS.sub("", name) or name
     return "".join(lexicon.focus_terms(turn.understood or turn.question)[:2])
+
+
+def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
+    """医疗呢 after 教育方面有哪些要开工的项目: the new subject with the old question's frame, unless the plans never
+    say the two together; then what the plans say of the new subject."""
+    m = ZH_ELLIPSIS.match(asked)
+    if not m or not resolved.startswith(m.group("x")) or not vocab().cue["list"].search(resolved):
+        return resolved
+    x = m.group("x")
+    frame = [w for w in lexicon.content_words(resolved[len(x):]) if w not in vocab().instance_words]
+    forms = (x, *lexicon.glossary.synonym_forms(x))
+    sentences = re.split(r"[。；]", lexicon.plan_text)
+    if not frame or any(f in s and any(w in s for w in frame) for s in sentences for f in forms):
+        return resolved
+    return f"{x}方面有哪些"
 
 
 def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
@@ -118,7 +133,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         else:
             # a figure question's words can be swapped (城镇的呢 after 农牧民…增速目标); others keep the old reading
             words = tuple(lexicon.content_words(prev_text)) if previous.answer.route == "target" else ()
-            resolved = resolve_followup(text, prev_text, subject, words)
+            resolved = _unframed(text, resolve_followup(text, prev_text, subject, words), lexicon)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
             # …and the words that ask the measure (总投资多少) name no thing: it is the last answer's thing's
