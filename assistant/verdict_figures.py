@@ -18,6 +18,10 @@ from assistant.understand.types import Part, Understanding
 from assistant.vocab import CJK, KIND_WORDS, vocab
 
 
+# things counted as items of a list (几个, 多少项), not heads, households or camels a plan would have to state
+COUNTED_ITEMS = re.compile(r"(几|多少)(个|项|种|条|类)(?!人|点|百分点|月)")
+
+
 def asserts(text: str) -> bool:
     """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
     return bool(vocab().cue["premise"].search(text))
@@ -219,6 +223,10 @@ class FigureRules:
                 return self._with_row(part, "no_figure", money[0], related, ev.focus)  # in US dollars: see above
             if part.places and not any(self._place_in(part.places, c.target.quote) for c in res.candidates):
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
+            if part.measure is None and any(CJK.search(w) for w in ev.unknown):
+                # 储能电站能享受多少贷款贴息: no measure the rows have, and a word the plans never use: a figure of
+                # something they do not give, not a choice between the thing's figures
+                return self._with_row(part, "no_figure", res.candidates[0].target, related, ev.focus)
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
         if part.portion and related is not None and (not part.stated or any(
                 m.group(1) == x.value for m in FIGURE.finditer(related.span.text) for x in part.stated)):
@@ -258,6 +266,12 @@ class FigureRules:
             answering = self._answering(ev, intent)
             intent = "list" if self._enumeration(answering) else intent
             return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus)
+        if (part.measure == "count" and not part.stated and named and best.coverage >= s.answer_coverage
+                and COUNTED_ITEMS.search(part.text) and any(
+                    "、" in c and any(f in c for f in ev.focus if not vocab().is_stop(f))
+                    for c in re.split(r"[，；。]", best.span.text))):
+            # 风电项目里今年要开工的有几个: the plan names them one by one (A、B) without a count; its list answers
+            return FromText(part=part, intent="list", sentences=(best,), focus=ev.focus)
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)

@@ -211,7 +211,10 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         subs = [s for s in subs if s and not NEW_QUESTION.fullmatch(s) and s.lower() not in ("还有", "另外", "以及", "同时", "also", "and also", "as well as", "再就是", "再问一下", "还想问")]
         subs = _gathered(subs)
         for sub in subs:
-            if out and (not _asks(sub) or not lexicon.content_words(sub)) and not vocab().cue["compare"].search(sub):
+            # …差多少？ after …比GDP低吗？: the same two things weighed again, nothing named of its own
+            weighs = vocab().cue["weigh"].search(sub) and not any(lexicon.specific(w) for w in lexicon.content_words(sub))
+            if out and (not _asks(sub) or not lexicon.content_words(sub) or weighs) \
+                    and not vocab().cue["compare"].search(sub) and not _other_measure(sub, out[-1]):
                 out[-1] = f"{out[-1]} {sub}"
             elif out and not _asks(out[-1]):
                 out[-1] = f"{out[-1]} {sub}"
@@ -228,6 +231,40 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not any(lexicon.specific(w) for w in lexicon.content_words(o))
                          else o for o in out[1:]]
     return out or [text]
+
+
+def _weighed(text: str, lexicon: Lexicon) -> list[str]:
+    """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
+    the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named
+    without its measure takes the other's (一般公共预算收入的增速目标比GDP低吗: GDP's growth)."""
+    cue = vocab().cue["weigh"].search(text)
+    if not cue:
+        return []
+    head = text[:cue.start()]
+    cut = next(((s, e) for w, s, e in lexicon.segment(head) if w in ("比", "和", "与", "跟", "同")), None)
+    times = re.search(r"是(?=.{2,}的$)", head.rstrip("的") + "的") if "倍" in cue.group(0) else None
+    if times and cut is None:
+        cut = times.span()
+    if cut is None:
+        return []
+    a = re.sub(r"(大约|大概|约|的)$", "", head[:cut[0]].strip(" ，,的"))
+    b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
+    if vocab().cue["other_period"].search(b) or not all(
+            any(lexicon.specific(w) for w in lexicon.content_words(x)) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
+        return []  # 比去年高吗 / 比去年实际完成额高出多少: another year, not another thing of the plan
+    said = [[x[s:e] for s, e in vocab().measure_of(x)[2]] for x in (a, b)]
+    a, b = a + ("" if said[0] or not said[1] else said[1][0]), b + ("" if said[1] or not said[0] else said[0][0])
+    return [f"{a}是多少", f"{b}是多少"]
+
+
+def _other_measure(question: str, before: str) -> bool:
+    """锦裕二期产能多大？总投资是多少？ / 到什么阶段？总投资多少？: a second question asking another measure than the
+    question before (or a measure after a question of another kind): a question of its own about the same subject,
+    not the first one said again."""
+    asked, earlier = vocab().measure_of(question)[0], vocab().measure_of(before)[0]
+    # (a question of another kind must have ended with its question mark: a caller's run-on speech has none)
+    return (asked is not None and asked != earlier and _asks(before) and _asks(question)
+            and (earlier is not None or before.rstrip().endswith(("？", "?"))))
 
 
 def _gathered(subs: list[str]) -> list[str]:
@@ -251,6 +288,8 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
         return [f"{x}是多少" for x in named]
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
     latin = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
+    if not latin and (weighed := _weighed(text, lexicon)):
+        return weighed
     parts = english(text, lexicon) if latin else chinese(text, lexicon)
     if len(parts) > 1 and not latin:
         # 城市更新投资多少、要完成哪些工程: a part that names only a kind of thing (工程, 项目) asks about the first

@@ -86,7 +86,7 @@ class Vocab:
     def is_cue(self, word: str) -> bool:
         """A word that only says what kind of answer is wanted (增速, 多少钱, 哪些)."""
         return word in self.zh_answer_kind or any(m.pattern.fullmatch(word) for m in self.measures) or any(
-            self.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who"))
+            self.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who", "weigh"))
 
     @property
     def unit_names(self) -> tuple[str, ...]:

@@ -1,0 +1,53 @@
+"""Classes of failure found by blind-ad (young job seekers, elderly callers, compound questions, comparisons and
+counts, formal English, refusals, conversations), each tested in other words than the set's items: two things of the
+plan weighed against each other (A比B高几个点, A是B的几倍, A和B哪个大), while a comparison with another year stays
+declined and 哪个大型 is no comparison; a second question of another measure after a question mark; things the plan
+names one by one asked "how many"; the caller's own slip after an apology; and a figure of something the plans never
+name, asked of a thing with several figures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("城市更新投资和招商引资到位资金哪个大", ("2.1亿元", "20亿元")),
+    ("固投增速目标比GDP增速目标高几个百分点？", ("10%", "6%")),
+    ("进出口贸易额是互市贸易额的多少倍", ("460亿元", "15亿元")),
+])
+def test_two_things_weighed_against_each_other_get_both_figures(bot, question, figures):
+    a = bot.ask(question)
+    assert not a.refused and all(f in a.answer for f in figures), a.answer
+
+
+def test_a_comparison_with_another_year_is_still_declined(bot):
+    a = bot.ask("社零增速比去年高吗")
+    assert a.refused and "往年" in a.answer, a.answer
+
+
+def test_which_big_market_is_no_comparison(bot):
+    a = bot.ask("农畜产品要跟哪个大型农贸市场合作")
+    assert not a.refused and "新发地" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, first", [("锦裕铁矿石二期规模多大？总投资是多少？", "500万吨"),
+                                             ("达克沙地综合治理是第几期？投资多少？", "二期")])
+def test_a_second_question_of_another_measure_after_a_question_mark_is_its_own(bot, question, first):
+    a = bot.ask(question)
+    assert first in a.answer and "计划没有给出这一数字" in a.answer, a.answer
+
+
+def test_things_named_one_by_one_asked_how_many_are_listed(bot):
+    a = bot.ask("风电方面今年开工的项目有几个")
+    assert not a.refused and "50万千瓦风电竞配" in a.answer and "2万千瓦分散式风电" in a.answer, a.answer
+
+
+def test_the_caller_s_own_slip_after_an_apology_asks_the_other_thing(bot):
+    first = bot.ask("GDP目标多少")
+    a = bot.ask("抱歉说错了，我想问的是固投", session_id=first.session_id)
+    assert not a.refused and "10%" in a.answer and "不能按要求改动" not in a.answer, a.answer
+
+
+def test_a_figure_of_something_the_plans_never_name_is_no_choice_between_a_thing_s_figures(bot):
+    a = bot.ask("储能电站项目能享受多少贴息")
+    assert a.refused and a.route == "refusal", a.answer
