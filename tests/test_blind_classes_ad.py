@@ -3,7 +3,8 @@ counts, formal English, refusals, conversations), each tested in other words tha
 plan weighed against each other (A比B高几个点, A是B的几倍, A和B哪个大), while a comparison with another year stays
 declined and 哪个大型 is no comparison; a second question of another measure after a question mark; things the plan
 names one by one asked "how many"; the caller's own slip after an apology; and a figure of something the plans never
-name, asked of a thing with several figures."""
+name, asked of a thing with several figures; and the caller's own inference said after the question (…也多吧), which
+is no claim about the plan."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_the_caller_s_own_slip_after_an_apology_asks_the_other_thing(bot):
 def test_a_figure_of_something_the_plans_never_name_is_no_choice_between_a_thing_s_figures(bot):
     a = bot.ask("储能电站项目能享受多少贴息")
     assert a.refused and a.route == "refusal", a.answer
+
+
+def test_the_caller_s_own_inference_after_the_question_is_no_claim(bot):
+    a = bot.ask("今年招商能引来多少钱 项目多了就业也多吧")
+    assert not a.refused and "20亿元" in a.answer and "没有这样的说法" not in a.answer, a.answer
+
+
+def test_a_claim_ending_in_ba_is_still_checked(bot):
+    a = bot.ask("社零增长5%左右 应该没错吧")
+    assert "4.5%" in a.answer and not a.answer.startswith("是的"), a.answer
