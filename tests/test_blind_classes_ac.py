@@ -119,3 +119,9 @@ def test_another_field_after_a_narrow_list_keeps_the_frame_only_where_the_plan_h
     assert "第三小学" in school.answer, school.answer  # the plan has a school project to start: the frame holds
     jobs = bot.ask("就业呢", session_id=school.session_id)
     assert "就业" in jobs.answer and "第三小学" not in jobs.answer and "养老服务中心" not in jobs.answer, jobs.answer
+
+
+@pytest.mark.parametrize("question", ["储能电站能存多少千瓦时的电", "How many MWh can the grid-side storage station hold?"])
+def test_a_unit_inside_another_unit_is_not_asked_too(bot, question):
+    a = bot.ask(question)  # 千瓦 inside 千瓦时: the energy alone is asked
+    assert "80" in a.answer and "20万千瓦，" not in a.answer and "200 MW" not in a.answer, a.answer

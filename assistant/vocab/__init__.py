@@ -76,8 +76,13 @@ class Vocab:
         return None, None, []
 
     def measures_asked(self, text: str) -> tuple[Measure, ...]:
-        """Every measure a question asks (几万千瓦 几万千瓦时: power and energy), not only the first."""
-        return tuple(m for m in self.measures if any(not _stated(x, text) for x in m.pattern.finditer(text)))
+        """Every measure a question asks (几万千瓦 几万千瓦时: power and energy), not only the first; one whose words
+        are only inside another's (千瓦 in 千瓦时) is not asked."""
+        found = [(m, [x.span() for x in m.pattern.finditer(text) if not _stated(x, text)]) for m in self.measures]
+        found = [(m, spans) for m, spans in found if spans]
+        return tuple(m for m, spans in found if any(
+            not any(o is not m and a <= s and e <= b and (a, b) != (s, e) for o, others in found for a, b in others)
+            for s, e in spans))
 
     def is_stop(self, word: str) -> bool:
         w = word.strip().lower()
