@@ -241,6 +241,15 @@ class Lexicon:
         counts = [self.plan_text.count(f) for f in forms if f]
         return any(0 < c <= SPECIFIC_MAX * max(len(self.docs), 1) for c in counts)
 
+    def subject(self, text: str) -> str:
+        """The words of `text` that name particular things of the plans, joined (智慧储能模组项目是哪家公司投资的 →
+        智慧储能模组): what a later question that names nothing of its own (投资多少) is about."""
+        return "".join(w for w in self.content_words(text) if self.specific(w))
+
+    def names_particular(self, text: str) -> bool:
+        """Whether `text` names something particular of the plans (not only 投资, 项目, 多少)."""
+        return any(self.specific(w) for w in self.content_words(text))
+
     def known(self, term: str) -> bool:
         return (term in self.plan_text or (not CJK.search(term) and self.glossary.gloss(term.lower()) is not None)
                 or term in self.glossary.synonyms

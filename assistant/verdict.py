@@ -53,7 +53,7 @@ class Judge(FigureRules):
                                          related=decisions[-1].related))  # said once (_merge)
                 continue
             if (parts_at and decisions and isinstance(decisions[-1], FromTable) and POINTS_BACK.search(part.text)
-                    and not any(lex.specific(w) for w in lex.content_words(part.text))):
+                    and not lex.names_particular(part.text)):
                 # …有一个量化指标，请写出这个指标的数值: the figure just found, said once (_merge)
                 decisions.append(decisions[-1].model_copy(update={"part": part}))
                 continue

@@ -59,7 +59,7 @@ def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     if not BOTH.search(question) or len(turns) < 2:
         return ""
     rest = BOTH.sub("", question).strip()
-    if not vocab().cue["weigh"].search(rest) or any(lexicon.specific(w) for w in lexicon.content_words(rest)):
+    if not vocab().cue["weigh"].search(rest) or lexicon.names_particular(rest):
         return ""
     if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):
         return ""

@@ -5,6 +5,7 @@
   before it.
 - Coordinated subjects with one shared predicate (社零和城镇居民收入分别增长多少, the GDP growth target and the
   rural income growth target): one part per subject, each with the shared rest of the question.
+- Several figures claimed at once, or two things weighed against each other: assistant/understand/split_pairs.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.understand.split_en import english
+from assistant.understand.split_pairs import claims, weighed
 from assistant.understand.split_zh import GATHER, chinese
 from assistant.vocab import vocab
 
@@ -41,7 +43,7 @@ def _then_wording(piece: str, lexicon: Lexicon) -> list[str]:
     head, last = (re.split(r"[\s，,]+(?=[^\s，,]+$)", piece, maxsplit=1) + [""])[:2]
     if not last or not vocab().cue["wording"].search(last) or lexicon.content_words(last) or not _unwritten(head):
         return [piece]
-    subject = "".join(w for w in lexicon.content_words(head) if lexicon.specific(w))
+    subject = lexicon.subject(head)
     return [head, f"{subject}{last}"] if subject else [piece]
 
 
@@ -62,7 +64,7 @@ def _two_measures(piece: str, lexicon: Lexicon) -> list[str]:
     second = vocab().measure_of(rest)[0]
     if not second or second == measure or not NEXT_ASK.match(rest) or not vocab().cue["asking"].search(rest):
         return [piece]
-    subject = "".join(w for w in lexicon.content_words(piece[:start]) if lexicon.specific(w))
+    subject = lexicon.subject(piece[:start])
     return [piece[:end], f"{subject}{rest}"] if subject else [piece]
 
 
@@ -105,28 +107,6 @@ def _states_only(clause: str) -> bool:
     return framed and not vocab().cue["asking"].search(clause)
 
 
-def _claims(sentence: str, lexicon: Lexicon) -> list[str]:
-    """听说社零增长4.5%左右，城镇居民收入增长5%，对吗 / 有稿子说要上68个项目、完成投资51.28亿元，这两个数都对吗: several
-    figures claimed, then one question whether they hold: each claim is checked on its own. A claim that names nothing
-    particular (完成投资51.28亿元) is about the first one's subject."""
-    cue = vocab().cue
-    segs = [x for x in re.split(r"[，,、；;]", sentence.strip(" ？?。.")) if x.strip()]
-    if len(segs) < 3 or cue["stated_figure"].search(segs[-1]) or not cue["premise"].search(segs[-1]):
-        return []
-    figures = [i for i, x in enumerate(segs[:-1]) if cue["stated_figure"].search(x)]
-    if len(figures) < 2 or any(cue["asking"].search(x) for x in segs[:-1]):
-        return []
-    shared = re.sub(r"^(数字|数据|数|目标|指标|说法)?(都|全)?", "", GATHER.sub("", segs[-1]).strip())  # 这两个数都对吗
-    shared = shared if cue["premise"].search(shared) else "对吗"
-    # a clause without a figure goes with the figure after it (核实：), or the one before (…，今年)
-    claims = ["".join(segs[:figures[0] + 1])] + ["".join(segs[a + 1:b + 1]) for a, b in zip(figures, figures[1:])]
-    claims[-1] += "".join(segs[figures[-1] + 1:-1])
-    subject = "".join(w for w in lexicon.content_words(claims[0]) if lexicon.specific(w))
-    return [claims[0] + f"，{shared}"] + [
-        (c if not subject or any(lexicon.specific(w) for w in lexicon.content_words(c)) else f"{subject}{c}") + f"，{shared}"
-        for c in claims[1:]]
-
-
 def _kind_only(text: str, lexicon: Lexicon) -> bool:
     """要完成哪些工程: the question names a kind of thing, and nothing of the plan's in particular."""
     words = lexicon.content_words(text)
@@ -149,12 +129,12 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         clauses = [c for c in COMMA.split(p) if c.strip(" ？?。.")]
         if (len(clauses) == 2 and vocab().cue["stated_figure"].search(clauses[0]) and _states_only(clauses[0])
                 and THEN.match(clauses[1].strip()) and _asks(clauses[1])
-                and any(lexicon.specific(w) for w in lexicon.content_words(clauses[1]))):
+                and lexicon.names_particular(clauses[1])):
             # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
             # another: the claim is checked as one, the question answered
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
-        elif claims := _claims(p, lexicon):
-            pieces += claims
+        elif stated := claims(p, lexicon):
+            pieces += stated
         elif (len(clauses) >= 3 and all(_states_only(c) and vocab().cue["stated_figure"].search(c) for c in clauses[:-1])
               and GATHER.search(clauses[-1]) and _asks(clauses[-1])):
             # GDP增长6.5%左右，固投增长10%左右，这两个数对不对: each claim is checked
@@ -164,8 +144,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
                 and re.search(r"[\u4e00-\u9fff]", p)):
             # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's
             # subject
-            subject = "".join(w for w in lexicon.content_words(clauses[0]) if lexicon.specific(w))
-            pieces += [clauses[0]] + [c if not subject or any(lexicon.specific(w) for w in lexicon.content_words(c))
+            subject = lexicon.subject(clauses[0])
+            pieces += [clauses[0]] + [c if not subject or lexicon.names_particular(c)
                                       else f"{subject}{c}" for c in clauses[1:]]
         elif p.strip(" ，,？?。."):
             pieces.append(p)
@@ -212,7 +192,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         subs = _gathered(subs)
         for sub in subs:
             # …差多少？ after …比GDP低吗？: the same two things weighed again, nothing named of its own
-            weighs = vocab().cue["weigh"].search(sub) and not any(lexicon.specific(w) for w in lexicon.content_words(sub))
+            weighs = vocab().cue["weigh"].search(sub) and not lexicon.names_particular(sub)
             if out and (not _asks(sub) or not lexicon.content_words(sub) or weighs) \
                     and not vocab().cue["compare"].search(sub) and not _other_measure(sub, out[-1]):
                 out[-1] = f"{out[-1]} {sub}"
@@ -222,39 +202,15 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
                 out.append(sub)
     # 铀矿那个项目 是哪个公司在做 投资多少钱: a later question naming nothing particular asks about the first one's
     # subject, as a clause after a comma does
-    subject = "".join(w for w in lexicon.content_words(out[0]) if lexicon.specific(w)) if len(out) > 1 else ""
+    subject = lexicon.subject(out[0]) if len(out) > 1 else ""
     # …or the topic a caller says first, on its own (这个计划 是哪天发的 谁发的)
     topic = out[0].split(" ")[0] if len(out) > 1 and " " in out[0] else ""
     subject = subject or (topic if topic and not _asks(topic) and (lexicon.content_words(topic) or DOCUMENT.search(topic))
                           else "")
     if subject and not re.search(r"[A-Za-z]{3,}", text):
-        out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not any(lexicon.specific(w) for w in lexicon.content_words(o))
+        out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not lexicon.names_particular(o)
                          else o for o in out[1:]]
     return out or [text]
-
-
-def _weighed(text: str, lexicon: Lexicon) -> list[str]:
-    """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
-    the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named
-    without its measure takes the other's (一般公共预算收入的增速目标比GDP低吗: GDP's growth)."""
-    cue = vocab().cue["weigh"].search(text)
-    if not cue:
-        return []
-    head = text[:cue.start()]
-    cut = next(((s, e) for w, s, e in lexicon.segment(head) if w in ("比", "和", "与", "跟", "同")), None)
-    times = re.search(r"是(?=.{2,}的$)", head.rstrip("的") + "的") if "倍" in cue.group(0) else None
-    if times and cut is None:
-        cut = times.span()
-    if cut is None:
-        return []
-    a = re.sub(r"(大约|大概|约|的)$", "", head[:cut[0]].strip(" ，,的"))
-    b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
-    if vocab().cue["other_period"].search(b) or not all(
-            any(lexicon.specific(w) for w in lexicon.content_words(x)) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
-        return []  # 比去年高吗 / 比去年实际完成额高出多少: another year, not another thing of the plan
-    said = [[x[s:e] for s, e in vocab().measure_of(x)[2]] for x in (a, b)]
-    a, b = a + ("" if said[0] or not said[1] else said[1][0]), b + ("" if said[1] or not said[0] else said[0][0])
-    return [f"{a}是多少", f"{b}是多少"]
 
 
 def _other_measure(question: str, before: str) -> bool:
@@ -288,13 +244,13 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
         return [f"{x}是多少" for x in named]
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
     latin = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
-    if not latin and (weighed := _weighed(text, lexicon)):
-        return weighed
+    if not latin and (pair := weighed(text, lexicon)):
+        return pair
     parts = english(text, lexicon) if latin else chinese(text, lexicon)
     if len(parts) > 1 and not latin:
         # 城市更新投资多少、要完成哪些工程: a part that names only a kind of thing (工程, 项目) asks about the first
         # part's subject
-        subject = "".join(w for w in lexicon.content_words(parts[0]) if lexicon.specific(w))
+        subject = lexicon.subject(parts[0])
         parts = parts[:1] + [f"{subject}{p}" if subject and _kind_only(p, lexicon) else p for p in parts[1:]]
     if len(parts) == 1 or depth <= 1:
         return parts

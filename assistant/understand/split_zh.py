@@ -44,8 +44,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
             # (建在哪条街、哪个门牌号 asks one thing twice);
             # the second, naming nothing particular, is about the first one's subject
             first, second = text[:s].strip(), text[e:].strip()
-            subject = "".join(x for x in lexicon.content_words(first) if lexicon.specific(x))
-            named = any(lexicon.specific(x) for x in lexicon.content_words(second))
+            subject = lexicon.subject(first)
+            named = lexicon.names_particular(second)
             return [first, second if named or not subject else f"{subject}{second}"]
         left = _run(toks, i - 1, -1, v)
         right = _run(toks, i + 1, +1, v)

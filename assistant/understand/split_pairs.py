@@ -1,0 +1,61 @@
+"""split_pairs: questions about several figures at once, which the plan's figures answer one by one.
+
+- Several figures claimed, then one question whether they hold (听说社零增长4.5%左右，城镇居民收入增长5%，对吗): each claim
+  is checked on its own.
+- Two things of the plan weighed against each other (GDP增速目标比社零增速目标高几个点, A是B的几倍, A和B哪个更长):
+  each one's figure is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lexical import Lexicon
+from assistant.understand.split_zh import GATHER
+from assistant.vocab import vocab
+
+
+def claims(sentence: str, lexicon: Lexicon) -> list[str]:
+    """听说社零增长4.5%左右，城镇居民收入增长5%，对吗 / 有稿子说要上68个项目、完成投资51.28亿元，这两个数都对吗: several
+    figures claimed, then one question whether they hold: each claim is checked on its own. A claim that names nothing
+    particular (完成投资51.28亿元) is about the first one's subject."""
+    cue = vocab().cue
+    segs = [x for x in re.split(r"[，,、；;]", sentence.strip(" ？?。.")) if x.strip()]
+    if len(segs) < 3 or cue["stated_figure"].search(segs[-1]) or not cue["premise"].search(segs[-1]):
+        return []
+    figures = [i for i, x in enumerate(segs[:-1]) if cue["stated_figure"].search(x)]
+    if len(figures) < 2 or any(cue["asking"].search(x) for x in segs[:-1]):
+        return []
+    shared = re.sub(r"^(数字|数据|数|目标|指标|说法)?(都|全)?", "", GATHER.sub("", segs[-1]).strip())  # 这两个数都对吗
+    shared = shared if cue["premise"].search(shared) else "对吗"
+    # a clause without a figure goes with the figure after it (核实：), or the one before (…，今年)
+    claims = ["".join(segs[:figures[0] + 1])] + ["".join(segs[a + 1:b + 1]) for a, b in zip(figures, figures[1:])]
+    claims[-1] += "".join(segs[figures[-1] + 1:-1])
+    subject = lexicon.subject(claims[0])
+    return [claims[0] + f"，{shared}"] + [
+        (c if not subject or lexicon.names_particular(c) else f"{subject}{c}") + f"，{shared}"
+        for c in claims[1:]]
+
+
+def weighed(text: str, lexicon: Lexicon) -> list[str]:
+    """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
+    the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named
+    without its measure takes the other's (一般公共预算收入的增速目标比GDP低吗: GDP's growth)."""
+    cue = vocab().cue["weigh"].search(text)
+    if not cue:
+        return []
+    head = text[:cue.start()]
+    cut = next(((s, e) for w, s, e in lexicon.segment(head) if w in ("比", "和", "与", "跟", "同")), None)
+    times = re.search(r"是(?=.{2,}的$)", head.rstrip("的") + "的") if "倍" in cue.group(0) else None
+    if times and cut is None:
+        cut = times.span()
+    if cut is None:
+        return []
+    a = re.sub(r"(大约|大概|约|的)$", "", head[:cut[0]].strip(" ，,的"))
+    b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
+    if vocab().cue["other_period"].search(b) or not all(
+            lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
+        return []  # 比去年高吗 / 比去年实际完成额高出多少: another year, not another thing of the plan
+    said = [[x[s:e] for s, e in vocab().measure_of(x)[2]] for x in (a, b)]
+    a, b = a + ("" if said[0] or not said[1] else said[1][0]), b + ("" if said[1] or not said[0] else said[0][0])
+    return [f"{a}是多少", f"{b}是多少"]
