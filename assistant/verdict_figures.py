@@ -258,6 +258,11 @@ class FigureRules:
             rows = tuple(t for t in self._figures_of({best.place}) if t.quote in said)
             if rows:
                 return FromTable(part=part, rows=rows[:4])
+        if part.superlative and named and best.coverage >= s.related_coverage and not part.stated and (
+                len(rows := [t for t in self._figures_of({best.place}) if t.kind in (part.kinds or ())]) > 1):
+            # 主要预期目标里增速最低的是哪一项: the figures of one kind the place sets side by side; which is lowest,
+            # they show (the plan does not rank them itself)
+            return FromTable(part=part, rows=tuple(rows))
         if part.whether_figure and named and best.coverage >= s.related_coverage:
             # 对大气环境有没有给出量化指标？: no figure, and what the plan says instead is the answer
             return FromText(part=part, intent="unquantified", sentences=(best,), focus=ev.focus)

@@ -3,7 +3,8 @@ counts, formal English, refusals, conversations), each tested in other words tha
 plan weighed against each other (A比B高几个点, A是B的几倍, A和B哪个大), while a comparison with another year stays
 declined and 哪个大型 is no comparison; a second question of another measure after a question mark; things the plan
 names one by one asked "how many"; a figure of something the plans never name, asked of a thing with several figures;
-and the caller's own inference said after the question (…也多吧), which is no claim about the plan. (The caller's own
+the caller's own inference said after the question (…也多吧), which is no claim about the plan; and the highest or
+lowest of the figures one place sets side by side. (The caller's own
 slip after an apology is a case of test_blind_classes_ab's slip test.)"""
 
 from __future__ import annotations
@@ -56,3 +57,13 @@ def test_the_caller_s_own_inference_after_the_question_is_no_claim(bot):
 def test_a_claim_ending_in_ba_is_still_checked(bot):
     a = bot.ask("社零增长5%左右 应该没错吧")
     assert "4.5%" in a.answer and not a.answer.startswith("是的"), a.answer
+
+
+def test_the_highest_of_the_figures_one_place_sets_side_by_side_shows_them_all(bot):
+    a = bot.ask("主要预期目标中增长最快的是哪个")
+    assert not a.refused and all(f in a.answer for f in ("10%左右", "6%左右", "2%左右")), a.answer
+
+
+def test_the_first_of_things_the_plan_only_counts_is_still_declined(bot):
+    a = bot.ask("68个项目里投资最大的是哪个")
+    assert a.refused and "排序" in a.answer, a.answer
