@@ -49,6 +49,11 @@ class Lexicon:
         self.terms = sorted(plan_words | set(self.glossary.synonyms) | {n for n in self.names if CJK.search(n)}
                             | self.glossary.targets | self.doc_names)
 
+    @cached_property
+    def plan_sentences(self) -> tuple[str, ...]:
+        """The plans' text cut at full stops and semicolons: what is said together."""
+        return tuple(re.split(r"[。；]", self.plan_text))
+
     def without_document_names(self, text: str) -> str:
         """`text` without the names of the documents' own places (二连浩特) and titles (国民经济和社会发展计划,
         economic and social development plan): they say which document a question is about, not what it asks."""

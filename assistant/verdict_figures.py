@@ -18,10 +18,6 @@ from assistant.understand.types import Part, Understanding
 from assistant.vocab import CJK, KIND_WORDS, vocab
 
 
-# things counted as items of a list (几个, 多少项), not heads, households or camels a plan would have to state
-COUNTED_ITEMS = re.compile(r"(几|多少)(个|项|种|条|类)(?!人|点|百分点|月)")
-
-
 def asserts(text: str) -> bool:
     """The question asserts something and asks whether it holds (听说…, …对吗？, …突破20亿元吧？, is it true that…)."""
     return bool(vocab().cue["premise"].search(text))
@@ -272,7 +268,7 @@ class FigureRules:
             intent = "list" if self._enumeration(answering) else intent
             return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus)
         if (part.measure == "count" and not part.stated and named and best.coverage >= s.answer_coverage
-                and COUNTED_ITEMS.search(part.text) and any(
+                and vocab().cue["counted_items"].search(part.text) and any(
                     "、" in c and any(f in c for f in ev.focus if not vocab().is_stop(f))
                     for c in re.split(r"[，；。]", best.span.text))):
             # 风电项目里今年要开工的有几个: the plan names them one by one (A、B) without a count; its list answers

@@ -18,12 +18,11 @@ from assistant.understand.normalise import normalise
 from assistant.understand.numbered import numbered, titled
 from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
+from assistant.understand.split_zh import GATHER
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
-# 这两个 / 两者 point back at the last two answers at once
-BOTH = re.compile(r"[这那](两|俩)(个|项|者|个数|个目标|个指标)?|两者|二者")
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 
 
@@ -47,8 +46,7 @@ def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
     x = m.group("x")
     frame = [w for w in lexicon.content_words(resolved[len(x):]) if w not in vocab().instance_words]
     forms = (x, *lexicon.glossary.synonym_forms(x))
-    sentences = re.split(r"[。；]", lexicon.plan_text)
-    if not frame or any(f in s and any(w in s for w in frame) for s in sentences for f in forms):
+    if not frame or any(f in s and any(w in s for w in frame) for s in lexicon.plan_sentences for f in forms):
         return resolved
     return f"{x}方面有哪些"
 
@@ -56,9 +54,11 @@ def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
 def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     """这两个哪个大 / 两者差多少 after two figures: both figures asked ("" when it is not such a question). It names
     nothing of its own, and the last two turns each gave a figure of a different thing."""
-    if not BOTH.search(question) or len(turns) < 2:
+    # 这两个 / 这俩 / 两者 point back at the last two answers at once (这些, 这三个 at more than two)
+    gathered = GATHER.search(question)
+    if not gathered or not re.search("两|俩|二", gathered.group(0)) or len(turns) < 2:
         return ""
-    rest = BOTH.sub("", question).strip()
+    rest = GATHER.sub("", question).strip()
     if not vocab().cue["weigh"].search(rest) or lexicon.names_particular(rest):
         return ""
     if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):

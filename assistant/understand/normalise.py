@@ -131,9 +131,10 @@ STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a nam
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 # Someone told the caller (我孙子跟我说 今年经济要涨百分之八): a claim heard, as 听说 says
 # 朋友跟我说 / 邻居告诉我: hearsay; not 你告诉我 (a request) nor 要是不告诉我 (a threat)
+HEARSAY = re.compile(r"^(我|俺)?(?![你您])[^，,。？?\s不]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
+
 # …多少钱 企业多了工作机会也多吧: the caller's own inference said after the question, no claim about the plan
 ZH_REMARK = re.compile(r"\s+(?![^\s]*(多少|几|哪|什么|啥|谁|怎么|计划|\d))[^\s]{2,16}(也|就|肯定|应该|总)[^\s]{0,8}吧[。！!？?]*$")
-HEARSAY = re.compile(r"^(我|俺)?(?![你您])[^，,。？?\s不]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
 
 
 class Normalised(Frozen):
