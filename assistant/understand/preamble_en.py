@@ -1,0 +1,87 @@
+"""Context around an English question: who asks and why (I'm calling from…, We are considering…), fillers,
+asides and remarks after the question. What asks, requests, states a figure or reports a claim stays."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.numerals import english_numerals
+from assistant.vocab import vocab
+
+# Figures asked for a document, then named after a colon (I need the two headline numbers for the bureau memo: GDP
+# growth and …): the question is what the colon names.
+EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a few |some )?(?:[\w-]+ ){0,3}"
+                     r"(?:numbers?|figures?|targets?|data|rates?|indicators?)\b[^:?]{0,60}:\s*(?=\S)", re.I)
+# Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
+EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
+# …piped natural gas? tired of swapping gas cylinders lol: a remark after the question that asks nothing, claims no
+# figure and says no one's words (heard, said): how the asker feels, not a second question
+EN_REMARK = re.compile(r"(?<=\?)\s+(?![^?]*(\d|\b(heard|said|says|told|read|claims?|tell|give|list|name|enumerate|show|please|what|how|"
+                       r"which|where|when|who|why|is|are|does|do|did|can|could|will|would|should|and|also|plus)\b))[^?]+$",
+                       re.I)
+# English speech and openers: fillers (um, uh) and who is asking (I'm writing a piece on Erenhot.), not what.
+EN_FILLER = re.compile(r"\b(um+|uh+|erm|er|hmm+|ah)\b[,.]?\s*|^\s*(hello|hi|hey|yes|yeah|ok(ay)?|well|so)\b[,.!]?\s*", re.I)
+EN_INTRO = re.compile(r"^\s*(?:(?:hello|hi|hey|yes)\W+)*(i'?m|i am|we'?re|we are|this is)\s+(calling|writing|working|"
+                      r"doing|a |an |from |with |looking|researching|interested)[^.?!]*?(\.|,|(?=\s+(how|what|which|when|where|who|is|are|does|do|can)\b))\s*",
+                      re.I)
+EN_ABOUT = re.compile(r"\b(looking at|looking into|interested in|asking about|calling about|writing about|researching|"
+                      r"working on)\s+(?P<topic>.+)$", re.I)
+# Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
+# I call from X logistics company …): context, not a question.
+EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
+                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
+                    r"|^\s*(i|we) (call|am calling|are calling|'m calling|work|am|are|come) (from|with|at|for) [^.?!,]*?"
+                    r"\b(company|firm|group|ltd|llc|corporation|factory|bank|fund|office|agency)\b[.,]?\s*", re.I)
+# An aside about the caller after a dash (… 8% - our brochure needs a big number.): context, not a question.
+EN_ASIDE = re.compile(r"\s+[-–—]+\s+(we|i|our|my|i'm|we're|they|the boss|our boss)\b(?![^.?!]*(\d|heard|said|told|read))"
+                      r"[^.?!]*[.?!]?", re.I)
+# "Tell me what the plan says" asks only for the plan's own figure: the question is what it is said of.
+EN_FRAME = re.compile(r"\b(then |and )?(please )?(tell|show) me what the (plan|document|text) (actually |really )?"
+                      r"(says|states|sets|gives)\s*[.?!]?\s*$", re.I)
+# Sentences of context before a full English question (We are considering a warehouse near the port; our case
+# depends on trade. What level does the plan set for …?): who asks and why, not what. A sentence that asks, requests,
+# states a figure or reports a claim stays; so does all of it when the question points back (What is its target?).
+EN_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")  # 51.28 is one number, not two sentences
+EN_KEEPS = re.compile(r"\b(tell|give|show|list|need|want|please|confirm|check|explain|heard|say|says|said|claims?|"
+                      r"according|told|read|wrote)\b", re.I)
+EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
+FULL_QUESTION_WORDS = 7
+
+
+def without_context(text: str) -> str:
+    found = [m for m in EN_SENTENCE.finditer(text) if m.group(0).strip()]
+    if len(found) < 2 or not found[-1].group(0).strip().endswith("?"):
+        return text
+    question = found[-1].group(0).strip()
+    # "it" after the question names the plan (does the plan… and does it say…) points at the plan, not the context
+    plan_named = re.search(r"\b(plan|document)\b", question, re.I)
+    pointers = [m for m in EN_POINTER.finditer(question)
+                if not (plan_named and m.start() > plan_named.start() and m.group(0).lower() in ("it", "its"))]
+    if len(question.split()) < FULL_QUESTION_WORDS or pointers:
+        return text
+    # an instruction or a claim of authority stays too (wherever its match runs), for intent.py to remove and note
+    v = vocab()
+    spans = [m.span() for rx in (*v.injection, *v.pressure) for m in rx.finditer(text) if m.group(0).strip()]
+    kept = [x.group(0).strip() for x in found[:-1]
+            if x.group(0).strip().endswith("?") or EN_KEEPS.search(x.group(0)) or re.search(r"\d", x.group(0))
+            or any(a < x.end() and b > x.start() for a, b in spans)]
+    return " ".join(kept + [question])
+
+
+def english_preamble(text: str) -> str:
+    """The English question without its openers, fillers, purpose and asides; spoken numbers as digits."""
+    text = english_numerals(text)
+    for _ in range(3):
+        text = EN_FILLER.sub(" ", text).strip()
+    if m := EN_INTRO.match(text):  # …, but what they are looking at is the topic (the bidding wind project)
+        about = EN_ABOUT.search(m.group(0))
+        text = (about.group("topic").strip(" ,.") + " " if about else "") + text[m.end():] or text
+    if m := EN_NEED.match(text):
+        text = "What is the " + text[m.end():]
+    text = EN_PURPOSE.sub("", text) or text
+    text = EN_REMARK.sub("", text) or text
+    if ((m := EN_WHO.match(text)) and not re.search(r"\d", m.group(0))  # a figure said is the topic, kept
+            and len(text[m.end():].split()) >= 5):
+        text = text[m.end():]
+    text = EN_ASIDE.sub(" ", text).strip() or text
+    return EN_FRAME.sub(" ", text).strip(" .") or text

@@ -1,0 +1,101 @@
+"""A caller's story around the question (Chinese): what the caller does, has been through or wants, said before or
+around what is asked. A phrase that shares no two adjacent characters with the plans is the story, not the topic;
+one that names something of theirs stays."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from assistant.vocab import CJK, vocab
+
+# What the asker does or wants, said before "in the plan…" (我们想投资个项目计划里那个REITs是咋说的): context; the
+# question is what follows.
+ASKER_STORY = re.compile(r"^(那个|就是|嗯)?\s*(我|我们|咱|咱们)((?!哪|什么|多少|几|吗|怎么|如何|咋)[^，,。？?]){2,24}?"
+                         r"(?=(那个)?(计划|文件)(里|中|里面|里头|上)(那个|关于|对)?(?!有|是|怎|咋|提|说|讲|写|哪|什么|多少|几)[^，,。？?]{2,})")
+STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question, not a story and a question
+# A story, then "does the plan deal with X" (老板欠我工资好几个月了 计划里有没有管欠薪的): X is what is asked
+MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(有没有|有无|是否|有没)(提|说|管|讲|写|涉及|安排)(到|过)?"
+                          r"(?P<topic>[^，,。？?\s]{2,})$")
+PARTICULAR_MAX = 3  # times the plans write two characters and they still name a particular thing (牧区, not 政府)
+STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
+POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
+
+
+def without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -> str:
+    """喂 我们小区门口那个垃圾啊 堆得老高 夏天一刮风满天飞 有没有说今年要整治一下垃圾的: a caller's story before the
+    question. A phrase before the first that asks, sharing no two characters with the plans, is the story (堆得老高,
+    夏天一刮风满天飞), not what is asked; the others stay."""
+    phrases = text.split(" ")
+    if (not plan_text or len(phrases) < STORY_MIN_PHRASES or len(text) < STORY_MIN_CHARS
+            or re.search(r"[。？?！!]", text)):
+        return text
+    asking = vocab().cue["asking"]
+    first = next((i for i, p in enumerate(phrases) if asking.search(p)), len(phrases))
+    # a short phrase (外资, 去年) or one with a figure names what is asked, said apart
+    # …and a request that is not about the plan at all (你帮着估计估计) is kept, to be seen as such
+    kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d", p)
+            or vocab().cue["off_topic_task"].search(p)
+            or _names_plan(p, plan_text)
+            or any(p[j:k] in terms for j in range(len(p) - 1) for k in range(j + 2, min(len(p), j + 6) + 1))]
+    return " ".join(kept) if kept else text
+
+
+def after_asking(text: str, plan_text: str) -> str:
+    """我在牧区放羊的 家里就靠这点羊过日子 我问一下 今年牧民的收入要涨多少: a caller says that they ask, then asks; the
+    story before goes, unless what follows only points back at it (我问一下 这个有没有政策) or names nothing particular
+    of the plans' (就是问一下今年政府计划里有没有说: the story holds the topic)."""
+    m = None
+    for m in vocab().cue["ask_aloud"].finditer(text):
+        pass
+    if m is None or m.start() < STORY_AHEAD:
+        return text
+    rest = text[m.end():].strip(" ，,：:")
+    if len(rest) < STORY_AHEAD or POINTS_AT_STORY.match(rest) or not _names_particular(rest, plan_text):
+        return text
+    return rest
+
+
+def asker_story(text: str, plan_text: str) -> re.Match | None:
+    """我们想投资个项目计划里那个REITs是咋说的: what the asker does, then the plan's own thing asked about (not
+    我是开大车的…听说要换新能源重卡 计划里到底是咋写的, where the story holds the topic)."""
+    m = ASKER_STORY.match(text)
+    if not m or not plan_text:
+        return None
+    rest = re.sub(r"^(那个)?(计划|文件)(里|中|里面|里头|上)", "", text[m.end():])
+    rest = vocab().cue["asking"].split(rest)[0]
+    named = _names_plan(rest, plan_text) or any(w in plan_text for w in re.findall(r"[A-Za-z]{2,}", rest))
+    return m if named else None
+
+
+def asked_last(text: str, plan_text: str) -> str:
+    """老板欠我工资好几个月了计划里有没有管欠薪的: what the plan is asked to deal with, named after the asking, is the
+    question; the story before it goes, unless it names something of the plans' own (这种违法犯罪 规划有没有说打击)."""
+    m = MENTION_LAST.search(text)
+    if not m or m.start() < STORY_MIN_CHARS // 4 or not plan_text:
+        return text
+    story = re.sub(r"[^\u4e00-\u9fff]", "", text[:m.start()])
+    if any(story[j:j + 3] in plan_text for j in range(len(story) - 2)):
+        return text
+    return text[m.start():] if _names_plan(m.group("topic"), plan_text) else text
+
+
+def _names_plan(phrase: str, plan_text: str) -> bool:
+    """Whether a phrase shares two adjacent characters with the plans."""
+    pairs = _plan_pairs(plan_text)
+    return any(phrase[j:j + 2] in pairs for j in range(len(phrase) - 1))
+
+
+def _names_particular(phrase: str, plan_text: str) -> bool:
+    """Whether a phrase shares with the plans two adjacent characters they seldom write (牧区, 公里; not 政府, 计划):
+    it names a particular thing of theirs."""
+    pairs = _plan_pairs(plan_text)
+    return any(0 < pairs.get(phrase[j:j + 2], 0) <= PARTICULAR_MAX for j in range(len(phrase) - 1))
+
+
+@lru_cache(maxsize=4)
+def _plan_pairs(plan_text: str) -> dict[str, int]:
+    """Every two adjacent Chinese characters of the plans, with how often they occur."""
+    return dict(Counter(plan_text[i:i + 2] for i in range(len(plan_text) - 1)
+                        if CJK.match(plan_text[i]) and CJK.match(plan_text[i + 1])))
