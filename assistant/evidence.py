@@ -174,8 +174,8 @@ class EvidenceFinder:
                                known=known, soft=soft))
         tags = lex.pos_tags(text)
         for word in lex.content_words(text):
-            if not CJK.search(word):
-                continue  # English words were read above, phrase by phrase
+            if not CJK.search(word) and "+" not in word:
+                continue  # English words were read above, phrase by phrase (8+1+1 is a name, read here)
             if (not lex.glossary.synonym_forms(word) and word not in lex.plan_text and (at := text.find(word)) >= 0
                     and (m := GLOSSED.match(text, at + len(word))) and lex.glossary.phrases(m.group(1))):
                 continue  # 瑞茨REITs, 瑞茨 就是REITs: a sound-spelling the caller glosses with the plans' own term

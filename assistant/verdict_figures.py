@@ -238,7 +238,12 @@ class FigureRules(TableRows):
                 continue
             if attributed(hit.span.text, subject, FIGURE, lambda m: is_figure(m, part.measure) and (
                     not units or any(x in m.group(2) for x in units))):
-                return FromText(part=part, intent="figure", sentences=(hit,), focus=ev.focus)
+                # 听说沙地治理要搞100万亩，真的假的: a claimed figure the sentence gives otherwise (88万亩) is corrected
+                said = [m for m in FIGURE.finditer(hit.span.text) if is_figure(m, part.measure)]
+                wrong = asserts(part.text) and any(
+                    x.text not in hit.span.text and any(same_kind(x.unit, m.group(2)) and unit_kind(x.unit) for m in said)
+                    for x in part.stated)
+                return FromText(part=part, intent="correction" if wrong else "figure", sentences=(hit,), focus=ev.focus)
         if part.places:
             return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
         best = ev.sentences[0] if ev.sentences else None

@@ -21,7 +21,8 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "就是想问问", "就是想问一下", "就是想问下", "就是想问",
             "想问问", "问问", "我想问",
             "我想问下", "我问一下", "我问下", "想问一下", "想问下", "麻烦问一下", "麻烦问下", "打扰一下", "我想了解一下",
-            "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下")
+            "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下", "打听一下", "打听下", "想打听一下",
+            "想打听下", "我想打听一下", "我打听一下", "我打听下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
@@ -37,8 +38,8 @@ UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公�
 ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
 # A caller's office, and what it is doing, before a colon or comma (商务局问： / 发改委这边问一下： / 卫健委： /
-# 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked.
-OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>[\u4e00-\u9fff]{1,10}(局|委|办|厅|署))(这边|这里|的)?"
+# 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked. (听说今年要办个比赛，: 办 is a verb there.)
+OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>(?:(?![要想说是在会能把])[\u4e00-\u9fff]){1,10}(局|委|办|厅|署))(这边|这里|的)?"
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
 # The asker's own field, said after their office was named (文旅局：我们口的重点项目): the office is the topic.
 OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|系统|部门|单位|行业|条线)(的|这块|这一块)?")
@@ -173,6 +174,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     """`terms`: everyday words the glossary reads as the plans' own (交房, 家庭医生): a phrase holding one is not a story."""
     v = vocab()
     text = _fold_latin(_width(question))
+    text = v.cue["addressed"].sub("", text) or text
     if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
         for rx, mandarin in v.cantonese:
             text = rx.sub(mandarin, text)
@@ -194,6 +196,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         text = after_asking(text, plan_text)
     text = _strip_fillers(text)
     text = HEARSAY.sub("听说", text)
+    text = v.cue["heard"].sub("听说", text)
     if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):
         text = text[:m.start()]
     if lang == "zh":

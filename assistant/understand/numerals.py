@@ -14,8 +14,9 @@ DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 # A measure word after the number: the units the plans write, plus everyday ones (个亿 is spoken 亿元).
 SPOKEN_UNITS = ("个亿", "亿元", "亿", "万元", "万", "块钱", "块", "元", "米", "千米", "年", "个点", "百分点", "人")
 PERCENT = re.compile(rf"百分之([{DIGITS}]+)")
-# A formula the plans write with plus signs, said aloud (八加一加一 → 8+1+1, 一加N): kept only when the plan writes it.
-PLUS = re.compile(rf"[{DIGITS}A-Za-z]+(?:加[{DIGITS}A-Za-z]+)+")
+# A formula the plans write with plus signs, said aloud (八加一加一, 8加1加1 → 8+1+1, 一加N): kept only when the plan
+# writes it.
+PLUS = re.compile(rf"[{DIGITS}0-9A-Za-z]+(?:加[{DIGITS}0-9A-Za-z]+)+")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def _convert(run: str, unit: str) -> str | None:
 def arabic_numerals(text: str, plan_text: str = "") -> str:
     """`text` with its spoken numbers in Arabic figures; runs that the plan itself writes in characters
     (千吨级, 两个市场, 第十六届) are left as they are."""
-    if not re.search(f"[{DIGITS}]", text):
+    if not re.search(f"[{DIGITS}]", text) and "加" not in text:  # 8加1加1: typed figures, spoken plus signs
         return text
 
     def percent(m: re.Match) -> str:

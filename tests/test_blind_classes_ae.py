@@ -1,0 +1,40 @@
+"""Classes of failure found by blind-ae (investors in WeChat style, residents half-remembering the radio, callers in
+northern colloquial speech, students, mixed English, refusals, conversations), each tested in other words than the
+set's items: a formula the plan names in figures, typed with 加 (8加1加1); the person greeted first (师傅你好); 打听
+as a way of asking; hearsay from the radio or the neighbours (广播里讲, 听邻居说) and 真的假的, which name nothing of
+the plans'; 整个 as a filler; 办 as a verb, not an office; and a claimed figure corrected from the sentence that
+gives it when no table row is named by the question's words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("question", ["八加一加一那个就业服务体系是啥", "计划里说的8加1加1是个什么体系"])
+def test_a_formula_the_plan_names_in_figures_said_with_jia(bot, question):
+    a = bot.ask(question)
+    assert not a.refused and "8+1+1" in a.answer and a.citations[0].chapter == "七", a.answer
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("师傅你好，今年地区生产总值增长多少", "6%"),
+    ("想打听一下今年固投增长多少", "10%"),
+    ("领导好 今年社零整个增长多少", "4.5%"),
+])
+def test_a_greeting_the_asking_and_fillers_name_nothing(bot, question, figure):
+    a = bot.ask(question)
+    assert not a.refused and figure in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, right", [
+    ("电视上讲今年沙地治理要完成九十万亩 真的假的", "88万亩"),
+    ("听邻居说今年互市贸易额要突破二十亿元，是真的吗", "15亿元"),
+])
+def test_hearsay_from_the_radio_or_the_neighbours_is_a_claim_checked(bot, question, right):
+    a = bot.ask(question)
+    assert not a.refused and right in a.answer and not a.answer.startswith("是的"), a.answer
+
+
+def test_ban_as_a_verb_is_no_office(bot):
+    a = bot.ask("听说今年要办个汽车比赛，是什么比赛")
+    assert not a.refused and "汽车拉力锦标赛" in a.answer, a.answer
