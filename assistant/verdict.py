@@ -241,7 +241,16 @@ class Judge(FigureRules):
         return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
 
     def _about_previous(self, part: Part, previous: Turn) -> Decision:
-        """这是在哪一部分说的？: the place of the previous answer's first source."""
+        """这是在哪一部分说的？: the place of the previous answer's first source. 这个是确保还是力争 after an answer
+        in sentences (a list): the figures those sentences frame, each with its framing (力争…突破460亿元)."""
+        if vocab().cue["framing_asked"].search(part.text) and not previous.answer.facts:
+            shown = previous.answer.answer
+            said = [h.span.text for c in previous.answer.citations
+                    for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+            rows = tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in said)
+                         and f"{t.value_text()}{t.unit}" in shown and t.kind not in ("date", "ordinal", "period", "other"))
+            if rows:
+                return FromTable(part=part, rows=rows[:3])
         cite = previous.answer.citations[0] if previous.answer.citations else None
         if cite is None:
             return Decline(part=part, reason="not_in_plan")

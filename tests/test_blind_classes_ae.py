@@ -38,3 +38,21 @@ def test_hearsay_from_the_radio_or_the_neighbours_is_a_claim_checked(bot, questi
 def test_ban_as_a_verb_is_no_office(bot):
     a = bot.ask("听说今年要办个汽车比赛，是什么比赛")
     assert not a.refused and "汽车拉力锦标赛" in a.answer, a.answer
+
+
+def test_is_it_ensure_or_strive_after_a_list_gives_the_figure_with_its_framing(bot):
+    first = bot.ask("对外贸易今年有哪些安排")
+    assert not first.facts and "460亿元" in first.answer, first.answer
+    a = bot.ask("那这个是力争的还是确保的", first.session_id)
+    assert a.facts and "力争" in a.answer and "460亿元" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, figure", [("招商这块今年有啥硬指标", "20亿元"), ("生态方面今年有什么硬任务", "88万亩")])
+def test_hard_targets_are_figures(bot, question, figure):
+    a = bot.ask(question)
+    assert not a.refused and figure in a.answer, a.answer
+
+
+def test_a_list_over_a_whole_section_gives_each_sentence_s_lead_before_any_second_clause(bot):
+    a = bot.ask("守护边境安宁这方面今年都有哪些工作")
+    assert not a.refused and "退役军人" in a.answer and "国家安全观" in a.answer, a.answer

@@ -66,7 +66,7 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
             chosen = clauses
         else:
             chosen = named if named and len(named) < len(clauses) else clauses
-        for a, b in chosen:
+        for k, (a, b) in enumerate(chosen):
             if text[a:b].rstrip().endswith("：") and b < len(text):  # 目标是：the head of an enumeration, not an item
                 continue
             item = text[a:b].strip().rstrip("，；。！？：")
@@ -74,10 +74,12 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
                 continue
             seen.add(item)
             hits_in = sum(t in item for t in focus)
-            out.append((-(hits_in + hit.coverage), rank * 100 + a, hit, item))
+            out.append((-(hits_in + hit.coverage), (k, rank), rank * 100 + a, hit, item))
+    # of items alike in relevance, each sentence's first clause before any sentence's second: a section's seven
+    # tasks are seven lead clauses, not all the clauses of its first three sentences
     out.sort(key=lambda x: (x[0], x[1]))
     best = out[:MAX_ITEMS]
-    best.sort(key=lambda x: x[1])  # in the plan's order, once chosen
+    best.sort(key=lambda x: x[2])  # in the plan's order, once chosen
     return [(h, item) for *_, h, item in best]
 
 
