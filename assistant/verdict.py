@@ -90,6 +90,8 @@ class Judge(FigureRules):
         default = scope.docs[0] if scope.chosen_by_default else ""
         if part.about_previous and previous is not None:
             return self._about_previous(part, previous), default
+        if part.structure and not part.at and (outline := self._structure(part, docs)):
+            return FromText(part=part, intent="outline", sentences=outline), default
         if part.at and not placed:  # 第三章第二节…: the place named by its numbers is what it is about, or where to look
             outline = next((o for d in (docs or tuple(x.doc for x in reversed(self.docs)))
                             if (o := self.finder.structure.outline(d, *part.at))), ())
@@ -258,6 +260,14 @@ class Judge(FigureRules):
         if not hits:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])
+
+    def _structure(self, part: Part, docs: tuple[str, ...] | None) -> tuple[SentenceHit, ...]:
+        """开放合作的那一章分了几节: the outline of the chapter (or section) where what the question names is found."""
+        ev = self.finder.gather(part, docs)
+        best = ev.sentences[0] if ev.sentences else None
+        if best is None or not found_by_name(ev, best) or best.coverage < self.settings.answer_coverage:
+            return ()
+        return self.finder.structure.outline(best.doc, best.chapter, "" if part.structure == "chapter" else best.section)
 
     def _unmentioned(self, part: Part, ev: Evidence) -> bool:
         """有没有提到5G基站建设: what follows the asking names nothing of the plans' own (only words they never use,

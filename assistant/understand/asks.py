@@ -136,7 +136,17 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         date_asked=any(m.measure == "date" and m.pattern.search(text) for m in v.measures),
         instances=_instances(text),
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",
+        structure=_structure(text),
     )
+
+
+def _structure(text: str) -> str:
+    """开放合作的那一章分了几节 → chapter; 那一节分成哪几块 → section: how the place about a topic is divided."""
+    m = vocab().cue["structure"].search(text)
+    if m is None:
+        return ""
+    unit = (m.group("unit") or m.group("unit_en") or "").lower()
+    return "chapter" if unit in ("章", "chapter") or (not unit and ("章" in text or "chapter" in text.lower())) else "section"
 
 
 def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ class Part(Frozen):
     defines: str = ""  # a quoted name or number code whose meaning is asked (“8+1+1”分别指什么), "" if none
     at: tuple[str, ...] = ()  # (chapter, section) named by its numbers (第三章第二节 → 三, （二）): look there
     outline: bool = False  # asks only what that numbered place is about (第六章讲什么, what does chapter 4 cover)
+    structure: Literal["", "chapter", "section"] = ""  # how a place named by its topic is divided (那一章分了几节)
 
 
 class Understanding(Frozen):
