@@ -89,3 +89,13 @@ def test_at_the_meeting_names_the_meeting(bot):
 def test_how_the_place_about_a_topic_is_divided_is_its_outline(bot, question, title):
     a = bot.ask(question)
     assert not a.refused and title in a.answer and "主要内容" in a.answer, a.answer
+
+
+def test_a_list_of_projects_of_a_topic_gives_the_items_naming_the_topic_not_every_project(bot):
+    a = bot.ask("储能这块今年都有哪些项目")
+    assert "独立共享储能电站" in a.answer and "分散式风电" not in a.answer, a.answer
+
+
+def test_the_main_economic_targets_are_the_plan_s_main_expected_targets(bot):
+    a = bot.ask("今年的主要经济目标有哪些")
+    assert all(x in a.answer for x in ("地区生产总值", "社会消费品零售总额", "农牧民人均可支配收入")), a.answer

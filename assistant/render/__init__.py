@@ -155,7 +155,9 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
     top = d.sentences[0]
     ch_title, sec_title = src.titles(top)
     if d.intent == "list":
-        items = list_items(d.focus, d.sentences)
+        # 储能有啥项目: the items that name 储能; 项目, a kind of thing, names every item alike
+        kinds = vocab().instance_words
+        items = list_items(tuple(f for f in d.focus if f not in kinds) or d.focus, d.sentences)
         place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
         lines = [P.LIST[lang].format(place=place)]
         for hit, item in items:
