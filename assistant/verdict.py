@@ -137,6 +137,11 @@ class Judge(FigureRules):
         if best is None or best.coverage < floor or not ev.has_topic:
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
         answering = self._answering(ev, part.ask, floor)
+        if part.ask == "fact" and (m := re.search(r"的(?P<head>[\u4e00-\u9fff]{2,4}?)(是|有|在|要|会|能|怎么|咋|如何)",
+                                                  part.text)) and any(w in m.group("head") for w in ev.unknown):
+            # 第三小学的学区是咋划分的: what is asked of the thing (its 学区) is a word the plans never use
+            return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                    part, ev), default
         named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]
         if named:  # 去蒙古国旅游要办什么签证: a place named in Chinese: the plan's sentences must be about it
             answering = tuple(h for h in answering if any(

@@ -6,7 +6,8 @@ the plans'; 整个 as a filler; 办 as a verb, not an office; a claimed figure c
 gives it when no table row is named by the question's words; 是确保还是力争 after a list; hard targets (硬指标) as
 figures; a list over a whole section, one lead clause a sentence; a claimed revision and a role or a boss's wish as
 pressure; whether something was approved as an outcome; 会上 as a meeting; and how a place named by its topic is
-divided (那一章分了几节) as its outline."""
+divided (那一章分了几节) as its outline; the asker's story before one question (我弟明年上小学 三小那边…),
+whose year or place is not the question's; and what is asked of a thing in a word the plans never use (第三小学的学区)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,17 @@ def test_a_list_of_projects_of_a_topic_gives_the_items_naming_the_topic_not_ever
 def test_the_main_economic_targets_are_the_plan_s_main_expected_targets(bot):
     a = bot.ask("今年的主要经济目标有哪些")
     assert all(x in a.answer for x in ("地区生产总值", "社会消费品零售总额", "农牧民人均可支配收入")), a.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    ("我姐明年想回来开店 今年消费新场景有啥项目", "中华美食街"),
+    ("想去蒙古那边收点羊毛 边民互市贸易今年目标多少钱", "15亿元"),
+])
+def test_the_asker_s_story_first_does_not_give_the_question_its_year_or_place(bot, question, said):
+    a = bot.ask(question)
+    assert not a.refused and said in a.answer, a.answer
+
+
+def test_what_is_asked_of_a_thing_in_a_word_the_plans_never_use_is_not_said(bot):
+    a = bot.ask("达克沙地综合治理二期的承包方式是怎么定的")
+    assert a.refused and "达克沙地" in a.answer, a.answer

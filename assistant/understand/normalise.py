@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.models import Frozen
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
-from assistant.understand.story_zh import after_asking, asked_last, asker_story, without_story
+from assistant.understand.story_zh import after_asking, asked_last, asker_story, story_lead, without_story
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -193,7 +193,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     if lang == "zh":
-        text = after_asking(text, plan_text)
+        text = story_lead(after_asking(text, plan_text), plan_text)
     text = _strip_fillers(text)
     text = HEARSAY.sub("听说", text)
     text = v.cue["heard"].sub("听说", text)

@@ -20,6 +20,9 @@ MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(�
                           r"(?P<topic>[^，,。？?\s]{2,})$")
 PARTICULAR_MAX = 3  # times the plans write two characters and they still name a particular thing (牧区, not 政府)
 STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
+# What the asker or their family does or wants, said first (我弟明年上小学 / 想倒腾点蒙古那边的货): the story's year
+# and place are not the question's
+PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算)")
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 
 
@@ -99,3 +102,17 @@ def _plan_pairs(plan_text: str) -> dict[str, int]:
     """Every two adjacent Chinese characters of the plans, with how often they occur."""
     return dict(Counter(plan_text[i:i + 2] for i in range(len(plan_text) - 1)
                         if CJK.match(plan_text[i]) and CJK.match(plan_text[i + 1])))
+
+
+def story_lead(text: str, plan_text: str) -> str:
+    """我弟明年上小学 三小那边有啥新盖的没: a first phrase about the asker (or their family) that asks nothing,
+    before a phrase that asks and names a particular thing of the plans', is the story; the question is the rest."""
+    m = re.match(r"^([^\s，,。？?]+)[\s，,]+(?=[^\s，,。？?]+[。？?]?$)", text)  # a story, then one question
+    if not m or not plan_text or len(m.group(1)) < 4:
+        return text
+    lead, rest = m.group(1), text[m.end():]
+    asking = vocab().cue["asking"]
+    if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
+            or not asking.search(rest) or POINTS_AT_STORY.match(rest) or not _names_particular(rest, plan_text)):
+        return text
+    return rest
