@@ -114,3 +114,8 @@ def test_the_asker_s_story_first_does_not_give_the_question_its_year_or_place(bo
 def test_what_is_asked_of_a_thing_in_a_word_the_plans_never_use_is_not_said(bot):
     a = bot.ask("达克沙地综合治理二期的承包方式是怎么定的")
     assert a.refused and "达克沙地" in a.answer, a.answer
+
+
+def test_taiwan_words_in_traditional_characters_are_read_as_the_mainland_s(bot):
+    a = bot.ask("計畫裡「邊境倉+海外倉」的物流網路是怎麼說的？")
+    assert not a.refused and "物流网络" in a.answer, a.answer

@@ -97,11 +97,19 @@ class Normalised(Frozen):
     asked_language: bool = False
 
 
-@lru_cache(maxsize=1)
-def _t2s():
+@lru_cache(maxsize=2)
+def _opencc(config: str):
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters → simplified; a question written in them is read with Taiwan's words as the mainland's
+    (資訊 → 信息, 網路 → 网络, 軟體 → 软件: OpenCC tw2sp). A question already in simplified characters is left as it is:
+    its words (影片) are the mainland's own."""
+    plain = _opencc("t2s").convert(text)
+    return plain if plain == text else _opencc("tw2sp").convert(text)
 
 
 def _fold_latin(text: str) -> str:
@@ -178,7 +186,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
         for rx, mandarin in v.cantonese:
             text = rx.sub(mandarin, text)
-    text = _t2s().convert(text)
+    text = _simplified(text)
     text = _word_spaced(text)
     text = text.replace("个亿", "亿").replace("好几", "好多")  # 坏了好几个月: several, not a question
     lang = _language(text)
