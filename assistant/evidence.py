@@ -192,8 +192,10 @@ class EvidenceFinder:
             if place:  # a place says where, the topic says what: the place is checked apart (verdict.py)
                 weight *= PLACE_WEIGHT
             out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft, place=place))
-        if not any(c.known for c in out):
+        if not any(c.known for c in out) and not any(c.soft and CJK.search(c.label)
+                                                     and tags.get(c.label, "").startswith(("n", "vn")) for c in out):
             # 主要预期目标有哪些, what are the main targets: the words that are generic elsewhere are the topic here
+            # (not beside an everyday word the plans never use: 体育方面有什么安排 is about 体育, not any 安排)
             for phrase in generic:
                 forms = tuple(lex.glossary.gloss(phrase) or ())
                 weight, known = self._weight(forms)

@@ -119,3 +119,8 @@ def test_what_is_asked_of_a_thing_in_a_word_the_plans_never_use_is_not_said(bot)
 def test_taiwan_words_in_traditional_characters_are_read_as_the_mainland_s(bot):
     a = bot.ask("計畫裡「邊境倉+海外倉」的物流網路是怎麼說的？")
     assert not a.refused and "物流网络" in a.answer, a.answer
+
+
+def test_a_generic_word_is_no_topic_beside_a_thing_the_plans_never_name(bot):
+    a = bot.ask("篮球方面今年有什么安排")
+    assert a.refused and "1571" not in a.answer, a.answer
