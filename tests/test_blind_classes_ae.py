@@ -124,3 +124,10 @@ def test_taiwan_words_in_traditional_characters_are_read_as_the_mainland_s(bot):
 def test_a_generic_word_is_no_topic_beside_a_thing_the_plans_never_name(bot):
     a = bot.ask("篮球方面今年有什么安排")
     assert a.refused and "1571" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, said", [("超5000万元企业35家是确保还是力争？", "力争突破35家"),
+                                            ("超5000万元的企业要达到30家对吗", "35家")])
+def test_the_figure_claimed_is_not_the_one_that_names_the_thing(bot, question, said):
+    a = bot.ask(question)
+    assert a.facts and said in a.answer, a.answer

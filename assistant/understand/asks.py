@@ -8,9 +8,10 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.understand.types import Part, Place, Stated
-from assistant.vocab import vocab
+from assistant.vocab import CJK, vocab
 
 NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage|\bgrowth\b", re.I)
+CLAIM_NEXT = "是吗吧呢啊呀对了左以还或"  # after a figure claimed (35家是…, 10%左右吗), not a noun it names
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 
 
@@ -103,10 +104,12 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     else:
         ask = "fact"
     if ask == "figure" and stated and (measure is None or measure == "share" or not cue["asks_number"].search(text)):
-        # 投资99亿元对吗: the stated figure's unit says what kind of figure is meant
-        kind = ("date" if stated[0].unit == "date" else v.stated_kind.get(stated[0].unit)
-                or next((u.kind for u in v.units if u.unit == stated[0].unit), None))
-        if kind is None and stated[0].unit in v.count_units:
+        # 投资99亿元对吗: the stated figure's unit says what kind of figure is meant (the figure claimed, not one
+        # that names the thing: 超5000万元企业35家 claims 35家)
+        claim = _claimed(text, stated)
+        kind = ("date" if claim.unit == "date" else v.stated_kind.get(claim.unit)
+                or next((u.kind for u in v.units if u.unit == claim.unit), None))
+        if kind is None and claim.unit in v.count_units:
             kind = "count"
         if kind == "growth_rate" and measure == "share":
             kind = None  # the medical rate is 54%, right: a rate asked, which a % states; its kinds take both
@@ -138,6 +141,16 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",
         structure=_structure(text),
     )
+
+
+def _claimed(text: str, stated: tuple[Stated, ...]) -> Stated:
+    """The stated figure that is claimed: the first not run into the noun it names (超5000万元企业 names firms)."""
+    for x in stated:
+        at = text.find(x.text)
+        after = text[at + len(x.text):at + len(x.text) + 1] if at >= 0 else ""
+        if not after or not CJK.match(after) or after in CLAIM_NEXT:
+            return x
+    return stated[0]
 
 
 def _structure(text: str) -> str:
