@@ -131,3 +131,8 @@ def test_a_generic_word_is_no_topic_beside_a_thing_the_plans_never_name(bot):
 def test_the_figure_claimed_is_not_the_one_that_names_the_thing(bot, question, said):
     a = bot.ask(question)
     assert a.facts and said in a.answer, a.answer
+
+
+def test_whether_a_figure_is_approximate_or_a_floor_asked_after_it_is_carried_by_its_answer(bot):
+    a = bot.ask("GDP增长目标是多少？是保底的还是约数？")
+    assert a.facts and "6%左右" in a.answer and "没有" not in a.answer, a.answer

@@ -165,6 +165,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
         for q in coordinated(sentence, lexicon):
+            framing = vocab().cue["framing_asked"]
+            if parts and parts[-1].ask == "figure" and framing.search(q) and not lexicon.content_words(framing.sub(" ", q)):
+                # 社零的目标呢？是约略还是以上？: how the figure just asked is framed, which its answer carries
+                continue
             if parts and parts[-1].structure and re.match(r"^(那)?每(一)?(节|章|部分|块)", q):
                 # …分了几节？每节讲的是什么: the same outline asked again, of its parts
                 parts[-1] = parts[-1].model_copy(update={"text": f"{parts[-1].text}{q}"})
