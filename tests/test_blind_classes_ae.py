@@ -136,3 +136,11 @@ def test_the_figure_claimed_is_not_the_one_that_names_the_thing(bot, question, s
 def test_whether_a_figure_is_approximate_or_a_floor_asked_after_it_is_carried_by_its_answer(bot):
     a = bot.ask("GDP增长目标是多少？是保底的还是约数？")
     assert a.facts and "6%左右" in a.answer and "没有" not in a.answer, a.answer
+
+
+def test_a_chinese_follow_up_after_an_english_figure_swaps_into_the_figure_s_own_name(bot):
+    first = bot.ask("How many kilometres of roads in farming and pastoral areas will be finished?")
+    assert "115" in first.answer, first.answer
+    second = bot.ask("How many water cellars?", first.session_id)
+    a = bot.ask("那水井呢", second.session_id)
+    assert "8眼" in a.answer and "16座" not in a.answer, a.answer

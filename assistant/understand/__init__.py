@@ -20,7 +20,7 @@ from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
 from assistant.understand.split_zh import GATHER
 from assistant.understand.types import Part, Place, Understanding
-from assistant.vocab import KIND_WORDS, vocab
+from assistant.vocab import CJK, KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
@@ -119,6 +119,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         if text == before and listed:
             text = ordinal_item(text, listed)
         prev_text = previous.understood or previous.question
+        if previous.answer.facts and n.lang == "zh" and not CJK.search(prev_text):
+            # 那水井呢 after "how many water cellars?": its words swap into the figure's own (Chinese) name
+            prev_text = f"{previous.answer.facts[0].indicator}是多少"
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
         framing = vocab().cue["framing_asked"]
