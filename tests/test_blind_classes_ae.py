@@ -144,3 +144,13 @@ def test_a_chinese_follow_up_after_an_english_figure_swaps_into_the_figure_s_own
     second = bot.ask("How many water cellars?", first.session_id)
     a = bot.ask("那水井呢", second.session_id)
     assert "8眼" in a.answer and "16座" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("first, then, figure", [
+    ("What are the main targets for 2026?", "And the second one?", "10%"),
+    ("今年风电有哪些项目", "那第二个呢", "50万千瓦"),
+])
+def test_an_item_of_a_list_of_figures_pointed_at_gives_its_figure(bot, first, then, figure):
+    a0 = bot.ask(first)
+    a = bot.ask(then, a0.session_id)
+    assert a.facts and figure in a.answer, a.answer

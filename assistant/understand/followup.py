@@ -55,6 +55,8 @@ EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:a
 ZH_ORDINAL = re.compile(r"(第(?P<n>[一二三四五六七八九十]|\d{1,2})(个|项|条|点|种)|(?P<first>头一个|第一)|(?P<last>最后一个|最后那个|最后一项))")
 EN_ORDINAL = re.compile(r"\b(the )?(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|last|latter|former)"
                         r"( one| item| project| point| of them)?\b", re.I)
+# A question that only points at an item (And the second one? / 那第二个呢): it asks what the item says
+ONLY_POINTS = re.compile(r"\s*(and|and what about|what about|how about|so)?\s*(那|那么)?\s*(呢|的呢)?\s*[?？.。]?\s*", re.I)
 EN_NTH = {"first": 1, "former": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
           "eighth": 8}
 LIST_LINE = re.compile(r"^-\s*(?P<item>.+?)\s*\[\d+\]\s*$")
@@ -83,6 +85,9 @@ def ordinal_item(question: str, previous_answer: str) -> str:
         return question
     # the item's figures would read as a claim the question makes (50万千瓦风电竞配…): its words say which it is
     item = vocab().cue["stated_figure"].sub("", items[n - 1])
+    if item != items[n - 1] and ONLY_POINTS.fullmatch(f"{question[:m.start()]} {question[m.end():]}"):
+        # What about the second one? / 那第二个呢 after a list of figures: the figure that item states
+        return f"{item}是多少"
     return f"{question[:m.start()]}{item}{question[m.end():]}"
 
 
