@@ -154,3 +154,9 @@ def test_an_item_of_a_list_of_figures_pointed_at_gives_its_figure(bot, first, th
     a0 = bot.ask(first)
     a = bot.ask(then, a0.session_id)
     assert a.facts and figure in a.answer, a.answer
+
+
+def test_a_kind_of_figure_alone_after_a_topic_asks_that_figure_of_the_topic(bot):
+    a0 = bot.ask("看病就医方面今年有什么安排")
+    a = bot.ask("那个比例呢", a0.session_id)
+    assert a.facts and "45%" in a.answer, a.answer

@@ -20,7 +20,7 @@ KIND_ANYWHERE = re.compile("|".join(sorted((k for k in KIND_NAMES if len(k) >= 2
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么|啥|怎么|如何)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
 # …, with the caller's restatement after it (那互市贸易呢 就是边民那个): the subject is already said
-ZH_ELLIPSIS = re.compile(r"^(那|那么|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
+ZH_ELLIPSIS = re.compile(r"^(那个|这个|那么|那|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
                          r"(\s*(就是|我是说|我说的是|指的是)[^？?。，,]{1,12}?(那个|那块|那一块|这个|的那个|的))?[？?。!！]*$")
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
@@ -111,6 +111,9 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     if m := ZH_ELLIPSIS.match(q):
         if swapped := _swap_place(m.group("x"), previous) or _swap_kind(m.group("x"), previous):
             return swapped
+        if subject and m.group("x") in vocab().zh_answer_kind and m.group("x") not in subject:
+            # 医疗方面有什么安排 → 那个比例呢: a kind of figure alone asks that figure of the same subject
+            return f"{subject}{m.group('x')}是多少？"
         if not ASK_TAIL.search(m.group("x")) and not ASK_TAIL.search(previous) and words:
             # 农牧民人均可支配收入增速目标？→ 城镇的呢: the previous question with its first word swapped
             x = re.sub(r"的$", "", m.group("x"))

@@ -31,7 +31,7 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
-ELLIPTIC = re.compile(r"^(?:那|那么)?(?P<subject>[^\s，,。？?呢]{1,12})呢[？?]?$"
+ELLIPTIC = re.compile(r"^(?:那个|这个|那么|那)?(?P<subject>[^\s，,。？?呢]{1,12})呢[？?]?$"
                       r"|^(?:and|what about|how about)\s+(?:the\s+)?(?P<en>[a-z][\w' -]{1,40}?)\s*\?$", re.I)
 DOCUMENT = re.compile(r"计划|文件|通知|这份|this plan|the plan|document", re.I)  # the document itself as the topic
 
