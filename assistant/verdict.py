@@ -164,6 +164,9 @@ class Judge(FigureRules):
                 # REITs有哪些项目 / 跟乌兰察布合作的项目有哪些: no sentence names a project (of that place)
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
+        if part.superlative and not part.stated and (rows := self._alike_rows(answering, ev.focus)):
+            # 这些里哪个最大 (风电项目): the figures the sentences give, of one kind, side by side
+            return FromTable(part=part, rows=rows), default
         if part.superlative and not any(vocab().cue["ranked"].search(h.span.text) for h in answering):
             # 总投资最大的是哪个项目: the plan lists or counts them; which one is first, it must say itself
             return self._premise_or(Decline(part=part, reason="ranking", related=related, focus=ev.focus),
@@ -265,6 +268,19 @@ class Judge(FigureRules):
         if not hits:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])
+
+    def _alike_rows(self, answering: tuple[SentenceHit, ...], focus: tuple[str, ...]) -> tuple:
+        """The rows of the most common kind among the figures these sentences give of what the question names
+        (风电, not the storage station in the same sentence), if two or more."""
+        said = [h.span.text for h in answering[:2]]
+        named = [f for f in focus if f not in vocab().instance_words]
+        rows = [t for t in self.finder.table.rows() if any(t.quote in x for x in said)
+                and t.kind not in ("date", "ordinal", "period", "other")
+                and (not named or any(f in t.quote or f in t.indicator for f in named))]
+        kinds = [t.kind for t in rows]
+        kind = max(set(kinds), key=kinds.count) if kinds else None
+        same = tuple(t for t in rows if t.kind == kind)
+        return same if len(same) >= 2 else ()
 
     def _structure(self, part: Part, docs: tuple[str, ...] | None) -> tuple[SentenceHit, ...]:
         """开放合作的那一章分了几节: the outline of the chapter (or section) where what the question names is found."""

@@ -160,3 +160,10 @@ def test_a_kind_of_figure_alone_after_a_topic_asks_that_figure_of_the_topic(bot)
     a0 = bot.ask("看病就医方面今年有什么安排")
     a = bot.ask("那个比例呢", a0.session_id)
     assert a.facts and "45%" in a.answer, a.answer
+
+
+def test_which_of_these_is_largest_after_a_list_shows_their_figures_side_by_side(bot):
+    a0 = bot.ask("风电今年都有哪些项目")
+    a = bot.ask("这几个里哪个最大", a0.session_id)
+    assert not a.refused and all(f in a.answer for f in ("20万千瓦", "50万千瓦", "2万千瓦")), a.answer
+    assert "储能" not in a.answer, a.answer
