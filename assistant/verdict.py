@@ -135,6 +135,14 @@ class Judge(FigureRules):
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
         floor = s.related_coverage if part.scope else s.answer_coverage
         if best is None or best.coverage < floor or not ev.has_topic:
+            alone = part.model_copy(update={"text": _asked_phrase(part.text)})
+            if (not placed and alone.text and self.finder.lexicon.content_words(alone.text)
+                    and not self.finder.gather(alone, docs).unknown):
+                # 家里羊多 草场不够吃 计划里对放牧有啥规定没有: the caller's story thins what the question names;
+                # the phrase that asks, on its own and naming only the plans' words, may be found
+                again, _ = self._part(alone, previous, taken, u, placed=True)
+                if not isinstance(again, Decline):
+                    return again, default
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
         answering = self._answering(ev, part.ask, floor)
         if part.ask == "fact" and (m := re.search(r"的(?P<head>[\u4e00-\u9fff]{2,4}?)(是|有|在|要|会|能|怎么|咋|如何)",
@@ -318,6 +326,14 @@ class Judge(FigureRules):
 
     def _place_in(self, places: tuple[str, ...], text: str) -> bool:
         return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+def _asked_phrase(text: str) -> str:
+    """The phrases from the first that asks to the end, after phrases that only tell (a caller's story); "" when
+    the text is one phrase or its first phrase asks."""
+    phrases = [p for p in re.split(r"[\s，,]+", text.strip()) if p]
+    first = next((i for i, p in enumerate(phrases) if vocab().cue["asking"].search(p)), 0)
+    return " ".join(phrases[first:]) if first > 0 else ""
 
 
 def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:

@@ -43,6 +43,10 @@ OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>(?:(?![要想说是�
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
 # The asker's own field, said after their office was named (文旅局：我们口的重点项目): the office is the topic.
 OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|系统|部门|单位|行业|条线)(的|这块|这一块)?")
+# Who asks, named with where they are from, then that they ask (香港投资者想问， / 蒙古的客商想知道：): context; its
+# place is the asker's, not the question's.
+WHO_ASKS = re.compile(r"^[^，,。？?：:\s]{1,16}(投资者|投资人|投资方|企业|公司|基金|商会|客商|商人|记者|游客|学生|研究人员|朋友)"
+                      r"(想问|想知道|想了解|想咨询|问|咨询)(一下|下)?[，,：:]\s*")
 # Who asks, said as a role first (作为拟入驻园区的企业，): context, not the question.
 AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
@@ -213,7 +217,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
-             or AS_ROLE.match(text)
+             or AS_ROLE.match(text) or WHO_ASKS.match(text)
              or asker_story(text, plan_text)) \
             and len(text) > m.end() + 4:
         office = m.groupdict().get("office")
