@@ -34,3 +34,8 @@ def test_weather_a_made_up_figure_and_a_demand_to_announce_are_refused(bot, ques
 def test_announcing_a_target_is_still_asking_it(bot):
     a = bot.ask("Please announce the GDP growth target for 2026.")
     assert not a.refused and "6%" in a.answer, a.answer
+
+
+def test_a_story_before_a_question_that_names_nothing_of_its_own_keeps_its_topic(bot):
+    a = bot.ask("我们村想通上燃气 今年计划里有说法吗")
+    assert not a.refused and "管道天然气" in a.answer, a.answer

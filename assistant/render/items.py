@@ -61,7 +61,7 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
             chosen = clauses
         elif colon is not None:  # 目标是：A；B: what follows the colon is the list
             chosen = clauses[colon + 1:]
-        elif named[:1] == clauses[:1] and len(named) == 1:
+        elif named[:1] == clauses[:1]:
             # 深入推进城市更新，投资…，完成…: a sentence that opens on the asked topic is about it as a whole
             chosen = clauses
         else:

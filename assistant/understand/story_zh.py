@@ -113,6 +113,18 @@ def story_lead(text: str, plan_text: str) -> str:
     lead, rest = m.group(1), text[m.end():]
     asking = vocab().cue["asking"]
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
-            or not asking.search(rest) or POINTS_AT_STORY.match(rest) or not _names_particular(rest, plan_text)):
+            or not asking.search(rest) or POINTS_AT_STORY.match(rest)
+            or not _names_particular(_without_generic(rest), plan_text)):  # 今年计划里有说法吗 names nothing
         return text
     return rest
+
+
+@lru_cache(maxsize=1)
+def _generic() -> re.Pattern:
+    words = sorted((w for w in vocab().zh_stop if len(w) >= 2 and CJK.match(w)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _without_generic(text: str) -> str:
+    """The text without the words every question about a plan has (今年, 计划, 说法, 多少): what it names."""
+    return _generic().sub(" ", text)
