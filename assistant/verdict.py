@@ -262,12 +262,9 @@ class Judge(FigureRules):
         """这是在哪一部分说的？: the place of the previous answer's first source. 这个是确保还是力争 after an answer
         in sentences (a list): the figures those sentences frame, each with its framing (力争…突破460亿元)."""
         if vocab().cue["framing_asked"].search(part.text) and not previous.answer.facts:
-            shown = previous.answer.answer
             said = [h.span.text for c in previous.answer.citations
                     for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
-            rows = tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in said)
-                         and f"{t.value_text()}{t.unit}" in shown and t.kind not in ("date", "ordinal", "period", "other"))
-            if rows:
+            if rows := self._shown_in(said, previous.answer.answer):
                 return FromTable(part=part, rows=rows[:3])
         cite = previous.answer.citations[0] if previous.answer.citations else None
         if cite is None:
@@ -276,19 +273,6 @@ class Judge(FigureRules):
         if not hits:
             return Decline(part=part, reason="not_in_plan")
         return FromText(part=part, intent="where", sentences=hits[:1])
-
-    def _alike_rows(self, answering: tuple[SentenceHit, ...], focus: tuple[str, ...]) -> tuple:
-        """The rows of the most common kind among the figures these sentences give of what the question names
-        (风电, not the storage station in the same sentence), if two or more."""
-        said = [h.span.text for h in answering[:2]]
-        named = [f for f in focus if f not in vocab().instance_words]
-        rows = [t for t in self.finder.table.rows() if any(t.quote in x for x in said)
-                and t.kind not in ("date", "ordinal", "period", "other")
-                and (not named or any(f in t.quote or f in t.indicator for f in named))]
-        kinds = [t.kind for t in rows]
-        kind = max(set(kinds), key=kinds.count) if kinds else None
-        same = tuple(t for t in rows if t.kind == kind)
-        return same if len(same) >= 2 else ()
 
     def _structure(self, part: Part, docs: tuple[str, ...] | None) -> tuple[SentenceHit, ...]:
         """开放合作的那一章分了几节: the outline of the chapter (or section) where what the question names is found."""

@@ -9,9 +9,10 @@ from assistant.evidence_models import Evidence, SentenceHit
 from assistant.figures import same_figure
 from assistant.models import Target
 from assistant.session import Turn
+from assistant.targets.extract import NOT_QUANTITY
 from assistant.targets.resolve import Resolution
 from assistant.understand.types import Part, Stated
-from assistant.vocab import CJK, KIND_WORDS
+from assistant.vocab import CJK, KIND_WORDS, vocab
 
 
 class TableRows:
@@ -20,7 +21,7 @@ class TableRows:
     def _figures_of(self, places: set[tuple[str, str, str]]) -> tuple[Target, ...]:
         """The rows of these (doc, chapter, section) places that are figures of a task (not a date, ordinal or period)."""
         return tuple(t for t in self.finder.table.rows() if (t.doc, t.chapter, t.section) in places
-                     and t.kind not in ("date", "ordinal", "period", "other"))
+                     and t.kind not in NOT_QUANTITY)
 
     def _siblings(self, row: Target) -> list[Target]:
         """20万千瓦/80万千瓦时储能电站: the plan's figures of the same thing (its power and its energy)."""
@@ -73,6 +74,24 @@ class TableRows:
                      if (t.doc, t.chapter, t.section) == best.place and any(t.quote in h.span.text for h in group)
                      and t.kind in part.kinds and all(any(f in f"{lead} {t.quote}" for f in c.forms) for c in named)
                      )[:8]
+
+    def _alike_rows(self, answering: tuple[SentenceHit, ...], focus: tuple[str, ...]) -> tuple[Target, ...]:
+        """The rows of the most common kind among the figures these sentences give of what the question names
+        (风电, not the storage station in the same sentence), if two or more."""
+        said = [h.span.text for h in answering[:2]]
+        named = [f for f in focus if f not in vocab().instance_words]
+        rows = [t for t in self.finder.table.rows() if any(t.quote in x for x in said)
+                and t.kind not in NOT_QUANTITY
+                and (not named or any(f in t.quote or f in t.indicator for f in named))]
+        kinds = [t.kind for t in rows]
+        kind = max(set(kinds), key=kinds.count) if kinds else None
+        same = tuple(t for t in rows if t.kind == kind)
+        return same if len(same) >= 2 else ()
+
+    def _shown_in(self, sentences: list[str], shown: str) -> tuple[Target, ...]:
+        """The figures of a task these sentences frame that an answer shows (力争…突破460亿元 in a list's item)."""
+        return tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in sentences)
+                     and f"{t.value_text()}{t.unit}" in shown and t.kind not in NOT_QUANTITY)
 
     def _with_row(self, part: Part, reason: DeclineReason, row: Target, related: SentenceHit | None = None,
                   focus: tuple[str, ...] = ()) -> Decline:

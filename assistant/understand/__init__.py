@@ -109,6 +109,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             return Understanding(text=text, off_topic=True, **flags, **base)
         text, flags["aside"] = rest, True
 
+    framing = vocab().cue["framing_asked"]
     scope: tuple[Place, ...] = ()
     about_previous = False
     alone = ""
@@ -124,7 +125,6 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             prev_text = f"{previous.answer.facts[0].indicator}是多少"
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
-        framing = vocab().cue["framing_asked"]
         # 这个目标是力争还是确保 / is that one a firm floor or approximate: the framing words are how it asks
         unframed = lexicon.content_words(framing.sub(" ", text))
         if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)) or (
@@ -158,18 +158,21 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
 
-    if not about_previous and (m := vocab().cue["framing_asked"].search(text)) and lexicon.content_words(
+    if not about_previous and (m := framing.search(text)) and lexicon.content_words(
             rest := f"{text[:m.start()]} {text[m.end():]}".strip()):
         # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
         text = rest
     if not (about_previous or lexicon.content_words(text) or _asks_anything(text) or numbered(text)
             or vocab().cue["stated_figure"].search(text) or lexicon.glossary.phrases(text)):  # Any plans for AI?
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
+
+    def framed_only(q: str) -> bool:  # 是约略还是以上？: asks only how a figure is framed
+        return bool(framing.search(q)) and not lexicon.content_words(framing.sub(" ", q))
+
     parts: list[Part] = []
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
         for q in coordinated(sentence, lexicon):
-            framing = vocab().cue["framing_asked"]
-            if parts and parts[-1].ask == "figure" and framing.search(q) and not lexicon.content_words(framing.sub(" ", q)):
+            if parts and parts[-1].ask == "figure" and framed_only(q):
                 # 社零的目标呢？是约略还是以上？: how the figure just asked is framed, which its answer carries
                 continue
             if parts and parts[-1].structure and re.match(r"^(那)?每(一)?(节|章|部分|块)", q):
