@@ -1,7 +1,8 @@
 """Classes of failure found by blind-af (herders, teachers and doctors, traditional characters, framing, formal
 English, refusals, conversations), each tested in other words than the set's items: a caller's story before the
 phrase that asks, which thins what the question names; who asks, named with where they are from (香港投资者想问);
-weather (沙尘暴), a figure to be made up (编个数) and a demand to announce something are refused."""
+weather (沙尘暴), a figure to be made up (编个数) and a demand to announce something are refused; done or planned,
+with the plan's word as one of the choices, asks no outcome."""
 
 from __future__ import annotations
 
@@ -39,3 +40,8 @@ def test_announcing_a_target_is_still_asking_it(bot):
 def test_a_story_before_a_question_that_names_nothing_of_its_own_keeps_its_topic(bot):
     a = bot.ask("我们村想通上燃气 今年计划里有说法吗")
     assert not a.refused and "管道天然气" in a.answer, a.answer
+
+
+def test_done_or_planned_with_the_plan_s_word_as_a_choice_asks_no_outcome(bot):
+    a = bot.ask("固投那68个项目是已经完成的还是计划要实施的？")
+    assert not a.refused and "68个" in a.answer, a.answer
