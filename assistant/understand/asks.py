@@ -12,7 +12,6 @@ from assistant.vocab import CJK, vocab
 
 NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage|\bgrowth\b", re.I)
 CLAIM_NEXT = "是吗吧呢啊呀对了左以还或"  # after a figure claimed (35家是…, 10%左右吗), not a noun it names
-PLANNED_CHOICE = re.compile(r"还是[^，。？?]{0,8}(计划|今年要|目标|预期)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
 
 
@@ -124,7 +123,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         stated=stated, places=_places_asked(text, lexicon),
         years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
         # 是已经完成的还是今年计划实施的: done or planned, the plan's own word one of the choices: no outcome asked
-        outcome=bool(cue["outcome"].search(text)) and not PLANNED_CHOICE.search(text),
+        outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text),
         compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
