@@ -9,7 +9,9 @@ assistant/vocab (the rules as data).
 from __future__ import annotations
 
 import logging
+import marshal
 import re
+import tempfile
 from functools import cached_property
 from pathlib import Path
 
@@ -29,6 +31,22 @@ QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|�
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
 HMM_MAX = 120  # characters: longer texts are tagged by the dictionary alone
 SPECIFIC_MAX = 4  # times per document a word may occur and still name a particular thing
+
+
+def jieba_tokenizer():
+    """A jieba Tokenizer with the default dictionary loaded. jieba reads its 9 MB prefix-dictionary cache with
+    marshal.load on the open file, piecemeal (0.9 s of a CLI call here); the same bytes read at once load in 0.27 s.
+    Without the cache (a fresh machine), jieba's own initialize builds and writes it."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    try:
+        tok.FREQ, tok.total = marshal.loads((Path(tempfile.gettempdir()) / "jieba.cache").read_bytes())
+        tok.initialized = True
+    except (OSError, ValueError, EOFError, TypeError):
+        tok.initialize()
+    return tok
 
 
 class Lexicon:
@@ -86,10 +104,7 @@ class Lexicon:
 
     @cached_property
     def _jieba(self):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
+        tok = jieba_tokenizer()
         for term in self.terms:
             if CJK.search(term):
                 tok.add_word(term, freq=2000, tag="nz")

@@ -77,3 +77,21 @@ def test_a_pasted_text_is_read_by_its_words_and_not_embedded(fast_bot):
     before = memo.computed
     fast_bot.ask(pasted[:60])  # a question of ordinary length is embedded
     assert memo.computed == before + 1
+
+
+def test_jieba_loads_its_cache_at_once_and_builds_it_when_absent(tmp_path, monkeypatch):
+    """The tokenizer read from jieba's cache in one read is jieba's own; without a cache (a fresh machine) jieba
+    builds and writes it, and the words are the same."""
+    import tempfile
+
+    import jieba
+
+    from assistant.lexical import jieba_tokenizer
+
+    text = "力争招商引资到位资金突破20亿元，推进中蒙经济合作区建设"
+    fast = jieba_tokenizer()
+    assert fast.initialized and fast.lcut(text) == jieba.Tokenizer().lcut(text)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    built = jieba_tokenizer()
+    assert (tmp_path / "jieba.cache").is_file()
+    assert built.lcut(text) == fast.lcut(text) and built.total == fast.total

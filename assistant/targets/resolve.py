@@ -89,9 +89,9 @@ def _default_segment(q: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=1)
 def _fallback_tokenizer() -> jieba.Tokenizer:
     """For callers without a Lexicon (the LangChain tools, tests): jieba that keeps question words whole."""
-    from assistant.lexical import QUESTION_WORDS
+    from assistant.lexical import QUESTION_WORDS, jieba_tokenizer
 
-    tok = jieba.Tokenizer()
+    tok = jieba_tokenizer()
     for word in QUESTION_WORDS:
         tok.add_word(word, freq=1_000_000)
     return tok
