@@ -163,6 +163,12 @@ class EvidenceFinder:
             out.append(Concept(label=phrase, forms=forms, weight=weight, known=known, place=phrase in places))
         names = _proper_names(text)
         for word in uncovered_en:
+            if named := lex.places(word):
+                # a southern Chinese city: a place (or its adjective) says where, and the part's places are checked
+                # apart (verdict.py); it neither finds a sentence nor makes the question unknown
+                forms = tuple(dict.fromkeys(n for p in named for n in lex.place_names(p)))
+                out.append(Concept(label=word, forms=forms, weight=0.0, known=True, place=True))
+                continue
             key = lex.glossary.variant(word)
             if key:  # invest → investment: the same concept in another form
                 weight, known = self._weight(tuple(lex.glossary.gloss(key) or ()))

@@ -23,11 +23,15 @@ class Glossary:
     spellings are made on first use (a Chinese question needs neither them nor pypinyin)."""
 
     def __init__(self, path: Path, pinyin_words: set[str], plan_text: str):
+        from assistant.understand.numerals import english_numerals  # understand imports the lexicon, which imports this
+
         english, self.synonyms = _load(path)
         # people's congress → people congress: keys are read in the form a question is read in
         self.english = {latin(k).strip(): v for k, v in english.items()}
         for key, terms in list(self.english.items()):  # new industries → new industry too, and the other way round
             self.english.setdefault(_number_variant(key), terms)
+            # …and new three → new 3: a question's number words are read as figures before the glossary is asked
+            self.english.setdefault(english_numerals(key), terms)
         self._pinyin_words = pinyin_words
         self._plan_text = plan_text
 

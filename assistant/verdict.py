@@ -136,7 +136,7 @@ class Judge(FigureRules):
         floor = s.related_coverage if part.scope else s.answer_coverage
         if best is None or best.coverage < floor or not ev.has_topic:
             alone = part.model_copy(update={"text": _asked_phrase(part.text)})
-            if (not placed and alone.text and self.finder.lexicon.content_words(alone.text)
+            if (not placed and alone.text and any(len(w) > 1 for w in self.finder.lexicon.content_words(alone.text))
                     and not self.finder.gather(alone, docs).unknown):
                 # 家里羊多 草场不够吃 计划里对放牧有啥规定没有: the caller's story thins what the question names;
                 # the phrase that asks, on its own and naming only the plans' words, may be found

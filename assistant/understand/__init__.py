@@ -152,7 +152,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 scope = _places(previous)
                 # 主要靠啥方式招商 after 招商引资到位资金: a word of the old subject said again names the topic itself
                 repeats = any(len(w) >= 2 and w in subject for w in own)
-                if (resolved == text or place_only) and subject and subject not in resolved and not repeats:
+                # 上面说的第三个具体是多少: the item it points at, put in its place, names its own subject
+                item = text != before
+                if (resolved == text or place_only) and subject and subject not in resolved and not repeats and not item:
                     resolved = f"{subject} {resolved}"
             text = resolved
     elif previous is not None:

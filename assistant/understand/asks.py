@@ -103,9 +103,10 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "list"
     else:
         ask = "fact"
-    if ask == "figure" and stated and (measure is None or measure == "share" or not cue["asks_number"].search(text)):
+    if ask == "figure" and stated and (measure is None or measure == "share"
+                                       or (measure != "count" and not cue["asks_number"].search(text))):
         # 投资99亿元对吗: the stated figure's unit says what kind of figure is meant (the figure claimed, not one
-        # that names the thing: 超5000万元企业35家 claims 35家)
+        # that names the thing: 超5000万元企业35家 claims 35家); a count asked in words (超5000万元的企业数量) stays
         claim = _claimed(text, stated)
         kind = ("date" if claim.unit == "date" else v.stated_kind.get(claim.unit)
                 or next((u.kind for u in v.units if u.unit == claim.unit), None))

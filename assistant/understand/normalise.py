@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.models import Frozen
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
-from assistant.understand.story_zh import after_asking, asked_last, asker_story, story_lead, without_story
+from assistant.understand.story_zh import POINTS_AT_STORY, after_asking, asked_last, asker_story, story_lead, without_story
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -182,6 +182,24 @@ def _language(text: str) -> str:
     return "en" if not cjk or (words >= 3 and words >= cjk / 3) else "zh"
 
 
+def _restarted(text: str) -> str:
+    """储能电站20万千瓦那个啥时候投哦不对我是想问它能存多少电: a question started, taken back and asked again. The
+    second is the question; what the first named before it asked (储能电站20万千瓦) stays when the second points at it
+    (它, 这个), and goes when the second names its own (固投增长多少 不对 我想问的是社零增长多少)."""
+    m = None
+    for m in vocab().cue["restart"].finditer(text):
+        pass
+    # …and not a turn that opens with it (哦我说错了 我问的是农牧民的): that takes back the previous turn (followup.py)
+    first = vocab().cue["asking"].search(text[:m.start()]) if m else None
+    if first is None or len(text[m.end():].strip(" ，,。？?")) < 2:
+        return text
+    again = text[m.end():]
+    if not POINTS_AT_STORY.match(again):
+        return again
+    before = text[:m.start()]
+    return f"{before[:first.start()].strip()} {again}".strip()
+
+
 def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> Normalised:
     """`terms`: everyday words the glossary reads as the plans' own (交房, 家庭医生): a phrase holding one is not a story."""
     v = vocab()
@@ -205,6 +223,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     if lang == "zh":
+        text = _restarted(text)
         text = story_lead(after_asking(text, plan_text), plan_text)
     text = _strip_fillers(text)
     text = HEARSAY.sub("听说", text)

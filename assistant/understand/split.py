@@ -30,6 +30,8 @@ NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就�
                           r"|(?:^|(?<=[.;:]))\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly)\s*[,:]\s*"
                           r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
 FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
+GUESSED_NAME = re.compile(r"^(?:maybe |perhaps |is it |or )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}\s*\?$")
+WHICH_EN = re.compile(r"\b(which|what)\b[^?]*\?$", re.I)
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
 ELLIPTIC = re.compile(r"^(?:那个|这个|那么|那)?(?P<subject>[^\s，,。？?呢]{1,12})呢[？?]?$"
                       r"|^(?:and|what about|how about)\s+(?:the\s+)?(?P<en>[a-z][\w' -]{1,40}?)\s*\?$", re.I)
@@ -150,6 +152,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         elif p.strip(" ，,？?。."):
             pieces.append(p)
     pieces = [p.strip(" ，,") for p in pieces]
+    pieces = _guesses_joined(pieces)
     pieces = [q for p in pieces for q in _then_wording(p, lexicon)]
     pieces = [q for p in pieces for q in _two_measures(p, lexicon)]
     # a transcript has no punctuation: phrases between spaces that each ask are separate questions
@@ -211,6 +214,18 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
         out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not lexicon.names_particular(o)
                          else o for o in out[1:]]
     return out or [text]
+
+
+def _guesses_joined(pieces: list[str]) -> list[str]:
+    """…with which southern Chinese city? Shenzhen?: a name alone after a which-question is the asker's guess at its
+    answer, part of that question, not a second one."""
+    out: list[str] = []
+    for p in pieces:
+        if out and GUESSED_NAME.match(p) and WHICH_EN.search(out[-1]):
+            out[-1] = f"{out[-1].rstrip(' ?')}, {p}"
+            continue
+        out.append(p)
+    return out
 
 
 def _other_measure(question: str, before: str) -> bool:
