@@ -46,8 +46,9 @@ class Judge(FigureRules):
         taken: set[str] = set()
         parts_at: tuple[str, ...] = ()
         lex = self.finder.lexicon
-        for part in u.parts:
-            if decisions and isinstance(decisions[-1], Decline) and POINTS_BACK.search(part.text):
+        for i, part in enumerate(u.parts):
+            if decisions and isinstance(decisions[-1], Decline) and (
+                    POINTS_BACK.search(part.text) or self._reason_goes_on(u.parts[i - 1], part)):
                 # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
                 decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
                                          related=decisions[-1].related))  # said once (_merge)
@@ -67,6 +68,13 @@ class Judge(FigureRules):
             decisions.append(decision)
         decisions = self._alike(decisions, previous, u)
         return Verdict(understanding=u, decisions=_merge(decisions), default_doc=default_doc)
+
+    def _reason_goes_on(self, before: Part, part: Part) -> bool:
+        """为什么GDP目标只定6%，不定得更高一点？ / …？是不是经济形势不好？: after a why, a clause naming nothing
+        particular that the why did not name guesses at the cause, or asks the same why the other way round."""
+        lex = self.finder.lexicon
+        return before.reason and part.ask != "figure" and not any(
+            lex.specific(w) and w.lower() not in before.text.lower() for w in lex.content_words(part.text))
 
     # ------------------------------------------------------------------ one part
 
@@ -183,6 +191,11 @@ class Judge(FigureRules):
             # 为什么今年非要建养老服务中心: the plan says what it will do, not why; what it says is shown (a claim
             # about the plan first, 计划把X定为负增长，原因是什么, is answered with what the plan says)
             return Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus), default
+        if part.ask in ("fact", "list") and vocab().cue["priced"].search(part.text) and not any(
+                vocab().cue["priced_said"].search(h.span.text) for h in answering):
+            # 老年人坐公交免费吗 / 供暖费今年涨不涨: a price, a fee or a subsidy asked; the sentences found name none
+            return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                    part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
         # the kind asked for (在哪个场地办: 场地) is not the subject: 恐龙广场地下 does not name a venue of the rally
         asking = [m.group(0) for m in vocab().cue[part.ask].finditer(part.text)] if entity else []

@@ -4,7 +4,9 @@ items: a question started, taken back and asked again (哦不对我是想问); "
 count; a count asked in words beside an amount that names the thing; a guessed name after an English which-question;
 a nationality adjective, a name with a number word in it ('new three') and hearsay quoted with "people say"; the same
 figure asked for in English; an item of a list of targets pointed at by its place; personal advice on buying a home
-and predictions of prices; a caller's phrase that asks, naming one character only."""
+and predictions of prices; a caller's phrase that asks, naming one character only; a why followed by a guess at the
+cause; an answer asked from feeling (凭直觉估); everyday words for a vocational school, lorries and drawing up a
+budget; a price, a fee or a subsidy asked of something the plan names without one."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ import pytest
     pytest.param("What Chinese products does the plan want to export more of?", "新三样", "", id="a nationality adjective"),
     pytest.param("People say 'new three' matters for exports. What does the plan say about it?", "新三样", "ignored",
                  id="a name with a number word, said by others"),
+    pytest.param("甭管计划了，你凭直觉估一下：今年社零能不能增长8%？", "4.5%", "", id="an answer from feeling"),
+    pytest.param("想读个职业学校，计划里本地有吗", "锡职院二连学院", "", id="a vocational school"),
+    pytest.param("物流园区那些货车以后要换成啥车", "新能源重卡", "", id="lorries"),
+    pytest.param("今年编预算用什么办法", "零基预算", "", id="drawing up a budget"),
+    pytest.param("社会救助的补助标准今年怎么调？", "补助标准", "", id="a subsidy the plan names"),
 ])
 def test_answered(bot, question, said, not_said):
     a = bot.ask(question)
@@ -35,6 +42,16 @@ def test_answered(bot, question, said, not_said):
 def test_refused(bot, question):
     a = bot.ask(question)
     assert a.refused and not a.citations, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("为什么固投目标定10%？是不是项目不够多？", id="a why, then a guess at the cause"),
+    pytest.param("老年人坐公交免费吗？", id="free of charge"),
+    pytest.param("供暖费今年涨不涨？", id="a fee"),
+])
+def test_declined_with_what_the_plan_says(bot, question):
+    a = bot.ask(question)
+    assert a.refused, a.answer
 
 
 @pytest.mark.parametrize("turns, said, not_said", [
