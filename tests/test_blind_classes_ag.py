@@ -6,7 +6,8 @@ a nationality adjective, a name with a number word in it ('new three') and hears
 figure asked for in English; an item of a list of targets pointed at by its place; personal advice on buying a home
 and predictions of prices; a caller's phrase that asks, naming one character only; a why followed by a guess at the
 cause; an answer asked from feeling (凭直觉估); everyday words for a vocational school, lorries and drawing up a
-budget; a price, a fee or a subsidy asked of something the plan names without one."""
+budget; a price, a fee or a subsidy asked of something the plan names without one; how many indicators are asked
+(三个指标) is no figure to correct."""
 
 from __future__ import annotations
 
@@ -71,3 +72,8 @@ def test_a_phrase_that_asks_naming_one_character_finds_nothing_by_it(bot):
     """打工的被拖欠了工钱的话 … 怎么管吗: the phrase that asks names only 管, which the plan writes in 管理体系 too."""
     a = bot.ask("打工的被拖欠了工钱的话，今年政府有说怎么管吗？")
     assert "国企" not in a.answer, a.answer
+
+
+def test_how_many_indicators_are_asked_is_no_figure_to_correct(bot):
+    a = bot.ask("固投、社零、规上工业增加值三个指标今年的目标分别是多少")
+    assert "需要更正" not in a.answer and "4.5%" in a.answer, a.answer

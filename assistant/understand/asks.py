@@ -63,6 +63,8 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
             continue
         unit = {"％": "%", "percent": "%", "per cent": "%", "个百分点": "%", "个点": "%", "百分点": "%"}.get(
             m.group(2).lower(), m.group(2))
+        if unit in ("个", "项") and vocab().cue["counted_asks"].match(text, m.end()):
+            continue  # 固投三个指标的目标分别是多少: how many things are asked, not a figure stated
         if unit.startswith("月"):  # 4月1号: a date stated
             day = re.search(r"\d+", unit).group(0)
             out.append(Stated(value=f"{m.group(1)}月{day}日", unit="date", text=m.group(0)))
