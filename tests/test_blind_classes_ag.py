@@ -75,5 +75,5 @@ def test_a_phrase_that_asks_naming_one_character_finds_nothing_by_it(bot):
 
 
 def test_how_many_indicators_are_asked_is_no_figure_to_correct(bot):
-    a = bot.ask("固投、社零、规上工业增加值三个指标今年的目标分别是多少")
+    a = bot.ask("社零、规上工业增加值、固投三个指标今年的目标分别是多少")
     assert "需要更正" not in a.answer and "4.5%" in a.answer, a.answer
