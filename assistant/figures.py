@@ -53,5 +53,5 @@ def measure_units(measure: str | None) -> tuple[str, ...] | None:
         return tuple(v.count_units)
     if measure == "date":
         return ("年", "月", "日")
-    units = tuple(u.unit for u in v.units if u.kind == measure)
+    units = tuple(u.unit for u in v.units if u.kind == ("amount" if measure == "investment" else measure))
     return units or None

@@ -7,7 +7,8 @@ figure asked for in English; an item of a list of targets pointed at by its plac
 and predictions of prices; a caller's phrase that asks, naming one character only; a why followed by a guess at the
 cause; an answer asked from feeling (凭直觉估); everyday words for a vocational school, lorries and drawing up a
 budget; a price, a fee or a subsidy asked of something the plan names without one; how many indicators are asked
-(三个指标) is no figure to correct."""
+(三个指标) is no figure to correct; what is spent (花多少钱, 总投资) is answered only by money put in, never a trade
+volume."""
 
 from __future__ import annotations
 
@@ -77,3 +78,14 @@ def test_a_phrase_that_asks_naming_one_character_finds_nothing_by_it(bot):
 def test_how_many_indicators_are_asked_is_no_figure_to_correct(bot):
     a = bot.ask("社零、规上工业增加值、固投三个指标今年的目标分别是多少")
     assert "需要更正" not in a.answer and "4.5%" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("turns", [
+    pytest.param(("跨境电商的物流网络要怎么建？", "那这些仓库建起来要花多少钱？"), id="after the sentence naming them"),
+    pytest.param(("边境仓和海外仓总投资多少？",), id="asked outright"),
+])
+def test_what_is_spent_is_not_a_trade_volume(bot, turns):
+    a = bot.ask(turns[0])
+    for t in turns[1:]:
+        a = bot.ask(t, a.session_id)
+    assert a.refused and not a.facts, a.answer

@@ -100,7 +100,7 @@ def test_tool_outputs_are_json_rows(tools):
     assert out["status"] == "match" and out["candidates"][0]["value"] == 51.28
     assert CONTRACT_FIELDS <= set(out["candidates"][0])
     assert tools["lookup_target"].invoke({"query": "恐龙博物馆投资多少"}) == {
-        "status": "none", "measure": "amount", "reason": "no row explains the question", "candidates": []}
+        "status": "none", "measure": "investment", "reason": "no row explains the question", "candidates": []}
     listed = tools["list_targets"].invoke({"chapter": "总体要求", "kind": "growth_rate"})
     assert listed["count"] == 6 and {d["unit"] for d in listed["targets"]} == {"%"}
     row_id = listed["targets"][0]["id"]

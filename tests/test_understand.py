@@ -53,7 +53,7 @@ def test_a_spoken_formula_is_written_as_the_plan_writes_it(bot):
     ("生态方面那几个制度是啥", "list", None),
     ("出口要扩大哪类产品", "list", None),
     ("How much land will be restored?", "figure", "area"),
-    ("What's the budget for the new museum?", "figure", "amount"),
+    ("What's the budget for the new museum?", "figure", "investment"),
 ])
 def test_what_a_part_asks(bot, question, ask, measure):
     part = classify(normalise(question).text, bot.lexicon)

@@ -225,7 +225,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
     down = bool(DOWN.search(q))  # 能耗下降多少 is not answered by a growth target
     rows = [t for t in (table.rows() if rows is None else rows) if (chapter is None or t.chapter == chapter)
             and (kinds is None or t.kind in kinds)
-            and not (down and t.kind == "growth_rate" and not DOWN.search(t.quote))]
+            and not (down and t.kind == "growth_rate" and not DOWN.search(t.quote))
+            and (measure != "investment" or vocab().cue["invested_row"].search(t.indicator))]
     asked_unit = {m.group(1) for m in _asked_unit().finditer(q)}  # 多少万元 / 几眼: the unit the answer is in
     asked_unit |= {u for g in vocab().counters_alike if asked_unit & g for u in g}  # 多少家 of firms counted in 户
     if not content and not figures:

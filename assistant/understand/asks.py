@@ -118,7 +118,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
             kind = None  # the medical rate is 54%, right: a rate asked, which a % states; its kinds take both
         if kind:
             hit = next((m for m in v.measures if m.measure == kind), None)
-            measure, kinds = kind, (hit.kinds if hit else frozenset({kind}))
+            # an amount stated (超5000万元企业35家) claims an amount, not a threshold
+            measure, kinds = kind, (hit.kinds if hit and kind != "amount" else frozenset({kind}))
     return Part(
         text=text, ask=ask, measure=measure if ask == "figure" else None,
         measure_words=tuple(bare[a:b] for a, b in spans) if ask == "figure" else (),
