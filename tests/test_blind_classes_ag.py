@@ -8,7 +8,7 @@ and predictions of prices; a caller's phrase that asks, naming one character onl
 cause; an answer asked from feeling (凭直觉估); everyday words for a vocational school, lorries and drawing up a
 budget; a price, a fee or a subsidy asked of something the plan names without one; how many indicators are asked
 (三个指标) is no figure to correct; what is spent (花多少钱, 总投资) is answered only by money put in, never a trade
-volume."""
+volume; which indicator a figure is, asked after another, is looked for in the whole plan."""
 
 from __future__ import annotations
 
@@ -61,6 +61,8 @@ def test_declined_with_what_the_plan_says(bot, question):
                  id="the same figure in English"),
     pytest.param(("今年主要预期目标有哪些？", "上面说的第二个具体是多少？"), ("10%",), "地区生产总值",
                  id="an item of a list of targets, by its place"),
+    pytest.param(("固投今年是增长6%对吧？", "那6%到底是哪个指标的？"), ("地区生产总值",), "固定资产",
+                 id="which indicator a figure is, after another"),
 ])
 def test_follow_ups(bot, turns, said, not_said):
     a = bot.ask(turns[0])

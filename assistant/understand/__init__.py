@@ -10,7 +10,7 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.session import Turn
-from assistant.understand.asks import classify
+from assistant.understand.asks import classify, stated_figures
 from assistant.understand.followup import ZH_ELLIPSIS, leans_inside, only_deictic, ordinal_item, resolve_followup
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
@@ -114,6 +114,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     about_previous = False
     alone = ""
     before = text
+    if previous is not None and vocab().cue["which_indicator"].search(text) and stated_figures(text):
+        # 那6%是哪个指标的目标: a figure asks which row is its own, in the whole plan, not in the last answer's subject
+        previous = None
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
         text = ordinal_item(text, previous.answer.answer)
