@@ -117,6 +117,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     if previous is not None and vocab().cue["which_indicator"].search(text) and stated_figures(text):
         # 那6%是哪个指标的目标: a figure asks which row is its own, in the whole plan, not in the last answer's subject
         previous = None
+    if previous is not None and not previous.answer.refused and (named := _figure_named_again(text, previous)):
+        text = before = named
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
         text = ordinal_item(text, previous.answer.answer)
@@ -130,7 +132,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         own = lexicon.content_words(text)
         # 这个目标是力争还是确保 / is that one a firm floor or approximate: the framing words are how it asks
         unframed = lexicon.content_words(framing.sub(" ", text))
-        if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)) or (
+        if ((vocab().cue["where"].search(text) or vocab().cue["in_plan"].search(text)) and only_deictic(own)
+                and not vocab().cue["locate"].search(text)) or (  # 建在哪个位置: on the ground, not in the plan
                 framing.search(text) and only_deictic([w for w in unframed if w not in vocab().governing])):
             # 这条在哪一章 / 这个目标是力争还是确保: the previous answer's own sentence answers
             about_previous, scope = True, _places(previous)
@@ -200,6 +203,20 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                          followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
                          own_measure=own_measure, **flags, **base)
+
+
+def _figure_named_again(text: str, previous: Turn) -> str:
+    """是签约额还是到位资金 / 这个数说的是签约额吗, after one figure: which kind of figure it is, which its own name
+    says (招商引资到位资金); the figure is asked again by its name. Options the name does not hold (确保还是力争) are
+    about its framing, answered from its sentence."""
+    facts = previous.answer.facts
+    m = vocab().cue["kind_choice"].search(text)
+    if len(facts) != 1 or not m:
+        return ""
+    options = [o.rstrip("额数的") for o in (m.group("a"), m.group("b")) if o]
+    if options and not any(len(o) >= 2 and o in facts[0].indicator for o in options):
+        return ""
+    return f"{facts[0].indicator}是多少"
 
 
 def _classify(q: str, lexicon: Lexicon, scope: tuple[Place, ...], about_previous: bool) -> Part:

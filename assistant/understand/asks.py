@@ -95,6 +95,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "who"
     elif cue["year_role"].search(text):  # 今年有什么特殊意义: what the plan says the year is
         ask = "fact"
+    elif stated and cue["which_indicator"].search(text):
+        ask = "figure"  # 45%是指什么: the row the figure is
     elif cue["topic_figures"].search(text) and (cue["quantified"].search(text) or not listing):
         ask = "figure"  # 对外开放方面有哪些量化目标: the figures, not the tasks
     elif (listing and not NUMBER_ASKED.search(text)) or cue["count_items"].search(text):
@@ -114,12 +116,17 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
                 or next((u.kind for u in v.units if u.unit == claim.unit), None))
         if kind is None and claim.unit in v.count_units:
             kind = "count"
+        if kind == "count" and measure not in (None, "count", "share"):
+            kind = None  # 三个风电项目的装机规模: how many things are named, not the capacity asked
         if kind == "growth_rate" and measure == "share":
             kind = None  # the medical rate is 54%, right: a rate asked, which a % states; its kinds take both
         if kind:
             hit = next((m for m in v.measures if m.measure == kind), None)
-            # an amount stated (超5000万元企业35家) claims an amount, not a threshold
+            # an amount stated (超5000万元企业35家) claims an amount, not a threshold; a % stated may be a share
+            # (45%是指什么: 市域就诊率)
             measure, kinds = kind, (hit.kinds if hit and kind != "amount" else frozenset({kind}))
+            if kind == "growth_rate":
+                kinds = frozenset(kinds) | {"share"}
     return Part(
         text=text, ask=ask, measure=measure if ask == "figure" else None,
         measure_words=tuple(bare[a:b] for a, b in spans) if ask == "figure" else (),
