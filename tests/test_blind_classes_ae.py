@@ -12,6 +12,7 @@ whose year or place is not the question's; and what is asked of a thing in a wor
 from __future__ import annotations
 
 import pytest
+from conversation import answered, converse
 
 
 # (question, words the answer holds): each class in other words than the set's items; every one an answer, not a refusal
@@ -87,10 +88,8 @@ def test_answered_from_the_table(bot, question, said):
                  id="which of these is largest"),
 ])
 def test_follow_ups(bot, turns, said, not_said):
-    a = bot.ask(turns[0])
-    for t in turns[1:]:
-        a = bot.ask(t, a.session_id)
-    assert not a.refused and all(x in a.answer for x in said) and (not not_said or not_said not in a.answer), a.answer
+    a = converse(bot, turns)
+    assert answered(a, said, not_said), a.answer
 
 
 def test_is_it_ensure_or_strive_after_a_list_gives_the_figure_with_its_framing(bot):

@@ -8,6 +8,7 @@ words for money owed to them."""
 from __future__ import annotations
 
 import pytest
+from conversation import converse
 
 
 @pytest.mark.parametrize("question, said", [
@@ -32,9 +33,7 @@ def test_where_a_thing_is_built_is_on_the_ground(bot):
     pytest.param(("招商引资目标是多少", "是到位资金还是签约额？"), "到位资金：", id="which kind, of two"),
 ])
 def test_follow_ups(bot, turns, said):
-    a = bot.ask(turns[0])
-    for t in turns[1:]:
-        a = bot.ask(t, a.session_id)
+    a = converse(bot, turns)
     assert not a.refused and said in a.answer, a.answer
 
 
