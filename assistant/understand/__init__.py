@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.lexical import Lexicon
+from assistant.models import Fact
 from assistant.session import Turn
 from assistant.understand.asks import classify, stated_figures
 from assistant.understand.followup import ZH_ELLIPSIS, leans_inside, only_deictic, ordinal_item, resolve_followup
@@ -127,7 +128,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         prev_text = previous.understood or previous.question
         if previous.answer.facts and n.lang == "zh" and not CJK.search(prev_text):
             # 那水井呢 after "how many water cellars?": its words swap into the figure's own (Chinese) name
-            prev_text = f"{previous.answer.facts[0].indicator}是多少"
+            prev_text = _asked_by_name(previous.answer.facts[0])
         subject = subject_of(previous, lexicon)
         own = lexicon.content_words(text)
         # 这个目标是力争还是确保 / is that one a firm floor or approximate: the framing words are how it asks
@@ -216,7 +217,12 @@ def _figure_named_again(text: str, previous: Turn) -> str:
     options = [o.rstrip("额数的") for o in (m.group("a"), m.group("b")) if o]
     if options and not any(len(o) >= 2 and o in facts[0].indicator for o in options):
         return ""
-    return f"{facts[0].indicator}是多少"
+    return _asked_by_name(facts[0])
+
+
+def _asked_by_name(fact: Fact) -> str:
+    """The question that asks a figure by the plan's own name for it (招商引资到位资金是多少)."""
+    return f"{fact.indicator}是多少"
 
 
 def _classify(q: str, lexicon: Lexicon, scope: tuple[Place, ...], about_previous: bool) -> Part:
