@@ -221,6 +221,10 @@ class Judge(FigureRules):
         floor = self.settings.answer_coverage if floor is None else floor
         hits = close_hits(ev.sentences, floor)
         top = hits[0]
+        places = {(p.doc, p.chapter, p.section) for p in ev.part.scope}
+        if (top.doc, top.chapter, top.section) in places:
+            # 主要靠哪个工程 after the 三北 figure: what the last answer's place says, not every 工程 of the plan
+            hits = tuple(h for h in hits if (h.doc, h.chapter, h.section) in places)
         if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):
             # 这一节下设哪几个小标题: the headings inside the section the question names, not what they head
             heads = self.finder.structure.place_headings(top)
@@ -344,7 +348,11 @@ def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:
                 isinstance(o, Decline) and (o.reason, o.detail) == (d.reason, d.detail) for o in out):
             continue  # 全称是什么？和企业债有什么区别？: "the plan does not say" once, not once a part
         out.append(d)
-    return tuple(out)
+    # 要引进哪些具体项目，有名单吗: the plan names none (一批标志性项目); its one sentence, cut into clauses, is no list
+    named_none = {(d.related.doc, d.related.span.start) for d in out
+                  if isinstance(d, Decline) and d.reason == "no_entity" and d.related is not None}
+    return tuple(d for d in out if not (isinstance(d, FromText) and d.intent == "list" and named_none
+                                        and {(h.doc, h.span.start) for h in d.sentences} <= named_none))
 
 
 def _evidence_key(d: Decision) -> tuple | None:

@@ -191,6 +191,14 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     return coverage, coverage + 0.1 * min(longest, 8) / 8, why
 
 
+def _named_longest(q: str, rows: list[Target]) -> list[Target]:
+    """The rows whose name or alias, the longest any row has in `q`, the question says verbatim."""
+    found = [(max((len(n) for n in (t.indicator, *t.aliases) if len(n) >= 2 and n.lower() in q), default=0), t)
+             for t in rows]
+    best = max((n for n, _ in found), default=0)
+    return [t for n, t in found if best and n == best]
+
+
 def row_text(t: Target) -> str:
     """What a row is matched against by meaning: its names and its quote."""
     return f"{t.indicator} {' '.join(t.aliases)} {t.quote}"
@@ -230,6 +238,9 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
     asked_unit = {m.group(1) for m in _asked_unit().finditer(q)}  # 多少万元 / 几眼: the unit the answer is in
     asked_unit |= {u for g in vocab().counters_alike if asked_unit & g for u in g}  # 多少家 of firms counted in 户
     if not content and not figures:
+        named = _named_longest(q, rows)
+        if measure and len(named) == 1:  # 全年要完成的投资额: the measure's words are one row's own name
+            return Resolution(status="match", candidates=(ScoredTarget(target=named[0], score=1.0),), measure=measure)
         if measure and len(rows) > 1:  # "增速目标是多少": a measure and nothing else
             cands = tuple(ScoredTarget(target=t, score=0.0, why=(f"measure {measure}",)) for t in rows)
             return Resolution(status="ambiguous", candidates=cands[:MAX_CANDIDATES], measure=measure,

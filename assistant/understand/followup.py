@@ -24,11 +24,11 @@ ZH_ELLIPSIS = re.compile(r"^(那个|这个|那么|那|还有|另外)?(?P<x>.{1,2
                          r"(\s*(就是|我是说|我说的是|指的是)[^？?。，,]{1,12}?(那个|那块|那一块|这个|的那个|的))?[？?。!！]*$")
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
-INSIDE = re.compile(r"具体|其中|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
+INSIDE = re.compile(r"具体|其中|靠(什么|啥|哪)|通过(什么|啥|哪)|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
                     r"同一(节|章|部分|段)|这一(节|章|段)|本(节|章)|"
                     r"specifically|among (them|these)|of (these|them)|in (it|that|this)|which of|\bother\b|alongside|"
                     r"besides|apart from|\bas well\b|\b(the )?same (section|chapter|part)\b", re.I)
-DEICTIC = re.compile(r"这|那|它|其|该|此|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
+DEICTIC = re.compile(r"这|那|它|其|该|此|原文|出处|小节|章节|段落|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
 OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)
 FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "many", "a", "an", "to", "by", "and"}
@@ -43,7 +43,7 @@ EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|mo
 
 # A correction of what the previous turn took the question to mean (不对 我是说农牧民的 / Sorry, I meant the border
 # trade one), or a pointer then its noun (那这个呢 一般公共预算收入): asked as 那X呢 / what about X
-ZH_CORRECTION = re.compile(r"^(?:(?:不好意思|抱歉|对不起)[，,。\s]*)?(?:(?:不对|不是|错了|搞错了|弄错了|不是这个|(?:我|俺)?(?:说错了|问错了|说岔了|口误了?))[，,。\s]*)?(?:我|俺)?(?:是说|说的是|指的是|问的是|想问的是|要问的是|要的是)"
+ZH_CORRECTION = re.compile(r"^(?:(?:不好意思|抱歉|对不起)[，,。\s]*)?(?:(?:不对|不是这个|不是那个|不是|错了|搞错了|弄错了|(?:我|俺)?(?:说错了|问错了|说岔了|口误了?))[，,。\s]*)?(?:我|俺)?(?:是说|说的是|指的是|问的是|想问的是|要问的是|要的是)"
                            r"(?P<x>[^？?。，,\s]{2,20}?)(?:的|那个|这个|那块)?(?:[，,\s]*(?:不是|而不是)[^？?。]{1,20})?[。？?!！]*$")
 ZH_POINTER_THEN = re.compile(r"^(?:那|那么)?(?:这个|那个|这项|那项)(?:呢|怎么样)[，,\s]*(?P<x>[^？?。，,\s]{2,20})[。？?]*$")
 EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:actually\s+|really\s+|just\s+)?"
@@ -130,6 +130,11 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
             tail_text = tail.group(0) if tail else ("是多少" if words else "")
             if tail and re.search(r"多少|几", tail_text) and not GROWTH_TAIL.search(tail_text):
                 tail_text = "是多少"
+            own = re.sub(r"的$", "", m.group("x"))
+            if GROWTH_TAIL.search(tail_text) and (KIND_WORDS.search(own) and not GROWTH_TAIL.search(own)):
+                tail_text = "是多少"  # 那全年的投资额呢 after a growth asked: it names its own kind of figure
+            elif (g := GROWTH_TAIL.match(tail_text)) and own.endswith(g.group(0)):
+                tail_text = tail_text[g.end():]  # 不是那个 我问的是固投增长: the growth said once
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()

@@ -12,7 +12,8 @@ from functools import lru_cache
 from assistant.models import Frozen
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
-from assistant.understand.story_zh import POINTS_AT_STORY, after_asking, asked_last, asker_story, story_lead, without_story
+from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_particular,
+                                          story_lead, without_story)
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -130,7 +131,7 @@ def _width(text: str) -> str:
                    for ch in text)
 
 
-def _strip_fillers(text: str) -> str:
+def _strip_fillers(text: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> str:
     v = vocab()
     parts = PHRASE.findall(text)
     out: list[str] = []
@@ -153,7 +154,8 @@ def _strip_fillers(text: str) -> str:
                 if changed:
                     break
         rest = parts[n + 1:]  # by position: the same phrase may be said twice
-        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest):
+        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest) \
+                and not _intro_is_topic(p, "".join(rest), plan_text, terms):
             p = ""
         elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and (
                 re.search(r"[？?]\s*$", "".join(out)) or v.cue["asking"].search("".join(out))):
@@ -182,7 +184,7 @@ def _language(text: str) -> str:
     return "en" if not cjk or (words >= 3 and words >= cjk / 3) else "zh"
 
 
-def _restarted(text: str) -> str:
+def _restarted(text: str, plan_text: str, terms: frozenset[str]) -> str:
     """储能电站20万千瓦那个啥时候投哦不对我是想问它能存多少电: a question started, taken back and asked again. The
     second is the question; what the first named before it asked (储能电站20万千瓦) stays when the second points at it
     (它, 这个), and goes when the second names its own (固投增长多少 不对 我想问的是社零增长多少)."""
@@ -190,14 +192,31 @@ def _restarted(text: str) -> str:
     for m in vocab().cue["restart"].finditer(text):
         pass
     # …and not a turn that opens with it (哦我说错了 我问的是农牧民的): that takes back the previous turn (followup.py)
-    first = vocab().cue["asking"].search(text[:m.start()]) if m else None
+    # (a claim put up for checking, 进出口力争突破460亿对吧, is a question taken back as much as one asked)
+    first = (vocab().cue["asking"].search(text[:m.start()]) or vocab().cue["premise"].search(text[:m.start()])) \
+        if m else None
     if first is None or len(text[m.end():].strip(" ，,。？?")) < 2:
         return text
     again = text[m.end():]
-    if not POINTS_AT_STORY.match(again):
+    if not POINTS_AT_STORY.match(again) or _names_own(again, plan_text, terms):
         return again
     before = text[:m.start()]
     return f"{before[:first.start()].strip()} {again}".strip()
+
+
+def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]) -> bool:
+    """我们是脱贫户，今年还有政策照顾吗: who asks is what is asked, when the intro names a particular thing of the
+    plan's and the question after it names none."""
+    who = re.sub(r"^.*?(是|做|搞|从事)", "", intro) if re.search(r"是|做|搞|从事", intro) else ""  # not 在北京: where
+    return bool(plan_text and who) and names_particular(who, plan_text) and not names_particular(rest, plan_text) \
+        and not any(t in rest for t in terms)
+
+
+def _names_own(again: str, plan_text: str, terms: frozenset[str]) -> bool:
+    """那个互市贸易额是多少: 那个 said before a thing the plan names is a filler, not a pointer back."""
+    m = re.match(r"(那个|这个)\s*([\u4e00-\u9fff]{3,12}?)(?=\s|是|有|的|" + vocab().cue["asking"].pattern + ")", again)
+    return bool(m and plan_text and (any(m.group(2)[i:i + 3] in plan_text for i in range(len(m.group(2)) - 2))
+                                    or any(t in m.group(2) for t in terms)))
 
 
 def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> Normalised:
@@ -223,9 +242,9 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     if lang == "zh":
-        text = _restarted(text)
+        text = _restarted(text, plan_text, terms)
         text = story_lead(after_asking(text, plan_text), plan_text)
-    text = _strip_fillers(text)
+    text = _strip_fillers(text, plan_text, terms)
     text = HEARSAY.sub("听说", text)
     text = v.cue["heard"].sub("听说", text)
     if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):

@@ -14,6 +14,8 @@ from assistant.vocab import CJK, vocab
 # question is what follows.
 ASKER_STORY = re.compile(r"^(那个|就是|嗯)?\s*(我|我们|咱|咱们)((?!哪|什么|多少|几|吗|怎么|如何|咋)[^，,。？?]){2,24}?"
                          r"(?=(那个)?(计划|文件)(里|中|里面|里头|上)(那个|关于|对)?(?!有|是|怎|咋|提|说|讲|写|哪|什么|多少|几)[^，,。？?]{2,})")
+# …支持这类往来吗 / 有没有相关的项目: the question is about what the story told
+REFERS_BACK = re.compile(r"这类|这种|此类|这样的|类似的?|相关的?|这方面|这一块")
 STORY_MIN_PHRASES, STORY_MIN_CHARS = 4, 40  # a shorter transcript is a question, not a story and a question
 # A story, then "does the plan deal with X" (老板欠我工资好几个月了 计划里有没有管欠薪的): X is what is asked
 MENTION_LAST = re.compile(r"(计划|规划|文件)(里|中|上|里面|里头)?(有没有|有无|是否|有没)(提|说|管|讲|写|涉及|安排)(到|过)?"
@@ -55,7 +57,7 @@ def after_asking(text: str, plan_text: str) -> str:
     if m is None or m.start() < STORY_AHEAD:
         return text
     rest = text[m.end():].strip(" ，,：:")
-    if len(rest) < STORY_AHEAD or POINTS_AT_STORY.match(rest) or not _names_particular(rest, plan_text):
+    if len(rest) < STORY_AHEAD or POINTS_AT_STORY.match(rest) or not names_particular(rest, plan_text):
         return text
     return rest
 
@@ -90,7 +92,7 @@ def _names_plan(phrase: str, plan_text: str) -> bool:
     return any(phrase[j:j + 2] in pairs for j in range(len(phrase) - 1))
 
 
-def _names_particular(phrase: str, plan_text: str) -> bool:
+def names_particular(phrase: str, plan_text: str) -> bool:
     """Whether a phrase shares with the plans two adjacent characters they seldom write (牧区, 公里; not 政府, 计划):
     it names a particular thing of theirs."""
     pairs = _plan_pairs(plan_text)
@@ -113,8 +115,8 @@ def story_lead(text: str, plan_text: str) -> str:
     lead, rest = m.group(1), text[m.end():]
     asking = vocab().cue["asking"]
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
-            or not asking.search(rest) or POINTS_AT_STORY.match(rest)
-            or not _names_particular(_without_generic(rest), plan_text)):  # 今年计划里有说法吗 names nothing
+            or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
+            or not names_particular(_without_generic(rest), plan_text)):  # 今年计划里有说法吗 names nothing
         return text
     return rest
 
