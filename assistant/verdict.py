@@ -98,6 +98,12 @@ class Judge(FigureRules):
         default = scope.docs[0] if scope.chosen_by_default else ""
         if part.about_previous and previous is not None:
             return self._about_previous(part, previous), default
+        if (part.superlative and previous is not None and len(previous.answer.facts) >= 2
+                and not self.finder.lexicon.names_particular(u.asked)):
+            # 那最低的是哪个 after figures side by side: the same figures answer it, side by side again
+            shown = {(f.doc, f.indicator) for f in previous.answer.facts}
+            if len(rows := tuple(t for t in self.finder.table.rows() if (t.doc, t.indicator) in shown)) >= 2:
+                return FromTable(part=part, rows=rows), default
         if part.structure and not part.at and (outline := self._structure(part, docs)):
             return FromText(part=part, intent="outline", sentences=outline), default
         if part.at and not placed:  # 第三章第二节…: the place named by its numbers is what it is about, or where to look
@@ -273,6 +279,12 @@ class Judge(FigureRules):
     def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
         if ev.known_share < self.settings.out_of_scope_known:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+        if related is None:
+            # 听说市场采购贸易试点已经批下来了: the thing named by the plan's own full term (four characters or more),
+            # in a question thinned by everyday words: what the plan says of it is shown
+            terms = [c.label for c in ev.concepts if c.known and not c.place and not c.soft and len(c.label) >= 4
+                     and CJK.match(c.label)]
+            related = next((h for h in ev.sentences if any(t in h.span.text for t in terms)), None)
         return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
 
     def _about_previous(self, part: Part, previous: Turn) -> Decision:

@@ -166,6 +166,9 @@ class FigureRules(TableRows):
             if ev.known_share < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
             if part.superlative and not vocab().cue["ranked"].search(row.quote):
+                if not part.stated and len(rows := self._ranked_alike(row, part.text, ev.focus)) >= 2:
+                    # 要开工的风电项目里规模最大的那个: the figures its sentence gives of that kind, side by side
+                    return FromTable(part=part, rows=rows)
                 # 68个项目里投资最大的是哪个: the row counts them; which one is first, the plan must say itself
                 return self._with_row(part, "ranking", row, related, ev.focus)
             if part.per_unit and not vocab().cue["per_unit_row"].search(f"{row.indicator} {row.quote}"):

@@ -28,6 +28,16 @@ class TableRows:
         return [t for t in self.finder.table.rows() if t.doc == row.doc and t.quote == row.quote
                 and KIND_WORDS.sub("", t.indicator) == KIND_WORDS.sub("", row.indicator)] or [row]
 
+    def _ranked_alike(self, row: Target, question: str, focus: tuple[str, ...]) -> tuple[Target, ...]:
+        """The rows of `row`'s kind its sentence gives of what the question names (风电, not the storage station),
+        of the stage the question names when it names one (要开工的: 开工建设)."""
+        said = [h.span.text for h in self.finder.structure.sentences_with(row.doc, row.chapter, row.section, row.quote)]
+        named = [f for f in focus if f not in vocab().instance_words]
+        rows = [t for t in self.finder.table.rows() if t.kind == row.kind and t.doc == row.doc
+                and any(t.quote in x for x in said) and (not named or any(f in t.quote or f in t.indicator for f in named))]
+        staged = [t for t in rows if any(st in question and st in t.qualifier for st in vocab().stage)]
+        return tuple(staged if len(staged) >= 2 else rows)
+
     def _named_rows(self, text: str) -> list[Target]:
         """The rows whose indicator (or an alias of four characters or more) the text names in full."""
         return [t for t in self.finder.table.rows()

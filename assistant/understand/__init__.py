@@ -69,6 +69,21 @@ def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     return f"{first}和{second}分别是多少" if first and second and first != second else ""
 
 
+def back_to(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[str, Turn] | None:
+    """回到刚才招商那个数，是力争还是确保 after another topic in between: the question (without the pointer) and the
+    earlier turn it returns to, the latest whose question or figure shares a word with it; None for any other."""
+    m = vocab().cue["back_to"].search(question)
+    if not m or len(turns) < 2:
+        return None
+    rest = f"{question[:m.start()]}{question[m.end():]}".strip(" ，,")
+    words = [w for w in lexicon.content_words(rest) if len(w) >= 2]
+    for t in reversed(turns[:-1]):
+        said = f"{t.understood or t.question} {' '.join(f.indicator for f in t.answer.facts)}"
+        if not t.answer.refused and any(w in said for w in words):
+            return rest, t
+    return None
+
+
 def _asks_anything(text: str) -> bool:
     cue = vocab().cue
     return any(cue[c].search(text) for c in ("where", "list", "who", "figure", "figure_word"))
@@ -120,6 +135,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         previous = None
     if previous is not None and not previous.answer.refused and (named := _figure_named_again(text, previous)):
         text = before = named
+    if previous is not None and previous.answer.facts and (m := SAME_FIGURE.search(text)) and m.start() > 0:
+        # 固定资产投资也是这个数吗 after 规上工业增加值 10%: the other thing's own figure answers (the same or not)
+        text = f"{text[:m.start()]}是多少？"
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
         text = ordinal_item(text, previous.answer.answer)
@@ -170,7 +188,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     if not about_previous and (m := framing.search(text)) and lexicon.content_words(
             rest := f"{text[:m.start()]} {text[m.end():]}".strip()):
         # 进出口贸易额目标属于确保类还是力争类: the figure is asked; its answer carries the plan's framing
-        text = rest
+        # (固定资产投资那个是左右还是以上: what is left names the thing and asks nothing of its own: its figure)
+        text = rest if _asks_anything(rest) or vocab().measure_of(rest)[0] else f"{rest.rstrip(' ？?是的那个')}是多少？"
     if not (about_previous or lexicon.content_words(text) or _asks_anything(text) or numbered(text)
             or vocab().cue["stated_figure"].search(text) or lexicon.glossary.phrases(text)):  # Any plans for AI?
         return Understanding(text=text, **flags, **base)  # nothing asked, nothing named: only instructions
@@ -204,6 +223,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                          followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
                          own_measure=own_measure, **flags, **base)
+
+
+# the figure the last answer gave, pointed at (这个数, 同一个数, the same figure)
+SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
 
 def _figure_named_again(text: str, previous: Turn) -> str:
@@ -242,7 +265,8 @@ def _measure_as_before(parts: list[Part], previous: Turn) -> list[Part]:
     asked before, not a measure its rewording happens to spell (固定资产投资是多少 reads as an amount). Only a growth
     carries over (as in followup.py): another unit (多少家) may not fit the new subject."""
     growth = next(m for m in vocab().measures if m.measure == "growth_rate")
-    asked = vocab().measure_of(previous.understood or previous.question)[0]
+    # (as the caller asked it: 固定资产投资也是这个数吗, read as 固定资产投资是多少, named none, and got a growth)
+    asked = vocab().measure_of(previous.question)[0]
     # GDP目标 → 固投呢: the question named no measure, the answer gave a growth rate
     gave = bool(previous.answer.facts) and all(f.indicator.endswith("增速") for f in previous.answer.facts)
     if asked != growth.measure and not (asked is None and gave):

@@ -134,7 +134,9 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         stated=stated, places=_places_asked(text, lexicon),
         years=tuple(sorted({int(m.group(1)) for m in YEAR.finditer(text)})),
         # 是已经完成的还是今年计划实施的: done or planned, the plan's own word one of the choices: no outcome asked
-        outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text),
+        # …计划文本中的增速目标现在是多少: the plan's own target asked, as it now stands, is no outcome either
+        outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text)
+        and not re.search(r"(计划|文件|规划)(文本)?(里|中|上)?[^，,。？?]{0,8}目标[^，,。？?]{0,4}现在", text),
         compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),

@@ -76,12 +76,18 @@ def _unwritten(text: str) -> bool:
     return bool(vocab().measure_of(text)[0] == "date" or cue["who"].search(text) or cue["locate"].search(text))
 
 
+# 几个主要预期目标里，哪个增速最高: "among the several X" is where the next clause looks, not a question
+AMONG = re.compile(r"^\s*(这|那)?(几个|几项|几大|几类|各个|各项|这些|那些)[^，,。？?]{1,16}(里|中|当中|之中|里面|里头|中间)\s*[，,]?\s*$")
+
+
 def _asks(text: str) -> bool:
     cue = vocab().cue
+    if AMONG.match(text):
+        return False
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
                 or cue["who"].search(text) or cue["wording"].search(text) or cue["figure_word"].search(text)
                 or vocab().measure_of(text)[0] == "date"
-                or re.search(r"[？?吗呢谁]|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
+                or re.search(r"[？?吗呢谁]|([^能会要是可有\W\d])[不没]\1|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
                              r"when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
 
 
@@ -125,6 +131,8 @@ def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
     """The separate questions of a message; a piece that asks nothing is joined to its neighbour."""
+    # 几项主要预期增速里，哪一项最高: "the several" before where the question looks is no count asked
+    text = re.sub(r"^\s*(这|那)?(几个|几项|几大|几类)(?=[^，,。？?]{1,16}(里|中|当中|之中|里面)\s*[，,])", "", text)
     pieces = []
     for p in SENTENCE.findall(text):
         # 项目安排几个，完成投资多少: clauses that each ask are separate questions

@@ -58,6 +58,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
         if PEOPLE.search(lw) or PEOPLE.search(rw):
             continue  # 我跟你们领导很熟: people, not two things of the plan asked about
+        if re.match(r"[^，,。？?\s]{1,12}?(有关|相关|挂钩|关联|沾边|对应)", text[e:]):
+            continue  # 主要预期目标里和居民收入有关的: "to do with", not a second subject
         if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
             continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
         if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):

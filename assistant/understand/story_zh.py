@@ -24,6 +24,9 @@ PARTICULAR_MAX = 3  # times the plans write two characters and they still name a
 STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
 # What the asker or their family does or wants, said first (我弟明年上小学 / 想倒腾点蒙古那边的货): the story's year
 # and place are not the question's
+# What a caller asks the government for (政府这块有没有啥支持): it names no thing of the plans', the story does
+HELP = re.compile(r"支持|扶持|帮扶|帮助|帮忙|政策|补贴|补助|优惠|照顾")
+OTHER_TIME = re.compile(r"明年|后年|去年|前年|下半年|上半年|下个?月|上个?月|(?:19|20)\d\d年")
 PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算)")
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 
@@ -59,6 +62,8 @@ def after_asking(text: str, plan_text: str) -> str:
     rest = text[m.end():].strip(" ，,：:")
     if len(rest) < STORY_AHEAD or POINTS_AT_STORY.match(rest) or not names_particular(rest, plan_text):
         return text
+    if vocab().cue["stated_figure"].search(text[:m.start()]) and names_particular(text[:m.start()], plan_text):
+        return text  # 据称…地区生产总值增速调整为7%，请问…增速目标现在是多少: a claim about the thing asked, no story
     return rest
 
 
@@ -109,14 +114,17 @@ def _plan_pairs(plan_text: str) -> dict[str, int]:
 def story_lead(text: str, plan_text: str) -> str:
     """我弟明年上小学 三小那边有啥新盖的没: a first phrase about the asker (or their family) that asks nothing,
     before a phrase that asks and names a particular thing of the plans', is the story; the question is the rest."""
-    m = re.match(r"^([^\s，,。？?]+)[\s，,]+(?=[^\s，,。？?]+[。？?]?$)", text)  # a story, then one question
+    # a story, then the question (in one phrase, or said in pieces: 第三小学 是要盖什么 多功能教室吗)
+    m = re.match(r"^([^\s，,。？?]+)[\s，,]+(?=[^，,。？?]+[。？?]?$)", text)
     if not m or not plan_text or len(m.group(1)) < 4:
         return text
     lead, rest = m.group(1), text[m.end():]
+    if re.search(r"[\s，,]", rest.strip()) and not OTHER_TIME.search(lead):
+        return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
     asking = vocab().cue["asking"]
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
-            or not names_particular(_without_generic(rest), plan_text)):  # 今年计划里有说法吗 names nothing
+            or not names_particular(HELP.sub(" ", _without_generic(rest)), plan_text)):  # 今年计划里有说法吗 names nothing
         return text
     return rest
 
