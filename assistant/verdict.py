@@ -148,6 +148,10 @@ class Judge(FigureRules):
             return self._figure(part, ev, related, taken, u, docs, previous), default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
         floor = s.related_coverage if part.scope else s.answer_coverage
+        if best is not None and best.coverage >= s.related_coverage and self._named_in_full(ev, best):
+            # 家里上有老下有小…养老服务中心建不建: the thing asked about, named by the plan's own full term, found;
+            # the caller's other words thin the match, they do not make it another question
+            floor = min(floor, best.coverage)
         if best is None or best.coverage < floor or not ev.has_topic:
             alone = part.model_copy(update={"text": _asked_phrase(part.text)})
             if (not placed and alone.text and any(len(w) > 1 for w in self.finder.lexicon.content_words(alone.text))
@@ -276,15 +280,19 @@ class Judge(FigureRules):
             return decline
         return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
 
+    @staticmethod
+    def _named_in_full(ev: Evidence, hit: SentenceHit) -> bool:
+        """The sentence holds a thing the question names by the plan's own term of four characters or more."""
+        return any(c.known and not c.place and not c.soft and len(c.label) >= 4 and (CJK.match(c.label) or c.label.isascii())
+                   and c.label in hit.span.text for c in ev.concepts)
+
     def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
         if ev.known_share < self.settings.out_of_scope_known:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
         if related is None:
             # 听说市场采购贸易试点已经批下来了: the thing named by the plan's own full term (four characters or more),
             # in a question thinned by everyday words: what the plan says of it is shown
-            terms = [c.label for c in ev.concepts if c.known and not c.place and not c.soft and len(c.label) >= 4
-                     and CJK.match(c.label)]
-            related = next((h for h in ev.sentences if any(t in h.span.text for t in terms)), None)
+            related = next((h for h in ev.sentences if self._named_in_full(ev, h)), None)
         return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
 
     def _about_previous(self, part: Part, previous: Turn) -> Decision:

@@ -215,6 +215,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 part = classify(f"{parts[-1].text} {q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
+    for i in range(1, len(parts)):
+        if not parts[i].years and parts[i - 1].years and not YEARISH.search(parts[i].text):
+            # 2027年进出口目标定了没有，是多少: the second clause asks of the same year
+            parts[i] = parts[i].model_copy(update={"years": parts[i - 1].years})
     cue = vocab().cue
     own_measure = vocab().measure_of(question)[0] is not None
     if text != before and not own_measure and previous is not None:
@@ -225,6 +229,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                          own_measure=own_measure, **flags, **base)
 
 
+YEARISH = re.compile(r"(?:19|20)\d\d|今年|明年|去年|前年|后年|本年|当年|this year|next year|last year", re.I)
 # the figure the last answer gave, pointed at (这个数, 同一个数, the same figure)
 SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 

@@ -187,10 +187,12 @@ def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:
                    for m in re.finditer(re.escape(n), text))
     aside: dict[str, bool] = {}
     last_end, last_aside = -1, False
+    # 扎门乌德市政府作为友好城市，希望了解贵市…: a place named before the asker turns to "your city" is the asker's
+    yours = re.search(r"贵市|贵地|你市|你们市|贵方城市|\byour (city|town|municipality)\b", text, re.I)
     for start, end, place in spots:
         before, after = text[:start], text[end:]
         listed = last_end >= 0 and re.fullmatch(r"[、和跟与及,，\s]?", text[last_end:start]) is not None
-        here = bool(cue["asker_from"].search(before) or cue["whereabouts_before"].search(before)
+        here = bool((yours and end <= yours.start()) or cue["asker_from"].search(before) or cue["whereabouts_before"].search(before)
                     or cue["whereabouts_after"].search(after) or (listed and last_aside))
         aside[place] = aside.get(place, True) and here
         last_end, last_aside = max(last_end, end), here

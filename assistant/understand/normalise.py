@@ -204,6 +204,16 @@ def _restarted(text: str, plan_text: str, terms: frozenset[str]) -> str:
     return f"{before[:first.start()].strip()} {again}".strip()
 
 
+def _task_label(text: str, plan_text: str) -> re.Match | None:
+    """新能源项目融资需求摸底：今年开工的风电项目规模各是多少: the asker's task, named before a colon and asking
+    nothing, is context when the question after it names a particular thing of the plans' own."""
+    m = re.match(r"^[^：:？?，,。\s]{2,16}[：:]\s*", text)
+    if not m or vocab().cue["asking"].search(m.group(0)) or not plan_text:
+        return None
+    rest = text[m.end():]
+    return m if vocab().cue["asking"].search(rest) and names_particular(rest, plan_text) else None
+
+
 def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]) -> bool:
     """我们是脱贫户，今年还有政策照顾吗: who asks is what is asked, when the intro names a particular thing of the
     plan's and the question after it names none."""
@@ -256,7 +266,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = GUESSES.sub(" ", text).strip() or text
     if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
              or AS_ROLE.match(text) or WHO_ASKS.match(text)
-             or asker_story(text, plan_text)) \
+             or asker_story(text, plan_text) or _task_label(text, plan_text)) \
             and len(text) > m.end() + 4:
         office = m.groupdict().get("office")
         text = text[m.end():]

@@ -22,7 +22,8 @@ PLUS = re.compile(rf"[{DIGITS}0-9A-Za-z]+(?:加[{DIGITS}0-9A-Za-z]+)+")
 @lru_cache(maxsize=1)
 def _unit_rx() -> re.Pattern:
     units = sorted(set(vocab().unit_names) | set(SPOKEN_UNITS), key=len, reverse=True)
-    return re.compile(rf"([{DIGITS}]+?)({'|'.join(map(re.escape, units))})")
+    # (一块儿 is "together", not one yuan)
+    return re.compile(rf"([{DIGITS}]+?)({'|'.join(map(re.escape, units))})(?!儿)")
 
 
 def _arabic(run: str) -> str | None:

@@ -27,7 +27,7 @@ STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a nam
 # What a caller asks the government for (政府这块有没有啥支持): it names no thing of the plans', the story does
 HELP = re.compile(r"支持|扶持|帮扶|帮助|帮忙|政策|补贴|补助|优惠|照顾")
 OTHER_TIME = re.compile(r"明年|后年|去年|前年|下半年|上半年|下个?月|上个?月|(?:19|20)\d\d年")
-PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算)")
+PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算|儿子|女儿|闺女|娃|孙子|孙女|老人|老伴|爱人)")
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 
 
