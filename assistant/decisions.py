@@ -73,3 +73,33 @@ class Verdict(Frozen):
     @property
     def answered(self) -> bool:
         return any(not isinstance(d, Decline) for d in self.decisions)
+
+
+def merge(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """Parts answered by the very same evidence are one answer (跨境电商和互市贸易…: one sentence names both)."""
+    out: list[Decision] = []
+    for d in decisions:
+        key = _evidence_key(d)
+        if key and any(_evidence_key(o) == key for o in out):
+            continue
+        if isinstance(d, Decline) and d.related is None and any(
+                isinstance(o, Decline) and (o.reason, o.detail) == (d.reason, d.detail) for o in out):
+            continue  # 全称是什么？和企业债有什么区别？: "the plan does not say" once, not once a part
+        out.append(d)
+    # 要引进哪些具体项目，有名单吗: the plan names none (一批标志性项目); its one sentence, cut into clauses, is no list
+    named_none = {(d.related.doc, d.related.span.start) for d in out
+                  if isinstance(d, Decline) and d.reason == "no_entity" and d.related is not None}
+    return tuple(d for d in out if not (isinstance(d, FromText) and d.intent == "list" and named_none
+                                        and {(h.doc, h.span.start) for h in d.sentences} <= named_none))
+
+
+def _evidence_key(d: Decision) -> tuple | None:
+    if isinstance(d, FromTable):
+        return ("rows", tuple(r.id for r in d.rows))
+    if isinstance(d, FromText):
+        return ("text", d.intent, tuple((h.doc, h.span.start) for h in d.sentences))
+    if isinstance(d, (Clarify, Compare)):
+        return (d.kind, tuple(r.id for r in d.rows))
+    if isinstance(d, Decline) and d.related is not None:  # 进口和出口各占多少: one decline, said once
+        return ("decline", d.reason, d.related.doc, d.related.span.start)
+    return None

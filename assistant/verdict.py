@@ -9,26 +9,23 @@ import re
 from dataclasses import dataclass
 
 from assistant.attribution import attributed, named_of_kind
-from assistant.decisions import Clarify, Compare, Decision, Decline, FromTable, FromText, Verdict
+from assistant.decisions import Decision, Decline, FromTable, FromText, Verdict, merge
 from assistant.documents import pick
 from assistant.evidence import EvidenceFinder
-from assistant.evidence_models import Evidence, SentenceHit
 from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
 from assistant.understand.types import Part, Place, Understanding
-from assistant.verdict_figures import FigureRules, asserts, close_hits, found_by_name
-from assistant.vocab import CJK, vocab
+from assistant.verdict_figures import asserts, found_by_name
+from assistant.verdict_text import TextRules, asked_phrase
+from assistant.vocab import vocab
 
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
-# Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
-OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
-                    r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
 @dataclass
-class Judge(FigureRules):
+class Judge(TextRules):
     finder: EvidenceFinder
     docs: tuple[ParsedDoc, ...]
     settings: Settings
@@ -51,11 +48,11 @@ class Judge(FigureRules):
                     POINTS_BACK.search(part.text) or self._reason_goes_on(u.parts[i - 1], part)):
                 # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
                 decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
-                                         related=decisions[-1].related))  # said once (_merge)
+                                         related=decisions[-1].related))  # said once (decisions.merge)
                 continue
             if (parts_at and decisions and isinstance(decisions[-1], FromTable) and POINTS_BACK.search(part.text)
                     and not lex.names_particular(part.text)):
-                # …有一个量化指标，请写出这个指标的数值: the figure just found, said once (_merge)
+                # …有一个量化指标，请写出这个指标的数值: the figure just found, said once (decisions.merge)
                 decisions.append(decisions[-1].model_copy(update={"part": part}))
                 continue
             if not part.at and parts_at and POINTS_BACK.search(part.text):
@@ -67,7 +64,7 @@ class Judge(FigureRules):
                 taken.update(r.id for r in decision.rows)
             decisions.append(decision)
         decisions = self._alike(decisions, previous, u)
-        return Verdict(understanding=u, decisions=_merge(decisions), default_doc=default_doc)
+        return Verdict(understanding=u, decisions=merge(decisions), default_doc=default_doc)
 
     def _reason_goes_on(self, before: Part, part: Part) -> bool:
         """为什么GDP目标只定6%，不定得更高一点？ / …？是不是经济形势不好？: after a why, a clause naming nothing
@@ -153,7 +150,7 @@ class Judge(FigureRules):
             # the caller's other words thin the match, they do not make it another question
             floor = min(floor, best.coverage)
         if best is None or best.coverage < floor or not ev.has_topic:
-            alone = part.model_copy(update={"text": _asked_phrase(part.text)})
+            alone = part.model_copy(update={"text": asked_phrase(part.text)})
             if (not placed and alone.text and any(len(w) > 1 for w in self.finder.lexicon.content_words(alone.text))
                     and not self.finder.gather(alone, docs).unknown):
                 # 家里羊多 草场不够吃 计划里对放牧有啥规定没有: the caller's story thins what the question names;
@@ -223,165 +220,3 @@ class Judge(FigureRules):
         if intent == "fact" and self._enumeration(answering):
             intent = "list"
         return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus), default
-
-    def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
-        """The sentences that answer: the best and those nearly as good; under a heading that matched, the
-        sentences it heads (the heading names the topic, they say what about it); an enumeration opened by a
-        colon runs on to its full stop."""
-        floor = self.settings.answer_coverage if floor is None else floor
-        hits = close_hits(ev.sentences, floor)
-        top = hits[0]
-        places = {(p.doc, p.chapter, p.section) for p in ev.part.scope}
-        if (top.doc, top.chapter, top.section) in places:
-            # 主要靠哪个工程 after the 三北 figure: what the last answer's place says, not every 工程 of the plan
-            hits = tuple(h for h in hits if (h.doc, h.chapter, h.section) in places)
-        if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):
-            # 这一节下设哪几个小标题: the headings inside the section the question names, not what they head
-            heads = self.finder.structure.place_headings(top)
-            if len(heads) > 1:
-                return heads
-        if ask == "list":  # a heading among the best: the list is what it heads
-            top = next((h for h in hits if h.heading), top)
-            if not top.heading and top.matched:
-                # 区域协作方面对接哪些地区: the best sentence's own section title names its strongest concept
-                strongest = max((c for c in ev.concepts if c.label in top.matched), key=lambda c: c.weight).label
-                top = next((h for h in ev.sentences if h.heading and (h.place, h.topic) == (top.place, top.topic)
-                            and strongest in h.matched), top)
-            if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
-                # 还列了哪些别的任务: everything the previous answer's place lists
-                return self.finder.structure.place_sentences(top)
-        if top.heading:
-            body = self.finder.structure.body(top)
-            if ask == "list" and body:
-                hits = body
-            elif body:
-                ranked = sorted(body, key=lambda h: -self.finder.coverage(ev.concepts, h.span.text)[0])
-                # a heading that says what is done (打造向北开放门户) answers too; a bare topic (推进边境旅游) only heads
-                hits = ((top,) if ask == "fact" and "，" in top.span.text else ()) + tuple(ranked[:2])
-        elif ask != "where":
-            hits = tuple(h for h in hits if not h.heading) or hits
-        out: list[SentenceHit] = []
-        for h in hits:
-            out.append(h)
-            if ask in ("list", "fact"):
-                out += [c for c in self.finder.structure.continuation(h) if c.span.start not in {x.span.start for x in out}]
-        return tuple(out)
-
-    def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:
-        """主要目标是什么 / Tell me the main targets: the answer opens an enumeration with a colon, so it is given whole,
-        item by item, not as its first sentences."""
-        return bool(answering) and "：" in answering[0].span.text and len(
-            self.finder.structure.continuation(answering[0])) >= 2
-
-    def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
-        """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a
-        correction, rather than declined: it asked whether the claim is true, and the plan's text answers that."""
-        if not asserts(part.text) or decline.related is None or decline.reason == "out_of_scope":
-            return decline
-        return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
-
-    @staticmethod
-    def _named_in_full(ev: Evidence, hit: SentenceHit) -> bool:
-        """The sentence holds a thing the question names by the plan's own term of four characters or more."""
-        return any(c.known and not c.place and not c.soft and len(c.label) >= 4 and (CJK.match(c.label) or c.label.isascii())
-                   and c.label in hit.span.text for c in ev.concepts)
-
-    def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
-        if ev.known_share < self.settings.out_of_scope_known:
-            return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
-        if related is None:
-            # 听说市场采购贸易试点已经批下来了: the thing named by the plan's own full term (four characters or more),
-            # in a question thinned by everyday words: what the plan says of it is shown
-            related = next((h for h in ev.sentences if self._named_in_full(ev, h)), None)
-        return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
-
-    def _about_previous(self, part: Part, previous: Turn) -> Decision:
-        """这是在哪一部分说的？: the place of the previous answer's first source. 这个是确保还是力争 after an answer
-        in sentences (a list): the figures those sentences frame, each with its framing (力争…突破460亿元)."""
-        if vocab().cue["framing_asked"].search(part.text) and not previous.answer.facts:
-            said = [h.span.text for c in previous.answer.citations
-                    for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
-            if rows := self._shown_in(said, previous.answer.answer):
-                return FromTable(part=part, rows=rows[:3])
-        cite = previous.answer.citations[0] if previous.answer.citations else None
-        if cite is None:
-            return Decline(part=part, reason="not_in_plan")
-        hits = self.finder.structure.sentences_with(cite.doc, cite.chapter, cite.section, cite.quote)
-        if not hits:
-            return Decline(part=part, reason="not_in_plan")
-        return FromText(part=part, intent="where", sentences=hits[:1])
-
-    def _structure(self, part: Part, docs: tuple[str, ...] | None) -> tuple[SentenceHit, ...]:
-        """开放合作的那一章分了几节: the outline of the chapter (or section) where what the question names is found."""
-        ev = self.finder.gather(part, docs)
-        best = ev.sentences[0] if ev.sentences else None
-        if best is None or not found_by_name(ev, best) or best.coverage < self.settings.answer_coverage:
-            return ()
-        return self.finder.structure.outline(best.doc, best.chapter, "" if part.structure == "chapter" else best.section)
-
-    def _unmentioned(self, part: Part, ev: Evidence) -> bool:
-        """有没有提到5G基站建设: what follows the asking names nothing of the plans' own (only words they never use,
-        or generic ones), while 有没有提瑞茨 就是REITs names REITs, which they do use."""
-        lex = self.finder.lexicon
-        m = vocab().cue["mention"].search(part.text)
-        # 有没有提到X, or X…计划里有没有提 (the cue last: what it asks about came before it)
-        asked = lex.content_words(part.text[m.end():] if m else part.text) or lex.content_words(part.text)
-        unknown = {c.label for c in ev.concepts if not c.known and CJK.search(c.label)}
-        return bool(unknown) and not any(w not in unknown and lex.specific(w) for w in asked)
-
-    def _spelled_out(self, term: str) -> bool:
-        """Whether the plans say what a name stands for: the name followed by 即, 是指, 包括, a colon or a bracket
-        (“X”即…, X（…）), or the plans never have it in quotes (then it is not a name of theirs: read as usual)."""
-        text = self.finder.lexicon.plan_text
-        quoted = re.escape(f"“{term}”")
-        if not re.search(quoted, text):
-            return True
-        return bool(re.search(quoted + r"[，,]?(即|是指|指的是|包括|包含|主要是|分别是|：|:|（|\()", text))
-
-    def _classified(self, term: str) -> bool:
-        """“统种共富”“托管代养”等新型合作模式: the plans say what kind of thing a name is, which answers what it means
-        (not what it consists of)."""
-        # …or name the kind right after it (“8+1+1”公共就业服务体系, “四水四定”原则)
-        return bool(re.search(re.escape(f"“{term}”") + r"((“[^”]{1,16}”)*等)?[\u4e00-\u9fff]{2,12}[，。；]",
-                              self.finder.lexicon.plan_text))
-
-    def _place_in(self, places: tuple[str, ...], text: str) -> bool:
-        return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
-
-
-def _asked_phrase(text: str) -> str:
-    """The phrases from the first that asks to the end, after phrases that only tell (a caller's story); "" when
-    the text is one phrase or its first phrase asks."""
-    phrases = [p for p in re.split(r"[\s，,]+", text.strip()) if p]
-    first = next((i for i, p in enumerate(phrases) if vocab().cue["asking"].search(p)), 0)
-    return " ".join(phrases[first:]) if first > 0 else ""
-
-
-def _merge(decisions: list[Decision]) -> tuple[Decision, ...]:
-    """Parts answered by the very same evidence are one answer (跨境电商和互市贸易…: one sentence names both)."""
-    out: list[Decision] = []
-    for d in decisions:
-        key = _evidence_key(d)
-        if key and any(_evidence_key(o) == key for o in out):
-            continue
-        if isinstance(d, Decline) and d.related is None and any(
-                isinstance(o, Decline) and (o.reason, o.detail) == (d.reason, d.detail) for o in out):
-            continue  # 全称是什么？和企业债有什么区别？: "the plan does not say" once, not once a part
-        out.append(d)
-    # 要引进哪些具体项目，有名单吗: the plan names none (一批标志性项目); its one sentence, cut into clauses, is no list
-    named_none = {(d.related.doc, d.related.span.start) for d in out
-                  if isinstance(d, Decline) and d.reason == "no_entity" and d.related is not None}
-    return tuple(d for d in out if not (isinstance(d, FromText) and d.intent == "list" and named_none
-                                        and {(h.doc, h.span.start) for h in d.sentences} <= named_none))
-
-
-def _evidence_key(d: Decision) -> tuple | None:
-    if isinstance(d, FromTable):
-        return ("rows", tuple(r.id for r in d.rows))
-    if isinstance(d, FromText):
-        return ("text", d.intent, tuple((h.doc, h.span.start) for h in d.sentences))
-    if isinstance(d, (Clarify, Compare)):
-        return (d.kind, tuple(r.id for r in d.rows))
-    if isinstance(d, Decline) and d.related is not None:  # 进口和出口各占多少: one decline, said once
-        return ("decline", d.reason, d.related.doc, d.related.span.start)
-    return None

@@ -25,8 +25,10 @@ from assistant.vocab import CJK, KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
-
-
+# a year named (a clause without one asks of the year the clause before named)
+YEARISH = re.compile(r"(?:19|20)\d\d|今年|明年|去年|前年|后年|本年|当年|this year|next year|last year", re.I)
+# the figure the last answer gave, pointed at (固定资产投资也是这个数吗)
+SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
 
 def subject_of(turn: Turn, lexicon: Lexicon) -> str:
@@ -227,11 +229,6 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                          followup=text != before or about_previous or bool(scope),
                          own_figure=any(cue[c].search(question) for c in ("figure", "figure_word", "asks_number")),
                          own_measure=own_measure, **flags, **base)
-
-
-YEARISH = re.compile(r"(?:19|20)\d\d|今年|明年|去年|前年|后年|本年|当年|this year|next year|last year", re.I)
-# the figure the last answer gave, pointed at (这个数, 同一个数, the same figure)
-SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
 
 def _figure_named_again(text: str, previous: Turn) -> str:

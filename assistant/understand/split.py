@@ -76,8 +76,11 @@ def _unwritten(text: str) -> bool:
     return bool(vocab().measure_of(text)[0] == "date" or cue["who"].search(text) or cue["locate"].search(text))
 
 
-# 几个主要预期目标里，哪个增速最高: "among the several X" is where the next clause looks, not a question
-AMONG = re.compile(r"^\s*(这|那)?(几个|几项|几大|几类|各个|各项|这些|那些)[^，,。？?]{1,16}(里|中|当中|之中|里面|里头|中间)\s*[，,]?\s*$")
+# 几个主要预期目标里，哪个增速最高: "among the several X" is where the next clause looks, not a question; "the
+# several" before it is no count asked
+AMONG_TAIL = r"[^，,。？?]{1,16}(里|中|当中|之中|里面|里头|中间)\s*[，,]"
+AMONG = re.compile(rf"^\s*(这|那)?(几个|几项|几大|几类|各个|各项|这些|那些){AMONG_TAIL}?\s*$")
+SEVERAL = re.compile(rf"^\s*(这|那)?(几个|几项|几大|几类)(?={AMONG_TAIL})")
 
 
 def _asks(text: str) -> bool:
@@ -131,8 +134,7 @@ def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
     """The separate questions of a message; a piece that asks nothing is joined to its neighbour."""
-    # 几项主要预期增速里，哪一项最高: "the several" before where the question looks is no count asked
-    text = re.sub(r"^\s*(这|那)?(几个|几项|几大|几类)(?=[^，,。？?]{1,16}(里|中|当中|之中|里面)\s*[，,])", "", text)
+    text = SEVERAL.sub("", text)  # 几项主要预期增速里，哪一项最高 (AMONG)
     pieces = []
     for p in SENTENCE.findall(text):
         # 项目安排几个，完成投资多少: clauses that each ask are separate questions

@@ -1,0 +1,155 @@
+"""verdict, text rules: the plan's sentences that answer a part (the best and those nearly as good, what a heading
+heads, an enumeration to its full stop), a claim answered with what the plan says, a decline with the sentence on
+the topic, the previous answer's own place, and the plan's words for a term (a mixin: Judge holds the finder, the
+settings and the documents)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.decisions import Decision, Decline, FromTable, FromText
+from assistant.evidence_models import Evidence, SentenceHit
+from assistant.session import Turn
+from assistant.understand.types import Part
+from assistant.verdict_figures import FigureRules, asserts, close_hits, found_by_name
+from assistant.vocab import CJK, vocab
+
+# Asks for the rest of a place (还列了哪些别的任务, what else): not only what the question names.
+OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
+                    r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
+
+
+class TextRules(FigureRules):
+    """Judge's rules for answers in the plan's sentences."""
+
+    def _answering(self, ev: Evidence, ask: str, floor: float | None = None) -> tuple[SentenceHit, ...]:
+        """The sentences that answer: the best and those nearly as good; under a heading that matched, the
+        sentences it heads (the heading names the topic, they say what about it); an enumeration opened by a
+        colon runs on to its full stop."""
+        floor = self.settings.answer_coverage if floor is None else floor
+        hits = close_hits(ev.sentences, floor)
+        top = hits[0]
+        places = {(p.doc, p.chapter, p.section) for p in ev.part.scope}
+        if (top.doc, top.chapter, top.section) in places:
+            # 主要靠哪个工程 after the 三北 figure: what the last answer's place says, not every 工程 of the plan
+            hits = tuple(h for h in hits if (h.doc, h.chapter, h.section) in places)
+        if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):
+            # 这一节下设哪几个小标题: the headings inside the section the question names, not what they head
+            heads = self.finder.structure.place_headings(top)
+            if len(heads) > 1:
+                return heads
+        if ask == "list":  # a heading among the best: the list is what it heads
+            top = next((h for h in hits if h.heading), top)
+            if not top.heading and top.matched:
+                # 区域协作方面对接哪些地区: the best sentence's own section title names its strongest concept
+                strongest = max((c for c in ev.concepts if c.label in top.matched), key=lambda c: c.weight).label
+                top = next((h for h in ev.sentences if h.heading and (h.place, h.topic) == (top.place, top.topic)
+                            and strongest in h.matched), top)
+            if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
+                # 还列了哪些别的任务: everything the previous answer's place lists
+                return self.finder.structure.place_sentences(top)
+        if top.heading:
+            body = self.finder.structure.body(top)
+            if ask == "list" and body:
+                hits = body
+            elif body:
+                ranked = sorted(body, key=lambda h: -self.finder.coverage(ev.concepts, h.span.text)[0])
+                # a heading that says what is done (打造向北开放门户) answers too; a bare topic (推进边境旅游) only heads
+                hits = ((top,) if ask == "fact" and "，" in top.span.text else ()) + tuple(ranked[:2])
+        elif ask != "where":
+            hits = tuple(h for h in hits if not h.heading) or hits
+        out: list[SentenceHit] = []
+        for h in hits:
+            out.append(h)
+            if ask in ("list", "fact"):
+                out += [c for c in self.finder.structure.continuation(h) if c.span.start not in {x.span.start for x in out}]
+        return tuple(out)
+
+    def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:
+        """主要目标是什么 / Tell me the main targets: the answer opens an enumeration with a colon, so it is given whole,
+        item by item, not as its first sentences."""
+        return bool(answering) and "：" in answering[0].span.text and len(
+            self.finder.structure.continuation(answering[0])) >= 2
+
+    def _premise_or(self, decline: Decline, part: Part, ev: Evidence) -> Decision:
+        """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a
+        correction, rather than declined: it asked whether the claim is true, and the plan's text answers that."""
+        if not asserts(part.text) or decline.related is None or decline.reason == "out_of_scope":
+            return decline
+        return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
+
+    @staticmethod
+    def _named_in_full(ev: Evidence, hit: SentenceHit) -> bool:
+        """The sentence holds a thing the question names by the plan's own term of four characters or more."""
+        return any(c.known and not c.place and not c.soft and len(c.label) >= 4 and (CJK.match(c.label) or c.label.isascii())
+                   and c.label in hit.span.text for c in ev.concepts)
+
+    def _not_found(self, part: Part, ev: Evidence, related: SentenceHit | None) -> Decision:
+        if ev.known_share < self.settings.out_of_scope_known:
+            return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
+        if related is None:
+            # 听说市场采购贸易试点已经批下来了: the thing named by the plan's own full term (four characters or more),
+            # in a question thinned by everyday words: what the plan says of it is shown
+            related = next((h for h in ev.sentences if self._named_in_full(ev, h)), None)
+        return Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus)
+
+    def _about_previous(self, part: Part, previous: Turn) -> Decision:
+        """这是在哪一部分说的？: the place of the previous answer's first source. 这个是确保还是力争 after an answer
+        in sentences (a list): the figures those sentences frame, each with its framing (力争…突破460亿元)."""
+        if vocab().cue["framing_asked"].search(part.text) and not previous.answer.facts:
+            said = [h.span.text for c in previous.answer.citations
+                    for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+            if rows := self._shown_in(said, previous.answer.answer):
+                return FromTable(part=part, rows=rows[:3])
+        cite = previous.answer.citations[0] if previous.answer.citations else None
+        if cite is None:
+            return Decline(part=part, reason="not_in_plan")
+        hits = self.finder.structure.sentences_with(cite.doc, cite.chapter, cite.section, cite.quote)
+        if not hits:
+            return Decline(part=part, reason="not_in_plan")
+        return FromText(part=part, intent="where", sentences=hits[:1])
+
+    def _structure(self, part: Part, docs: tuple[str, ...] | None) -> tuple[SentenceHit, ...]:
+        """开放合作的那一章分了几节: the outline of the chapter (or section) where what the question names is found."""
+        ev = self.finder.gather(part, docs)
+        best = ev.sentences[0] if ev.sentences else None
+        if best is None or not found_by_name(ev, best) or best.coverage < self.settings.answer_coverage:
+            return ()
+        return self.finder.structure.outline(best.doc, best.chapter, "" if part.structure == "chapter" else best.section)
+
+    def _unmentioned(self, part: Part, ev: Evidence) -> bool:
+        """有没有提到5G基站建设: what follows the asking names nothing of the plans' own (only words they never use,
+        or generic ones), while 有没有提瑞茨 就是REITs names REITs, which they do use."""
+        lex = self.finder.lexicon
+        m = vocab().cue["mention"].search(part.text)
+        # 有没有提到X, or X…计划里有没有提 (the cue last: what it asks about came before it)
+        asked = lex.content_words(part.text[m.end():] if m else part.text) or lex.content_words(part.text)
+        unknown = {c.label for c in ev.concepts if not c.known and CJK.search(c.label)}
+        return bool(unknown) and not any(w not in unknown and lex.specific(w) for w in asked)
+
+    def _spelled_out(self, term: str) -> bool:
+        """Whether the plans say what a name stands for: the name followed by 即, 是指, 包括, a colon or a bracket
+        (“X”即…, X（…）), or the plans never have it in quotes (then it is not a name of theirs: read as usual)."""
+        text = self.finder.lexicon.plan_text
+        quoted = re.escape(f"“{term}”")
+        if not re.search(quoted, text):
+            return True
+        return bool(re.search(quoted + r"[，,]?(即|是指|指的是|包括|包含|主要是|分别是|：|:|（|\()", text))
+
+    def _classified(self, term: str) -> bool:
+        """“统种共富”“托管代养”等新型合作模式: the plans say what kind of thing a name is, which answers what it means
+        (not what it consists of)."""
+        # …or name the kind right after it (“8+1+1”公共就业服务体系, “四水四定”原则)
+        return bool(re.search(re.escape(f"“{term}”") + r"((“[^”]{1,16}”)*等)?[\u4e00-\u9fff]{2,12}[，。；]",
+                              self.finder.lexicon.plan_text))
+
+    def _place_in(self, places: tuple[str, ...], text: str) -> bool:
+        return all(any(n in text for n in self.finder.lexicon.place_names(p)) for p in places)
+
+
+def asked_phrase(text: str) -> str:
+    """The phrases from the first that asks to the end, after phrases that only tell (a caller's story); "" when
+    the text is one phrase or its first phrase asks."""
+    phrases = [p for p in re.split(r"[\s，,]+", text.strip()) if p]
+    first = next((i for i, p in enumerate(phrases) if vocab().cue["asking"].search(p)), 0)
+    return " ".join(phrases[first:]) if first > 0 else ""
