@@ -21,15 +21,16 @@ from conversation import answered, converse
 ])
 def test_not_about_the_plan(bot, question):
     a = bot.ask(question)
-    assert a.refused and "计划中的相关表述" not in a.answer and "What the plan says" not in a.answer, a.answer
+    assert a.refused and ("不是关于计划的问题" in a.answer or "not a question about the plan" in a.answer), a.answer
 
 
 @pytest.mark.parametrize("question, said, not_said", [
     pytest.param("农牧民收入增速比社零增速高还是低？", ("5%", "4.5%"), "", id="A比B高还是低"),
-    pytest.param("这几个主要预期目标里，哪个增速最低？", ("2%",), "", id="among the several"),
+    pytest.param("几个主要预期指标里，哪个增速最低？", ("2%",), "没有给出", id="among the several"),
     pytest.param("风电项目中开工建设的，最大的那个装机是多少？", ("50万千瓦",), "全容量发电", id="the biggest at a stage"),
     pytest.param("这份计划是哪一天下达的？", ("2026年3月3日",), "", id="the day it was issued"),
-    pytest.param("听说市场采购贸易试点早就批下来了，现在直接就能做了吧？", ("市场采购贸易试点",), "", id="a claim"),
+    pytest.param("听说二连那个市场采购贸易试点早就批下来了，老乡们开单直接走货没问题吧？", ("市场采购贸易试点",), "",
+                 id="a claim"),
     pytest.param("进口货物结构怎么调", ("资源类产品",), "", id="import structure"),
     pytest.param("据说GDP增速调成7%了，请问计划文本里GDP目标现在是多少", ("6%",), "", id="a claimed amendment"),
     pytest.param("我闺女明年上初中 就是想问 第三小学 要盖啥 是教室吗", ("多功能教室",), "", id="a story's year"),
@@ -40,7 +41,7 @@ def test_answered(bot, question, said, not_said):
 
 
 def test_a_rent_is_a_price(bot):
-    a = bot.ask("边境仓的租金多少钱一平？")
+    a = bot.ask("电商企业入驻海外仓的租金是每平米多少？")
     assert a.refused and "计划没有" in a.answer, a.answer
 
 
