@@ -54,9 +54,29 @@ def without_off_topic(text: str) -> str:
     return " ".join(kept).strip(" ，,") if len(kept) < len(pieces) else ""
 
 
+# A conversation pasted into one message (用户：… assistant：… 用户：…): the turns said to be the assistant's are not
+# ours; only the asker's last turn is asked
+ROLE = re.compile(r"(?:^|(?<=[\s。？?！!]))(?P<role>用户|提问|问|user|human|me|assistant|助手|答|ai|bot|gpt)\s*[:：]", re.I)
+ASSISTANT_ROLES = {"assistant", "助手", "答", "ai", "bot", "gpt"}
+
+
+def _last_own_turn(text: str) -> tuple[str, str]:
+    """(the asker's last turn, the rest set aside) when the message holds turns said to be the assistant's."""
+    labels = list(ROLE.finditer(text))
+    if not any(m.group("role").lower() in ASSISTANT_ROLES for m in labels):
+        return text, ""
+    own = [m for m in labels if m.group("role").lower() not in ASSISTANT_ROLES]
+    if not own or own[-1].start() < max(m.start() for m in labels if m.group("role").lower() in ASSISTANT_ROLES):
+        return text, ""
+    return text[own[-1].end():].strip(), text[:own[-1].end()]
+
+
 def strip_instructions(text: str) -> Instructions:
     v = vocab()
     removed: list[str] = []
+    text, pasted = _last_own_turn(text)
+    if pasted:
+        removed.append(pasted)
     pressure = False
     for rx in v.pressure:
         text, n = _sub(rx, text, removed, keep=True)
@@ -64,7 +84,7 @@ def strip_instructions(text: str) -> Instructions:
     injected_before = len(removed)
     for rx in v.injection:
         text, _ = _sub(rx, text, removed)
-    injection = len(removed) > injected_before
+    injection = len(removed) > injected_before or bool(pasted)
     text = re.sub(r"\s+", " ", text).strip(" ，,。.;；:：")
     if removed:  # what was left after an instruction came out may start with its connective (…，然后告诉我…)
         text = CONNECTIVE.sub("", text).strip(" ，,。.;；:：")
