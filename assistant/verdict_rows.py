@@ -28,13 +28,17 @@ class TableRows:
         return [t for t in self.finder.table.rows() if t.doc == row.doc and t.quote == row.quote
                 and KIND_WORDS.sub("", t.indicator) == KIND_WORDS.sub("", row.indicator)] or [row]
 
+    def _rows_said(self, said: list[str], focus: tuple[str, ...]) -> list[Target]:
+        """The rows these sentences give of what the question names (风电, not the storage station beside it)."""
+        named = [f for f in focus if f not in vocab().instance_words]
+        return [t for t in self.finder.table.rows() if any(t.quote in x for x in said)
+                and (not named or any(f in t.quote or f in t.indicator for f in named))]
+
     def _ranked_alike(self, row: Target, question: str, focus: tuple[str, ...]) -> tuple[Target, ...]:
         """The rows of `row`'s kind its sentence gives of what the question names (风电, not the storage station),
         of the stage the question names when it names one (要开工的: 开工建设)."""
         said = [h.span.text for h in self.finder.structure.sentences_with(row.doc, row.chapter, row.section, row.quote)]
-        named = [f for f in focus if f not in vocab().instance_words]
-        rows = [t for t in self.finder.table.rows() if t.kind == row.kind and t.doc == row.doc
-                and any(t.quote in x for x in said) and (not named or any(f in t.quote or f in t.indicator for f in named))]
+        rows = [t for t in self._rows_said(said, focus) if t.kind == row.kind and t.doc == row.doc]
         staged = [t for t in rows if any(st in question and st in t.qualifier for st in vocab().stage)]
         return tuple(staged if len(staged) >= 2 else rows)
 
@@ -88,11 +92,7 @@ class TableRows:
     def _alike_rows(self, answering: tuple[SentenceHit, ...], focus: tuple[str, ...]) -> tuple[Target, ...]:
         """The rows of the most common kind among the figures these sentences give of what the question names
         (风电, not the storage station in the same sentence), if two or more."""
-        said = [h.span.text for h in answering[:2]]
-        named = [f for f in focus if f not in vocab().instance_words]
-        rows = [t for t in self.finder.table.rows() if any(t.quote in x for x in said)
-                and t.kind not in NOT_QUANTITY
-                and (not named or any(f in t.quote or f in t.indicator for f in named))]
+        rows = [t for t in self._rows_said([h.span.text for h in answering[:2]], focus) if t.kind not in NOT_QUANTITY]
         kinds = [t.kind for t in rows]
         kind = max(set(kinds), key=kinds.count) if kinds else None
         same = tuple(t for t in rows if t.kind == kind)

@@ -25,8 +25,6 @@ from assistant.vocab import CJK, KIND_WORDS, vocab
 
 __all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
-# a year named (a clause without one asks of the year the clause before named)
-YEARISH = re.compile(r"(?:19|20)\d\d|今年|明年|去年|前年|后年|本年|当年|this year|next year|last year", re.I)
 # the figure the last answer gave, pointed at (固定资产投资也是这个数吗)
 SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
@@ -218,7 +216,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             parts.append(part)
     parts = parts[:MAX_PARTS]
     for i in range(1, len(parts)):
-        if not parts[i].years and parts[i - 1].years and not YEARISH.search(parts[i].text):
+        if not parts[i].years and parts[i - 1].years and not vocab().cue["time_named"].search(parts[i].text):
             # 2027年进出口目标定了没有，是多少: the second clause asks of the same year
             parts[i] = parts[i].model_copy(update={"years": parts[i - 1].years})
     cue = vocab().cue

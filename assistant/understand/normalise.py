@@ -25,7 +25,7 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下", "打听一下", "打听下", "想打听一下",
             "想打听下", "我想打听一下", "我打听一下", "我打听下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
-SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)[^，,。？?\s]{0,24}$")
+SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(?P<verb>是|做|搞|从事|来自|在|位于)(?P<who>[^，,。？?\s]{0,24})$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
@@ -217,7 +217,8 @@ def _task_label(text: str, plan_text: str) -> re.Match | None:
 def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]) -> bool:
     """我们是脱贫户，今年还有政策照顾吗: who asks is what is asked, when the intro names a particular thing of the
     plan's and the question after it names none."""
-    who = re.sub(r"^.*?(是|做|搞|从事)", "", intro) if re.search(r"是|做|搞|从事", intro) else ""  # not 在北京: where
+    m = SELF_INTRO.match(intro)
+    who = m.group("who") if m and m.group("verb") in ("是", "做", "搞", "从事") else ""  # not 在北京: where
     return bool(plan_text and who) and names_particular(who, plan_text) and not names_particular(rest, plan_text) \
         and not any(t in rest for t in terms)
 

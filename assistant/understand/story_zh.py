@@ -24,9 +24,6 @@ PARTICULAR_MAX = 3  # times the plans write two characters and they still name a
 STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a name, not a story; less after is no question
 # What the asker or their family does or wants, said first (我弟明年上小学 / 想倒腾点蒙古那边的货): the story's year
 # and place are not the question's
-# What a caller asks the government for (政府这块有没有啥支持): it names no thing of the plans', the story does
-HELP = re.compile(r"支持|扶持|帮扶|帮助|帮忙|政策|补贴|补助|优惠|照顾")
-OTHER_TIME = re.compile(r"明年|后年|去年|前年|下半年|上半年|下个?月|上个?月|(?:19|20)\d\d年")
 PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算|儿子|女儿|闺女|娃|孙子|孙女|老人|老伴|爱人)")
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
 
@@ -119,12 +116,12 @@ def story_lead(text: str, plan_text: str) -> str:
     if not m or not plan_text or len(m.group(1)) < 4:
         return text
     lead, rest = m.group(1), text[m.end():]
-    if re.search(r"[\s，,]", rest.strip()) and not OTHER_TIME.search(lead):
+    if re.search(r"[\s，,]", rest.strip()) and not vocab().cue["time_named"].search(lead):
         return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
     asking = vocab().cue["asking"]
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
-            or not names_particular(HELP.sub(" ", _without_generic(rest)), plan_text)):  # 今年计划里有说法吗 names nothing
+            or not names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(rest)), plan_text)):  # 今年计划里有说法吗 names nothing
         return text
     return rest
 
