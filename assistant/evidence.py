@@ -332,7 +332,9 @@ class EvidenceFinder:
                     hits.append(SentenceHit(doc=d.doc, chapter=ch.chapter, section="", span=span,
                                             coverage=round(cov, 4), matched=matched, rank=0))
         # at equal coverage, the sentence holding more of the question's own words (政府债务风险 over 财政) first
-        held = {(h.doc, h.span.start): sum(len(c.label) for c in concepts if c.label in h.span.text) for h in hits}
+        # (a concept held under the plan's own wording counts as held: 三北工程 as “三北”工程攻坚战)
+        held = {(h.doc, h.span.start): sum(len(c.label) for c in concepts if c.label in h.span.text or (
+            c.weight > 0 and CJK.match(c.label) and any(f in h.span.text for f in c.forms))) for h in hits}
         hits.sort(key=lambda h: (-h.coverage, -held[(h.doc, h.span.start)], h.rank, h.span.start))
         return hits
 

@@ -187,6 +187,11 @@ class Judge(TextRules):
                 # REITs有哪些项目 / 跟乌兰察布合作的项目有哪些: no sentence names a project (of that place)
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
+        if part.ask == "list" and answering and any(st.unit in vocab().count_units and st.text in answering[0].span.text
+                                                    for st in part.stated):
+            # 这68个项目都是哪些: the plan gives how many there are (项目68个), not which they are
+            return self._premise_or(Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus),
+                                    part, ev), default
         if part.superlative and not part.stated and (rows := self._alike_rows(answering, ev.focus)):
             # 这些里哪个最大 (风电项目): the figures the sentences give, of one kind, side by side
             return FromTable(part=part, rows=rows), default

@@ -104,9 +104,11 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
     if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
-    if n.asked_language and previous is not None and not lexicon.content_words(vocab().cue["again"].sub("", n.text)):
-        # 用中文再说一遍 / 用英文说一下 / And in English please?: nothing asked but the language: the previous question
-        # again, answered in the language asked
+    said_again = vocab().cue["say_again"].search(n.text)
+    if (n.asked_language or said_again) and previous is not None \
+            and not lexicon.content_words(vocab().cue["again"].sub("", vocab().cue["say_again"].sub("", n.text))):
+        # 用中文再说一遍 / 用英文说一下 / And in English please? / 没听清 你再说一遍: nothing asked but the language, or to
+        # hear it again: the previous question again, answered in the language asked
         n = n.model_copy(update={"text": previous.understood or previous.question})
         previous = None  # already read against the turn before: asked as it stands
     base = dict(asked=question, lang=n.lang)

@@ -54,13 +54,16 @@ def _en_counts(text: str) -> list[Stated]:
                    text=m.group(1)) for m in EN_COUNT.finditer(text)]  # the number: its noun names the topic
 
 
+REJECTED = re.compile(r"(?:[，,]\s*)?(而)?(不是|不|并非|而非|而不)(定|是|选|设|定为|定在)?(成|为|在)?$")
+
+
 def stated_figures(text: str) -> tuple[Stated, ...]:
     years = {m.start(1) for m in YEAR.finditer(text)}
     out = _en_amounts(text) + _en_tons(text) + [x for x in _en_counts(text)
                                                 if x.value not in {text[y:y + 4] for y in years}]
     for m in vocab().cue["stated_figure"].finditer(text):
-        if m.start(1) in years:
-            continue
+        if m.start(1) in years or REJECTED.search(text[max(0, m.start(1) - 6):m.start(1)]):
+            continue  # 为什么定6%，不定7%: a figure said not to be chosen is no claim
         unit = {"％": "%", "percent": "%", "per cent": "%", "个百分点": "%", "个点": "%", "百分点": "%"}.get(
             m.group(2).lower(), m.group(2))
         if unit in ("个", "项") and vocab().cue["counted_asks"].match(text, m.end()):

@@ -31,6 +31,8 @@ INSIDE = re.compile(r"具体|其中|靠(什么|啥|哪)|通过(什么|啥|哪)|�
 DEICTIC = re.compile(r"这|那|它|其|该|此|原文|出处|小节|章节|段落|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
 OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)
+# Words that name a target, not what it is of (the overall trade target, the GDP goal)
+MEASURES_EN = ("target", "goal")
 FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "many", "a", "an", "to", "by", "and"}
 EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$",
                          re.I)
@@ -138,6 +140,9 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()
+        if len(x.split()) > 1 and _en_stem(x.split()[-1]) in {_en_stem(w) for w in MEASURES_EN}:
+            # and the overall trade target?: it names its own subject and its own kind of figure
+            return f"What is the {x}?"
         if swapped := _swap_en(x, previous):
             return swapped
         tail = EN_TAIL.search(previous)

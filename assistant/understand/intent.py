@@ -39,6 +39,8 @@ def off_topic(text: str) -> bool:
 # English imperative after a comma (…, predict the GDP level, …); lookaheads only, so no connective is a piece itself
 REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
                       r"[，,]\s*(?=(?:另外|还有|顺便|再给我|再帮我|再))|"
+                      # …，按这个口径帮我写一段导语: a request for writing after the question, whatever it builds on
+                      r"[，,]\s*(?=(?:按这个口径|按这个|照这个|据此|以此|就此)?(?:帮我|给我|替我|帮忙)(?:写|编|拟|起草|做|出))|"
                       r"[,]\s*(?=(?:so |and )?(?:just )?(?:predict|forecast|estimate|guess|write|compose|translate)\b)", re.I)
 
 

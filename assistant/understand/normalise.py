@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from assistant.models import Frozen
+from assistant.understand.followup import ASK_TAIL
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
 from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_particular,
@@ -32,6 +33,12 @@ INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我�
 GROWTH_BASE = re.compile(r"(比|较)(去年|上年|上一年)(?=(多|增长|增加|提高|涨)了?(几个点|几个百分点|多少个点|百分之几|几成|多少))")
 APPOSITIVE = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{1,6}的就是(?=[\u4e00-\u9fff])")
 # Hesitation sounds no word of a plan holds, wherever a transcript puts them.
+# An encoded string (base64, hex) is no one's words: what it says is not read, and its letters are not English.
+ENCODED = re.compile(r"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{24,}={0,2}")
+# 我家在嘎查，不想出去打工，…靠啥增收: what the asker does not want is no part of what is asked (its words, 打工,
+# would lead elsewhere)
+NOT_WANTED = re.compile(r"(?:^|(?<=[，,。\s]))(我|俺|我们)?(也|又|还)?(不想|不愿意?|不打算|不准备)(?![^，,。？?]*(多少|几|什么|啥|哪|吗|呢|怎么))"
+                        r"[^，,。？?]{1,12}[，,]\s*")
 GLUED_SOUNDS = re.compile(r"[呃嗯]+|^喂+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
@@ -204,6 +211,17 @@ def _restarted(text: str, plan_text: str, terms: frozenset[str]) -> str:
     return f"{before[:first.start()].strip()} {again}".strip()
 
 
+def _counted_off(text: str) -> str:
+    """一个是进出口目标多少 还有一个是互市贸易多少 / 第一个是GDP增长多少，第二个是社零: each item counted off is a
+    question of its own; one that only names its subject asks what the item before it asked."""
+    items = [x.strip(" ，,。") for x in vocab().cue["next_item"].sub("\n", text).split("\n") if x.strip(" ，,。")]
+    out: list[str] = []
+    for item in items:
+        tail = ASK_TAIL.search(out[-1]) if out else None
+        out.append(item if vocab().cue["asking"].search(item) or not tail else item.rstrip("呢") + tail.group(0))
+    return "，".join(out) or text
+
+
 def _task_label(text: str, plan_text: str) -> re.Match | None:
     """新能源项目融资需求摸底：今年开工的风电项目规模各是多少: the asker's task, named before a colon and asking
     nothing, is context when the question after it names a particular thing of the plans' own."""
@@ -241,6 +259,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = _simplified(text)
     text = _word_spaced(text)
     text = text.replace("个亿", "亿").replace("好几", "好多")  # 坏了好几个月: several, not a question
+    text = ENCODED.sub(" ", text)
     lang = _language(text)
     asked = False
     for want, cue in (("en", v.cue["answer_in_english"]), ("zh", v.cue["answer_in_chinese"])):
@@ -256,6 +275,15 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         text = _restarted(text, plan_text, terms)
         text = story_lead(after_asking(text, plan_text), plan_text)
     text = _strip_fillers(text, plan_text, terms)
+    if (m := v.cue["announce"].match(text)) and len(text) > m.end() + 4:
+        text = _counted_off(text[m.end():])
+    if (rest := NOT_WANTED.sub("", text)) != text and v.cue["asking"].search(rest):
+        text = rest
+    if (rest := v.cue["say_again"].sub("", text)) != text and v.cue["asking"].search(rest) \
+            and len(rest.strip(" ，,。？?")) > 4:
+        text = rest
+    if (m := v.cue["for_us"].search(text)) and v.cue["asking"].search(text[:m.start()]):
+        text = text[:m.start()] + text[m.end():]
     text = HEARSAY.sub("听说", text)
     text = v.cue["heard"].sub("听说", text)
     if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):
