@@ -70,7 +70,7 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
             if text[a:b].rstrip().endswith("：") and b < len(text):  # 目标是：the head of an enumeration, not an item
                 continue
             item = text[a:b].strip().rstrip("，；。！？：")
-            if len(item) < 4 or item in seen:
+            if len(item) < 4 or item in seen or _other_stage(item, focus):
                 continue
             seen.add(item)
             hits_in = sum(t in item for t in focus)
@@ -81,6 +81,14 @@ def list_items(focus: tuple[str, ...], hits: tuple[SentenceHit, ...]) -> list[tu
     best = out[:MAX_ITEMS]
     best.sort(key=lambda x: x[2])  # in the plan's order, once chosen
     return [(h, item) for *_, h, item in best]
+
+
+def _other_stage(item: str, focus: tuple[str, ...]) -> bool:
+    """今年要开工的风电项目有哪些: a stage asked (开工); an item at another stage (…全容量发电) is not one of them."""
+    stages = vocab().stage
+    asked = [s for s in focus if s in stages]
+    said = [s for s in stages if s in item]
+    return bool(asked and said) and not any(a in s or s in a for a in asked for s in said)
 
 
 def lead_clause(hit: SentenceHit) -> str:

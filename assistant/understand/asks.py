@@ -54,6 +54,7 @@ def _en_counts(text: str) -> list[Stated]:
                    text=m.group(1)) for m in EN_COUNT.finditer(text)]  # the number: its noun names the topic
 
 
+IN_PERCENT = re.compile(r"\bas a percentage\b|\bwhat percentage\b|百分比|百分之几|多少百分比")
 REJECTED = re.compile(r"(?:[，,]\s*)?(而)?(不是|不|并非|而非|而不)(定|是|选|设|定为|定在)?(成|为|在)?$")
 
 
@@ -85,6 +86,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     for x in stated:
         bare = bare.replace(x.text, " " * len(x.text))
     measure, kinds, spans = v.measure_of(bare)
+    if measure == "count" and IN_PERCENT.search(text):  # how many patients…, as a percentage: a share
+        measure, kinds = "share", next(m.kinds for m in v.measures if m.measure == "share")
     listing = bool(cue["list"].search(text))
     if cue["in_plan"].search(text):
         ask = "where"  # 在计划里哪个位置: a place in the plan, not on the ground

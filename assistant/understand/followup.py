@@ -65,8 +65,12 @@ LIST_LINE = re.compile(r"^-\s*(?P<item>.+?)\s*\[\d+\]\s*$")
 
 
 def list_items(answer: str) -> list[str]:
-    """The items of a list answer (- item [n] lines), [] for any other answer."""
-    return [m.group("item") for line in answer.splitlines() if (m := LIST_LINE.match(line.strip()))]
+    """The items of a list answer (- item [n] lines), [] for any other answer. One line naming several things
+    (50万千瓦风电竞配、2万千瓦分散式风电项目开工建设) lists them."""
+    items = [m.group("item") for line in answer.splitlines() if (m := LIST_LINE.match(line.strip()))]
+    if len(items) == 1 and len(named := [x for x in items[0].split("、") if len(x) >= 4]) > 1:
+        return named
+    return items
 
 
 def ordinal_item(question: str, previous_answer: str) -> str:

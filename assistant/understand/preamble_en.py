@@ -68,9 +68,14 @@ def without_context(text: str) -> str:
     return " ".join(kept + [question])
 
 
+IN_PERCENT_AFTER = re.compile(r"\?\s*(?:like |as |in |maybe )?(?:a |the )?(?:%|percent(?:age)?|pct)\s*[?.]?\s*$", re.I)
+
+
 def english_preamble(text: str) -> str:
     """The English question without its openers, fillers, purpose and asides; spoken numbers as digits."""
     text = english_numerals(text)
+    # …? like a % / as a percentage: the unit asked, said after the question (not a filler and an aside)
+    text = IN_PERCENT_AFTER.sub(" as a percentage?", text)
     for _ in range(3):
         text = EN_FILLER.sub(" ", text).strip()
     if m := EN_INTRO.match(text):  # …, but what they are looking at is the topic (the bidding wind project)

@@ -14,7 +14,7 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.understand.split_en import english
-from assistant.understand.split_pairs import claims, weighed
+from assistant.understand.split_pairs import claims, figures_of_one, weighed
 from assistant.understand.split_zh import GATHER, chinese
 from assistant.vocab import vocab
 
@@ -93,7 +93,7 @@ def _asks(text: str) -> bool:
                 or cue["who"].search(text) or cue["wording"].search(text) or cue["figure_word"].search(text)
                 or vocab().measure_of(text)[0] == "date"
                 or re.search(r"[？?吗呢谁]|([^能会要是可有\W\d])[不没]\1|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
-                             r"when|where|who|tell me|give me|show me|let me know|i need|i want)\b", text, re.I))
+                             r"when|where|who|tell me|give me|show me|let me know|i need|i want|confirm|verify)\b", text, re.I))
 
 
 def _named_figures(text: str) -> list[str]:
@@ -147,7 +147,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
             # another: the claim is checked as one, the question answered
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
-        elif stated := claims(p, lexicon):
+        elif stated := claims(p, lexicon) or figures_of_one(p):
             pieces += stated
         elif (len(clauses) >= 3 and all(_states_only(c) and vocab().cue["stated_figure"].search(c) for c in clauses[:-1])
               and GATHER.search(clauses[-1]) and _asks(clauses[-1])):

@@ -37,6 +37,19 @@ def claims(sentence: str, lexicon: Lexicon) -> list[str]:
         for c in claims[1:]]
 
 
+def figures_of_one(sentence: str) -> list[str]:
+    """储能电站是20万千瓦/100万千瓦时对吗 / 二十万千瓦然后八十万千瓦时…是吧: two figures of one thing, in units of
+    different kinds, claimed at once: each is checked on its own, against the row of its own kind."""
+    cue = vocab().cue
+    found = list(cue["stated_figure"].finditer(sentence))
+    if len(found) != 2 or not cue["premise"].search(sentence) or found[0].group(2) == found[1].group(2):
+        return []
+    a, b = found
+    if not re.fullmatch(r"\s*(/|／|然后|和|及|加|、|，|,|and)?\s*", sentence[a.end():b.start()]):
+        return []
+    return [sentence[:a.end()] + sentence[b.end():], sentence[:a.start()] + sentence[b.start():]]
+
+
 def weighed(text: str, lexicon: Lexicon) -> list[str]:
     """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
     the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named

@@ -24,6 +24,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         distributive, text = True, COUNTED.sub("", text)
     if distributive:  # A 还有 B 这两个各增长多少: "these two" points back at the subjects, it is not a third
         text = re.sub(r"\s+", " ", GATHER.sub(" ", text)).strip()
+    if distributive and (two := _two_measures_asked(text)):
+        return two
     if distributive and (m := MODIFIERS.search(text)):
         # 全容量发电的、竞配的、分散式的项目规模各是多少: one head noun, each modifier a subject of its own
         mods = [x for x in m.group(0).split("、") if x]
@@ -77,6 +79,21 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
     return [text]
 
 
+def _two_measures_asked(text: str) -> list[str]:
+    """全年拟实施的项目数量和计划完成的投资额分别是多少: two figures of different kinds, each named with its own words,
+    then one distributive ask: each is a question of its own (the words of each stay with it)."""
+    v = vocab()
+    m = v.cue["distributive"].search(text)
+    pieces = [x for x in re.split(r"和|与|以及|及", text[:m.start()]) if x.strip()] if m else []
+    if len(pieces) != 2 or any(len(x.strip()) < 4 for x in pieces):
+        return []
+    kinds = [v.measure_of(x)[0] for x in pieces]
+    if None in kinds or kinds[0] == kinds[1]:
+        return []
+    ask = text[m.end():].lstrip("是为有") or "多少"
+    return [f"{x.strip()}是{ask}" for x in pieces]
+
+
 def _spoken_subjects(text: str, lexicon: Lexicon) -> list[str]:
     """GDP 固投 社零 目标各多少: subjects said one after another with pauses, then what is asked of each."""
     segs = text.split()
@@ -101,6 +118,8 @@ def _run(toks, i, step, v) -> list[int]:
             continue
         if not w.strip() or w in "，,。？?" or ZH_AND.fullmatch(w):
             break
+        if step < 0 and v.cue["time_named"].fullmatch(w) and any(toks[j][0] not in ("年", "年度", "月") for j in out):
+            break  # 百汇源公司去年产值和利润: the year goes with both, as what comes before it does
         if step < 0 and w in MEASURE_TAIL and all(toks[j][0] in MEASURE_TAIL for j in out):
             # 固投增长目标和完成投资额: the measure words before 和 belong to the left subject
             out.append(i)
