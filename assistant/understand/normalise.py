@@ -64,7 +64,7 @@ LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|�
 LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准备|整理|赶)(个|一个|一篇|篇|份|一份)?[^，,。？?：:]{0,6}"
                           r"(稿|稿子|材料|报道|提纲|简报|PPT|ppt|文章|新闻|推文)(用)?[，,：:]\s*")
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
-PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
+PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$")
 # A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
@@ -183,7 +183,7 @@ def _word_spaced(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text)
 
 
-def _language(text: str) -> str:
+def language_of(text: str) -> str:
     """The question's language: English when its English words outnumber a third of its Chinese characters
     (an English sentence quoting 100万亩 or 固定资产投资 is English; 今年GDP目标 is Chinese)."""
     cjk = len(CJK.findall(text))
@@ -260,7 +260,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = _word_spaced(text)
     text = text.replace("个亿", "亿").replace("好几", "好多")  # 坏了好几个月: several, not a question
     text = ENCODED.sub(" ", text)
-    lang = _language(text)
+    lang = language_of(text)
     asked = False
     for want, cue in (("en", v.cue["answer_in_english"]), ("zh", v.cue["answer_in_chinese"])):
         if cue.search(text):
@@ -308,5 +308,5 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         text = english_preamble(text)
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
-        lang = _language(text)
+        lang = language_of(text)
     return Normalised(text=text or question.strip(), lang=lang, asked_language=asked)

@@ -111,6 +111,14 @@ def _plan_pairs(plan_text: str) -> dict[str, int]:
 def story_lead(text: str, plan_text: str) -> str:
     """我弟明年上小学 三小那边有啥新盖的没: a first phrase about the asker (or their family) that asks nothing,
     before a phrase that asks and names a particular thing of the plans', is the story; the question is the rest."""
+    asking = vocab().cue["asking"]
+    clauses = [c for c in re.split(r"[，,]", text) if c.strip()]
+    if (plan_text and len(clauses) >= 3 and all(PERSON_LEAD.match(c.strip()) and not asking.search(c)
+                                               and not re.search(r"\d", c) for c in clauses[:-1])
+            and asking.search(clauses[-1]) and not POINTS_AT_STORY.match(clauses[-1].strip())
+            and names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(clauses[-1])), plan_text)):
+        # 咱家孩子在北京，俺去大医院看病不方便，跟三甲医院合作那事儿还搞不搞: a story told in several phrases
+        return clauses[-1].strip()
     # a story, then the question (in one phrase, or said in pieces: 第三小学 是要盖什么 多功能教室吗)
     m = re.match(r"^([^\s，,。？?]+)[\s，,]+(?=[^，,。？?]+[。？?]?$)", text)
     if not m or not plan_text or len(m.group(1)) < 4:
@@ -118,7 +126,6 @@ def story_lead(text: str, plan_text: str) -> str:
     lead, rest = m.group(1), text[m.end():]
     if re.search(r"[\s，,]", rest.strip()) and not vocab().cue["time_named"].search(lead):
         return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
-    asking = vocab().cue["asking"]
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
             or not names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(rest)), plan_text)):  # 今年计划里有说法吗 names nothing
