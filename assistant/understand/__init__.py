@@ -53,14 +53,15 @@ def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
 
 
 def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
-    """这两个哪个大 / 两者差多少 / 这两个一起给我 after two figures: both figures asked ("" when it is not such a question). It names
-    nothing of its own, and the last two turns each gave a figure of a different thing."""
+    """这两个哪个大 / 两者差多少 / 这两个一起给我 after two figures: both figures asked ("" when it is not such a
+    question). It names nothing of its own, and the last two turns each gave a figure of a different thing."""
     # 这两个 / 这俩 / 两者 point back at the last two answers at once (这些, 这三个 at more than two)
     gathered = GATHER.search(question)
     if not gathered or not re.search("两|俩|二", gathered.group(0)) or len(turns) < 2:
         return ""
     rest = GATHER.sub("", question).strip()
-    if not (vocab().cue["weigh"].search(rest) or vocab().cue["together"].search(rest)) or lexicon.names_particular(rest):
+    cue = vocab().cue
+    if not (cue["weigh"].search(rest) or cue["together"].search(rest)) or lexicon.names_particular(rest):
         return ""
     if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):
         return ""

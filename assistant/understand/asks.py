@@ -5,6 +5,7 @@ comparison the documents cannot give. Cues are data (vocab/asks.toml)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.lexical import Lexicon
 from assistant.understand.types import Part, Place, Stated
@@ -54,8 +55,10 @@ def _en_counts(text: str) -> list[Stated]:
                    text=m.group(1)) for m in EN_COUNT.finditer(text)]  # the number: its noun names the topic
 
 
-IN_PERCENT = re.compile(r"\bas a percentage\b|\bwhat percentage\b|百分比|百分之几|多少百分比")
-REJECTED = re.compile(r"(?:[，,]\s*)?(而)?(不是|不|并非|而非|而不)(定|是|选|设|定为|定在)?(成|为|在)?$")
+@lru_cache(maxsize=1)
+def _rejected() -> re.Pattern:
+    """The words just before a figure said not to be chosen (，不定 7% / 而不是 8%)."""
+    return re.compile(rf"(?:[，,]\s*)?{vocab().cue['rejecting'].pattern}(定|是|选|设|定为|定在)?(成|为|在)?$")
 
 
 def stated_figures(text: str) -> tuple[Stated, ...]:
@@ -63,7 +66,7 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
     out = _en_amounts(text) + _en_tons(text) + [x for x in _en_counts(text)
                                                 if x.value not in {text[y:y + 4] for y in years}]
     for m in vocab().cue["stated_figure"].finditer(text):
-        if m.start(1) in years or REJECTED.search(text[max(0, m.start(1) - 6):m.start(1)]):
+        if m.start(1) in years or _rejected().search(text[max(0, m.start(1) - 6):m.start(1)]):
             continue  # 为什么定6%，不定7%: a figure said not to be chosen is no claim
         unit = {"％": "%", "percent": "%", "per cent": "%", "个百分点": "%", "个点": "%", "百分点": "%"}.get(
             m.group(2).lower(), m.group(2))
@@ -86,7 +89,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     for x in stated:
         bare = bare.replace(x.text, " " * len(x.text))
     measure, kinds, spans = v.measure_of(bare)
-    if measure == "count" and IN_PERCENT.search(text):  # how many patients…, as a percentage: a share
+    if measure == "count" and cue["in_percent"].search(text):  # how many patients…, as a percentage: a share
         measure, kinds = "share", next(m.kinds for m in v.measures if m.measure == "share")
     listing = bool(cue["list"].search(text))
     if cue["in_plan"].search(text):

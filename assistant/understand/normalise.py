@@ -32,13 +32,13 @@ INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我�
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
 GROWTH_BASE = re.compile(r"(比|较)(去年|上年|上一年)(?=(多|增长|增加|提高|涨)了?(几个点|几个百分点|多少个点|百分之几|几成|多少))")
 APPOSITIVE = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{1,6}的就是(?=[\u4e00-\u9fff])")
-# Hesitation sounds no word of a plan holds, wherever a transcript puts them.
 # An encoded string (base64, hex) is no one's words: what it says is not read, and its letters are not English.
 ENCODED = re.compile(r"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{24,}={0,2}")
 # 我家在嘎查，不想出去打工，…靠啥增收: what the asker does not want is no part of what is asked (its words, 打工,
 # would lead elsewhere)
 NOT_WANTED = re.compile(r"(?:^|(?<=[，,。\s]))(我|俺|我们)?(也|又|还)?(不想|不愿意?|不打算|不准备)(?![^，,。？?]*(多少|几|什么|啥|哪|吗|呢|怎么))"
                         r"[^，,。？?]{1,12}[，,]\s*")
+# Hesitation sounds no word of a plan holds, wherever a transcript puts them.
 GLUED_SOUNDS = re.compile(r"[呃嗯]+|^喂+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
 UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
@@ -211,6 +211,22 @@ def _restarted(text: str, plan_text: str, terms: frozenset[str]) -> str:
     return f"{before[:first.start()].strip()} {again}".strip()
 
 
+def _how_said(text: str) -> str:
+    """The caller's own words about how they ask, out: a count of questions (我问两个事), what they do not want
+    (不想出去打工), a request to hear it again (没听清 再说一遍), what it would do for them (能给我们酒店带点客流)."""
+    v = vocab()
+    if (m := v.cue["announce"].match(text)) and len(text) > m.end() + 4:
+        text = _counted_off(text[m.end():])
+    if (rest := NOT_WANTED.sub("", text)) != text and v.cue["asking"].search(rest):
+        text = rest
+    if (rest := v.cue["say_again"].sub("", text)) != text and v.cue["asking"].search(rest) \
+            and len(rest.strip(" ，,。？?")) > 4:
+        text = rest
+    if (m := v.cue["for_us"].search(text)) and v.cue["asking"].search(text[:m.start()]):
+        text = text[:m.start()] + text[m.end():]
+    return text
+
+
 def _counted_off(text: str) -> str:
     """一个是进出口目标多少 还有一个是互市贸易多少 / 第一个是GDP增长多少，第二个是社零: each item counted off is a
     question of its own; one that only names its subject asks what the item before it asked."""
@@ -274,16 +290,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     if lang == "zh":
         text = _restarted(text, plan_text, terms)
         text = story_lead(after_asking(text, plan_text), plan_text)
-    text = _strip_fillers(text, plan_text, terms)
-    if (m := v.cue["announce"].match(text)) and len(text) > m.end() + 4:
-        text = _counted_off(text[m.end():])
-    if (rest := NOT_WANTED.sub("", text)) != text and v.cue["asking"].search(rest):
-        text = rest
-    if (rest := v.cue["say_again"].sub("", text)) != text and v.cue["asking"].search(rest) \
-            and len(rest.strip(" ，,。？?")) > 4:
-        text = rest
-    if (m := v.cue["for_us"].search(text)) and v.cue["asking"].search(text[:m.start()]):
-        text = text[:m.start()] + text[m.end():]
+    text = _how_said(_strip_fillers(text, plan_text, terms))
     text = HEARSAY.sub("听说", text)
     text = v.cue["heard"].sub("听说", text)
     if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):

@@ -20,8 +20,6 @@ from assistant.vocab import vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
-# 为什么定6%，不定7%: the choice not made, said after a clause; part of that clause, not a question of its own
-CONTRAST = re.compile(r"^(而)?(不是|不|并非|而非|而不)(?!是吗|对吗|对不对|是不是)[\u4e00-\u9fff]{0,4}\d")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
@@ -97,6 +95,13 @@ def _asks(text: str) -> bool:
                              r"when|where|who|tell me|give me|show me|let me know|i need|i want|confirm|verify)\b", text, re.I))
 
 
+def _contrast(clause: str) -> bool:
+    """为什么定6%，不定7%: the choice not made, said after a clause; part of that clause, not a question of its own."""
+    m = vocab().cue["rejecting"].match(clause)
+    return bool(m) and not re.match(r"是吗|对吗|对不对|是不是", clause[m.end():]) \
+        and bool(re.match(r"[\u4e00-\u9fff]{0,4}\d", clause[m.end():]))
+
+
 def _named_figures(text: str) -> list[str]:
     """固定资产投资项目个数、完成投资额、招商引资到位资金 (after 汇总三项：): figures named one after another, asking
     nothing: each is asked for."""
@@ -156,7 +161,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             shared = GATHER.sub("", clauses[-1]).strip(" ？?。") or "对吗"
             pieces += [f"{c}，{shared}" for c in clauses[:-1]]
         elif (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
-                and not any(CONTRAST.match(c.strip()) for c in clauses[1:])
+                and not any(_contrast(c.strip()) for c in clauses[1:])
                 and re.search(r"[\u4e00-\u9fff]", p)):
             # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's
             # subject
