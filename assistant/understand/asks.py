@@ -145,7 +145,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         # 是已经完成的还是今年计划实施的: done or planned, the plan's own word one of the choices: no outcome asked
         # …计划文本中的增速目标现在是多少: the plan's own target asked, as it now stands, is no outcome either
         outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text)
-        and not re.search(r"(计划|文件|规划)(文本)?(里|中|上)?[^，,。？?]{0,8}目标[^，,。？?]{0,4}现在", text),
+        and not cue["plan_target_now"].search(text),
         compare=bool(cue["compare"].search(text)),
         other_period=bool(cue["other_period"].search(text)),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
@@ -197,12 +197,13 @@ def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     aside: dict[str, bool] = {}
     last_end, last_aside = -1, False
     # 扎门乌德市政府作为友好城市，希望了解贵市…: a place named before the asker turns to "your city" is the asker's
-    yours = re.search(r"贵市|贵地|你市|你们市|贵方城市|\byour (city|town|municipality)\b", text, re.I)
+    yours = cue["your_city"].search(text)
     for start, end, place in spots:
         before, after = text[:start], text[end:]
         listed = last_end >= 0 and re.fullmatch(r"[、和跟与及,，\s]?", text[last_end:start]) is not None
-        here = bool((yours and end <= yours.start()) or cue["asker_from"].search(before) or cue["whereabouts_before"].search(before)
-                    or cue["whereabouts_after"].search(after) or (listed and last_aside))
+        here = bool((yours and end <= yours.start()) or cue["asker_from"].search(before)
+                    or cue["whereabouts_before"].search(before) or cue["whereabouts_after"].search(after)
+                    or (listed and last_aside))
         aside[place] = aside.get(place, True) and here
         last_end, last_aside = max(last_end, end), here
     return tuple(p for p in lexicon.places(text) if not aside.get(p, False))

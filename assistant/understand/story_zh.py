@@ -116,7 +116,7 @@ def story_lead(text: str, plan_text: str) -> str:
     if (plan_text and len(clauses) >= 3 and all(PERSON_LEAD.match(c.strip()) and not asking.search(c)
                                                and not re.search(r"\d", c) for c in clauses[:-1])
             and asking.search(clauses[-1]) and not POINTS_AT_STORY.match(clauses[-1].strip())
-            and names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(clauses[-1])), plan_text)):
+            and _names_own(clauses[-1], plan_text)):
         # 咱家孩子在北京，俺去大医院看病不方便，跟三甲医院合作那事儿还搞不搞: a story told in several phrases
         return clauses[-1].strip()
     # a story, then the question (in one phrase, or said in pieces: 第三小学 是要盖什么 多功能教室吗)
@@ -128,9 +128,15 @@ def story_lead(text: str, plan_text: str) -> str:
         return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
-            or not names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(rest)), plan_text)):  # 今年计划里有说法吗 names nothing
+            or not _names_own(rest, plan_text)):
         return text
     return rest
+
+
+def _names_own(question: str, plan_text: str) -> bool:
+    """The question names a particular thing of the plans', besides the words every question about a plan has and
+    the help asked for (今年计划里有说法吗, 有没有政策照顾 name nothing)."""
+    return names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(question)), plan_text)
 
 
 @lru_cache(maxsize=1)
