@@ -217,8 +217,9 @@ class Lexicon:
         latin_names = sorted((n for n in v.places if not CJK.search(n)), key=len, reverse=True)
         holding = sorted({t for t in self.terms if len(t) >= 4 and any(n in t and n != t for n in cjk)}
                          | {n for n in self.doc_names if len(n) >= 2}, key=len, reverse=True)
-        # 国家级, 自治区级: a level of government, not the place
-        return (holding, re.compile("(?:" + "|".join(map(re.escape, cjk)) + ")(?!级)"),
+        # 国家级, 国家五年规划: a level of government or the nation's period, not the place
+        level = "|".join(map(re.escape, v.level_after))
+        return (holding, re.compile("(?:" + "|".join(map(re.escape, cjk)) + ")" + (f"(?!{level})" if level else "")),
                 re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, latin_names)) + r")(?![a-z])"))
 
     def places(self, text: str) -> list[str]:

@@ -48,6 +48,12 @@ class TextRules(FigureRules):
             if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
                 # 还列了哪些别的任务: everything the previous answer's place lists
                 return self.finder.structure.place_sentences(top)
+            if not top.heading and top.topic:
+                # 跨境电商和互市有啥扶持方向: the paragraph's other sentences naming a thing asked by the plans' own
+                # full term (加快跨境电商体系建设) list more of it
+                names = {c.label for c in ev.concepts if c.known and not c.soft and not c.place and len(c.label) >= 4}
+                hits += tuple(h for h in ev.sentences if h not in hits and not h.heading and h.coverage > 0
+                              and (h.place, h.topic) == (top.place, top.topic) and names & set(h.matched))
         if top.heading:
             body = self.finder.structure.body(top)
             if ask == "list" and body:
@@ -75,6 +81,10 @@ class TextRules(FigureRules):
         """A question that asserts something (听说…对吗？) is answered with what the plan does say, as a
         correction, rather than declined: it asked whether the claim is true, and the plan's text answers that."""
         if not asserts(part.text) or decline.related is None or decline.reason == "out_of_scope":
+            return decline
+        if part.measure is not None and not part.kinds:
+            # 热电联产弄好了是不是就要涨价了: a claim about a figure no plan row gives (a price, a ranking); its text
+            # neither confirms nor corrects it
             return decline
         return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
 

@@ -34,8 +34,11 @@ def quote_of(focus: tuple[str, ...], hit: SentenceHit) -> str:
     if not keep:
         return text
     first, last = keep[0], keep[-1]
-    if keep == [0] and text[spans[0][0]:spans[0][1]].lstrip().startswith(vocab().opener):
-        return text  # 围绕X，深入实施…: the opening clause names the topic, the rest says what is done about it
+    opening = text[spans[0][0]:spans[0][1]]
+    if keep == [0] and (opening.lstrip().startswith(vocab().opener) or not re.search(r"\d", opening)):
+        # 围绕X，深入实施… / 深入学习运用“千万工程”经验，持续深化…: the opening clause names the topic, the rest says
+        # what is done about it
+        return text
     while last + 1 < len(spans) and text[spans[last + 1][0]:].lstrip().startswith(CONTINUES):
         last += 1  # 2026年是开局之年，也是建城70周年: the same subject goes on
     governing = tuple(vocab().governing)

@@ -172,7 +172,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
             # …and the words that ask the measure (总投资多少) name no thing: it is the last answer's thing's
             # (nor the plan's terms the glossary reads them as: 总投资 → 固定资产投资)
-            measure = [text[a:b] for a, b in vocab().measure_of(text)[2]]
+            # (each question's own: 那总投资多少？哪天通车？ asks 总投资 and 哪天)
+            measure = [q[a:b] for q in re.findall(r"[^？?。！!；;]+[？?。！!；;]*", text) for a, b in vocab().measure_of(q)[2]]
             bare = re.sub("|".join(map(re.escape, measure)), " ", text) if measure else text
             names = [w for w in (*own, *lexicon.glossary.mapped_terms(bare)) if lexicon.specific(w)
                      and not any(w in m for m in measure)]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.lexical import Lexicon
 from assistant.understand.types import Part, Place, Stated
-from assistant.vocab import CJK, vocab
+from assistant.vocab import CJK, QUOTED, vocab
 
 NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage|\bgrowth\b", re.I)
 CLAIM_NEXT = "是吗吧呢啊呀对了左以还或"  # after a figure claimed (35家是…, 10%左右吗), not a noun it names
@@ -91,26 +91,28 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     measure, kinds, spans = v.measure_of(bare)
     if measure == "count" and cue["in_percent"].search(text):  # how many patients…, as a percentage: a share
         measure, kinds = "share", next(m.kinds for m in v.measures if m.measure == "share")
-    listing = bool(cue["list"].search(text))
-    if cue["in_plan"].search(text):
+    # a name the question quotes asks nothing by its words (“扩大清洁能源产业规模”部分涉及哪些项目: not a 规模)
+    cued = QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text)
+    listing = bool(cue["list"].search(cued))
+    if cue["in_plan"].search(cued):
         ask = "where"  # 在计划里哪个位置: a place in the plan, not on the ground
-    elif cue["locate"].search(text):
+    elif cue["locate"].search(cued):
         ask = "locate"
-    elif cue["where"].search(text):
+    elif cue["where"].search(cued):
         ask = "where"
-    elif cue["person"].search(text):
+    elif cue["person"].search(cued):
         ask = "person"
-    elif cue["who"].search(text):
+    elif cue["who"].search(cued):
         ask = "who"
-    elif cue["year_role"].search(text):  # 今年有什么特殊意义: what the plan says the year is
+    elif cue["year_role"].search(cued):  # 今年有什么特殊意义: what the plan says the year is
         ask = "fact"
-    elif stated and cue["which_indicator"].search(text):
+    elif stated and cue["which_indicator"].search(cued):
         ask = "figure"  # 45%是指什么: the row the figure is
-    elif cue["topic_figures"].search(text) and (cue["quantified"].search(text) or not listing):
+    elif cue["topic_figures"].search(cued) and (cue["quantified"].search(cued) or not listing):
         ask = "figure"  # 对外开放方面有哪些量化目标: the figures, not the tasks
-    elif (listing and not NUMBER_ASKED.search(text)) or cue["count_items"].search(text):
+    elif (listing and not NUMBER_ASKED.search(cued)) or cue["count_items"].search(cued):
         ask = "list"  # 那几个事项是哪些: which ones; 共有几项: the items, which the plan lists and does not count
-    elif cue["figure"].search(text) or stated or cue["figure_word"].search(text):
+    elif cue["figure"].search(cued) or stated or cue["figure_word"].search(cued):
         ask = "figure"
     elif listing:
         ask = "list"

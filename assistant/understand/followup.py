@@ -37,7 +37,7 @@ FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "ma
 EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$",
                          re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
-ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它|其)")
+ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它(?!们)|其)")
 # "this year" and "this plan" name a time and the document, not the previous subject
 EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|month|week|time|plan|document|period|stage))|it|its)\b",
                         re.I)

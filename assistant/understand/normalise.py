@@ -282,7 +282,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         if cue.search(text):
             text, lang, asked = cue.sub(" ", text), want, True
             break
-    text = arabic_numerals(text, plan_text)
+    text = arabic_numerals(text, plan_text, terms)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked

@@ -49,11 +49,13 @@ def _convert(run: str, unit: str) -> str | None:
     return _arabic(run)
 
 
-def arabic_numerals(text: str, plan_text: str = "") -> str:
+def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> str:
     """`text` with its spoken numbers in Arabic figures; runs that the plan itself writes in characters
-    (千吨级, 两个市场, 第十六届) are left as they are."""
+    (千吨级, 两个市场, 第十六届) or that are inside one of `terms`, everyday words the glossary reads as the
+    plans' own (五年规划), are left as they are."""
     if not re.search(f"[{DIGITS}]", text) and "加" not in text:  # 8加1加1: typed figures, spoken plus signs
         return text
+    named = [(m.start(), m.end()) for t in terms if re.search(f"[{DIGITS}]", t) for m in re.finditer(re.escape(t), text)]
 
     def percent(m: re.Match) -> str:
         value = _arabic(m.group(1))
@@ -64,6 +66,8 @@ def arabic_numerals(text: str, plan_text: str = "") -> str:
         after = m.string[m.end():m.end() + 2]
         if plan_text and (m.group(0) + after) in plan_text or (plan_text and m.group(0) in plan_text and u not in ("个亿",)):
             return m.group(0)  # the plan writes it this way: a name or a phrase, not a spoken number
+        if any(a <= m.start() < b for a, b in named):
+            return m.group(0)  # 五年规划: a name the glossary knows
         if run in ("万", "亿", "千", "百", "十") and not m.group(0).startswith(("十",)):
             return m.group(0)  # 万吨 alone, 千瓦: a unit, not a number
         if run == "一" and (u in vocab().count_units or m.string[max(0, m.start() - 1):m.start()] in ("哪", "某", "同", "每", "的")):

@@ -136,9 +136,13 @@ def _kind_only(text: str, lexicon: Lexicon) -> bool:
 def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
     """A spoken phrase that names nothing the phrase before did not and asks the measure it asked (建多大面积 多少亩,
     增长多少 百分之几, 开工时间呢 具体哪天开工) says the same question again."""
-    measure = vocab().measure_of(phrase)[0]
+    measure, _, spans = vocab().measure_of(phrase)
+    # the words of the cue itself (几个点: 点) name nothing
+    rest = phrase
+    for a, b in reversed(spans):
+        rest = rest[:a] + " " + rest[b:]
     return (measure is not None and measure == vocab().measure_of(before)[0]
-            and not [w for w in lexicon.content_words(phrase) if w not in vocab().unit_names and w not in before])
+            and not [w for w in lexicon.content_words(rest) if w not in vocab().unit_names and w not in before])
 
 
 def sentences(text: str, lexicon: Lexicon) -> list[str]:

@@ -18,7 +18,9 @@ EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|
                            r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}):\s*"
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
 # …issued, and by whom? / …, and where?: a second question of a wh-word alone, about what the first names
-EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year)\s*[?.!]*\s*$", re.I)
+# …issued and by which government?: a wh-word with its noun
+EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year|"
+                        r"(?:by|from|in|at|under|through) (?:which|what) [a-z]+(?: [a-z]+)?)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 

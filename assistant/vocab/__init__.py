@@ -45,6 +45,7 @@ class Vocab:
     cue: dict[str, re.Pattern]
     injection: tuple[re.Pattern, ...]
     pressure: tuple[re.Pattern, ...]
+    role_claim: tuple[re.Pattern, ...]
     measures: tuple[Measure, ...]
     instance_words: dict[str, tuple[str, ...]]  # a kind asked for → the plans' words for things of that kind
     # units.toml
@@ -59,6 +60,7 @@ class Vocab:
     # places.toml: every name (lower-case for Latin) → its canonical Chinese name
     places: dict[str, str]
     regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
+    level_after: tuple[str, ...] = ()  # after a place: a level or the nation's period (国家级, 国家五年规划)
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
     counters_alike: tuple[frozenset[str], ...] = ()  # counters said of the same things (家, 户; units.toml)
@@ -112,8 +114,14 @@ STATED_BEFORE = re.compile(r"(?<!多少)(?<!几)(\d[- ]?|[一二两三四五六�
 UNIT_LED = re.compile(r"[万千百亿吨亩公米瓦]|(tonnes?|tons?|kw|mw|gw|kwh|mwh|mu|km|hectares?|kilomet)", re.I)
 
 
+QUOTED = re.compile(r"“[^”]{2,40}”|「[^」]{2,40}」|《[^》]{2,40}》")
+
+
 def _stated(cue: re.Match, text: str) -> bool:
-    """A unit cue that is part of a stated figure (500万吨) or a class name (千吨级, 万吨级), not asked for."""
+    """A unit cue that is part of a stated figure (500万吨) or a class name (千吨级, 万吨级), not asked for; any cue
+    inside a name the question quotes (“扩大清洁能源产业规模”部分: its 规模 asks nothing)."""
+    if any(m.start() < cue.start() and cue.end() < m.end() for m in QUOTED.finditer(text)):
+        return True
     if not UNIT_LED.match(cue.group(0)):
         return False
     before = text[:cue.start()]
@@ -148,6 +156,7 @@ def vocab() -> Vocab:
         cue={k: _rx(v) for k, v in cues.items() if isinstance(v, str)},
         injection=tuple(_rx(p) for p in cues["injection"]),
         pressure=tuple(_rx(p) for p in cues["pressure"]),
+        role_claim=tuple(_rx(p) for p in cues["role_claim"]),
         measures=tuple(Measure(_rx(m["pattern"]), m["measure"], frozenset(m["kinds"])) for m in asks["measure"]),
         instance_words={k.lower(): tuple(v) for k, v in asks["instance_words"].items()},
         units=tuple(sorted((Unit(unit=u["unit"], kind=u["kind"], en_base=u["en_base"], scale=float(u["scale"]),
@@ -160,6 +169,7 @@ def vocab() -> Vocab:
         bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
         places={name.lower(): canon for canon, others in places["places"].items() for name in (canon, *others)},
         regions={k: tuple(v) for k, v in places.get("regions", {}).items()},
+        level_after=tuple(places.get("level", {}).get("after", ())),
         cantonese=tuple((re.compile(k), v) for k, v in dialect["cantonese"].items()),
         opener=tuple(framing.get("opener", ())),
         frame_end=tuple(framing.get("frame_end", ())),
