@@ -142,7 +142,17 @@ class Judge(TextRules):
             # 招商部门的联系电话是多少: how to reach an office or do an errand, asked with 多少: no row's figure answers
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "figure":
-            return self._figure(part, ev, related, taken, u, docs, previous), default
+            decision = self._figure(part, ev, related, taken, u, docs, previous)
+            alone = part.model_copy(update={"text": asked_phrase(part.text)})
+            if (isinstance(decision, Decline) and decision.reason == "no_figure" and not placed and ev.unknown
+                    and alone.text and not part.stated and self.finder.lexicon.names_particular(alone.text)
+                    and not self.finder.gather(alone, docs).unknown):
+                # 冬天给牲口饮水全靠水窖，今年给弄多少座水窖: the story's everyday words thin the row's match; the
+                # phrase that asks, naming a particular thing by the plans' words, may name its row
+                again, _ = self._part(alone, previous, taken, u, placed=True)
+                if isinstance(again, FromTable):
+                    return again, default
+            return decision, default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
         floor = s.related_coverage if part.scope else s.answer_coverage
         if best is not None and best.coverage >= s.related_coverage and self._named_in_full(ev, best):

@@ -29,6 +29,9 @@ MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
 
+QUOTED_CLAIM = re.compile(r"[“\"「]([^”\"」]{4,60}?\d[^”\"」]{0,30})[”\"」]")  # a quoted sentence with a figure
+
+
 def subject_of(turn: Turn, lexicon: Lexicon) -> str:
     """What a turn was about: the thing its figure measures (锦裕铁矿石二期 from 锦裕铁矿石二期项目规模), else the
     focus terms of what was asked."""
@@ -128,7 +131,13 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         rest = without_off_topic(text)
         # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
         if not (rest and any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)))):
-            return Understanding(text=text, off_topic=True, **flags, **base)
+            # 起草一篇新闻稿，标题就写“进出口贸易额将突破500亿元”: the writing is declined; the figure it would state
+            # about the plan is checked, as a claim
+            claim = next((m.group(1) for m in QUOTED_CLAIM.finditer(text)
+                          if any(lexicon.specific(w) for w in lexicon.content_words(m.group(1)))), "")
+            if not claim:
+                return Understanding(text=text, off_topic=True, **flags, **base)
+            rest = f"{claim}，对吗"
         text, flags["aside"] = rest, True
 
     framing = vocab().cue["framing_asked"]

@@ -65,7 +65,10 @@ LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准�
                           r"(稿|稿子|材料|报道|提纲|简报|PPT|ppt|文章|新闻|推文)(用)?[，,：:]\s*")
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
-                     r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$")
+                     r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$"
+                     # 学校想搞个主题活动: what someone means to do with it
+                     r"|^[^？?\s，,]{0,8}(想|要|准备|打算)(搞|做|办|写|弄|组织|策划|出)(个|一个|一期|一场|一份|一篇|篇|场|期)?"
+                     r"[^？?]{0,12}[。.!！]?$")
 # A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
                              r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
@@ -244,6 +247,8 @@ def _task_label(text: str, plan_text: str) -> re.Match | None:
     m = re.match(r"^[^：:？?，,。\s]{2,16}[：:]\s*", text)
     if not m or vocab().cue["asking"].search(m.group(0)) or not plan_text:
         return None
+    if re.search(r"(方面|这块|这一块|领域|板块)[：:]\s*$", m.group(0)):
+        return None  # 固定资产投资方面：增速目标、项目数…各是多少: the topic the items after it are of
     rest = text[m.end():]
     return m if vocab().cue["asking"].search(rest) and names_particular(rest, plan_text) else None
 

@@ -22,14 +22,16 @@ SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
-NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|also|and also|as well as)(?=\s|[^\s])"
+NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|再加一列|再加一栏|再加一行|also|and also|as well as)"
+                          r"(?=\s|[^\s])"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|,\s+and\s+(?=(?:does|do|did|is|are|will|can|has)\s+(?:it|the plan|they|the city)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])"
                           # First, … Second, … / 第一，…第二，… / 一是…二是…: numbered questions
                           r"|(?:^|(?<=[.;:]))\s*(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly)\s*[,:]\s*"
                           r"|(?:^|(?<=[。；;，,：:\s]))(?:第[一二三四五](?:个问题|点|个)?|其[一二三])[，,：:、]", re.I)
-FIGURE_NAME = re.compile(r"(个数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
+FIGURE_NAME = re.compile(r"(数|数量|额|资金|增速|增幅|规模|总量|产值|收入|率|目标|指标)$")  # names a figure
+EACH_ASKED = re.compile(r"^(各|分别|各自)(是|为)?(多少|几)[？?。]*$")
 GUESSED_NAME = re.compile(r"^(?:maybe |perhaps |is it |or )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}\s*\?$")
 WHICH_EN = re.compile(r"\b(which|what)\b[^?]*\?$", re.I)
 THEN = re.compile(r"^(那|那么)(?!个|些|里|边|块)")  # 那固投呢: a new subject, after a clause about another
@@ -112,6 +114,20 @@ def _named_figures(text: str) -> list[str]:
     return items if all(FIGURE_NAME.search(x) for x in items) else []
 
 
+def _figures_listed(piece: str) -> list[str]:
+    """固定资产投资方面：增速目标、计划实施的项目数、计划完成的投资额，各是多少: figures named one after another and
+    then asked each, of the topic said before the colon: each is asked, of that topic."""
+    clauses = [c.strip() for c in COMMA.split(piece) if c.strip(" ？?。.")]
+    if len(clauses) != 2 or not EACH_ASKED.match(clauses[1]):
+        return []
+    head, _, items = clauses[0].rpartition("：") if "：" in clauses[0] else ("", "", clauses[0])
+    topic = re.sub(r"(方面|这块|这一块|领域)$", "", head.strip())
+    names = [x.strip() for x in items.split("、")]
+    if len(names) < 2 or not all(2 <= len(x) <= 16 and FIGURE_NAME.search(x) for x in names):
+        return []
+    return [f"{topic}{x}是多少" for x in names]
+
+
 def _of_a_thing(text: str) -> bool:
     """投资多少钱 / 是哪家公司做的: asks a property of some thing (its figure, who does it), which a subject said
     before may supply; not a comparison (比去年高吗) nor a restatement (就是说在哪条街上)."""
@@ -160,6 +176,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
         elif stated := claims(p, lexicon) or figures_of_one(p):
             pieces += stated
+        elif listed := _figures_listed(p):
+            pieces += listed
         elif (len(clauses) >= 3 and all(_states_only(c) and vocab().cue["stated_figure"].search(c) for c in clauses[:-1])
               and GATHER.search(clauses[-1]) and _asks(clauses[-1])):
             # GDP增长6.5%左右，固投增长10%左右，这两个数对不对: each claim is checked

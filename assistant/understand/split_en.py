@@ -22,6 +22,7 @@ EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|
 EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year|"
                         r"(?:by|from|in|at|under|through) (?:which|what) [a-z]+(?: [a-z]+)?)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
+EN_ORDER = re.compile(r"^\s*(?:please\s+)?(?:specify|provide|state|indicate|identify|list|give|enumerate)\b", re.I)  # an order
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 
 
@@ -56,6 +57,10 @@ def _split(text: str) -> list[str]:
         return [" ".join(head).rstrip(" ,") + "?", f"{wh.group('wh')} {said.strip(' ,?')}?"]
     m = EN_AND.search(text)
     cue = vocab().cue
+    order = EN_ORDER.match(text)
+    if m and order and re.search(r"\bthe\s*$", m.group(0), re.I) and not re.search(r"\b(what|how|which)\b", m.group(0), re.I):
+        # Specify the date of the notice and the session that approved it: two things ordered, each a question
+        return [text[:m.start()].strip() + ".", f"{order.group(0).strip()} the {text[m.end():].strip()}"]
     if not m or not (vocab().cue["distributive"].search(text) or cue["figure"].search(text) or cue["figure_word"].search(text)):
         return [text]
     head, tail = text[:m.start()], text[m.end():]
@@ -88,7 +93,10 @@ def _split(text: str) -> list[str]:
         return [text]
     right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
     # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
-    rm = re.search(r"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do)\b|[,?.!]", right)
+    # (…of the station, said once after the second, when the first names no "of" of its own: the power and storage
+    # capacity of the station)
+    of = "|of" if not re.search(r"\bof\b", left, re.I) else ""
+    rm = re.search(rf"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do{of})\b|[,?.!]", right)
     right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
     if both and len(left.split()) == 1 and len(right_subject.split()) > 1:
         # urban and rural income growth target both: adjectives each of the noun said once after the second

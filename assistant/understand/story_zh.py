@@ -108,6 +108,9 @@ def _plan_pairs(plan_text: str) -> dict[str, int]:
                         if CJK.match(plan_text[i]) and CJK.match(plan_text[i + 1])))
 
 
+TERM_RUN = 4  # characters a phrase shares in a run with the plans when it names one of their terms (集体经济)
+
+
 def story_lead(text: str, plan_text: str) -> str:
     """我弟明年上小学 三小那边有啥新盖的没: a first phrase about the asker (or their family) that asks nothing,
     before a phrase that asks and names a particular thing of the plans', is the story; the question is the rest."""
@@ -130,6 +133,8 @@ def story_lead(text: str, plan_text: str) -> str:
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
             or not _names_own(rest, plan_text)):
         return text
+    if any(lead[j:j + TERM_RUN] in plan_text for j in range(len(lead) - TERM_RUN + 1)):
+        return text  # 我们嘎查集体经济太弱了，计划里提了啥新的合作办法: the lead names the plan's own term, the topic
     return rest
 
 
