@@ -55,16 +55,23 @@ def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
     return f"{x}方面有哪些"
 
 
+BOTH_SAID = re.compile(r"^(两个|两项|俩)(都|都是)?")  # 两个都是10%，表述上有区别吗
+WEIGH_ALONE_MAX = 8  # characters: 哪个大？ after two figures weighs them, naming nothing
+
+
 def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     """这两个哪个大 / 两者差多少 / 这两个一起给我 after two figures: both figures asked ("" when it is not such a
     question). It names nothing of its own, and the last two turns each gave a figure of a different thing."""
     # 这两个 / 这俩 / 两者 point back at the last two answers at once (这些, 这三个 at more than two)
-    gathered = GATHER.search(question)
-    if not gathered or not re.search("两|俩|二", gathered.group(0)) or len(turns) < 2:
-        return ""
-    rest = GATHER.sub("", question).strip()
+    # …or 两个都是10% (the two said by their number), or nothing at all when it only weighs (哪个大？)
+    gathered = GATHER.search(question) or BOTH_SAID.search(question)
     cue = vocab().cue
-    if not (cue["weigh"].search(rest) or cue["together"].search(rest)) or lexicon.names_particular(rest):
+    alone = not gathered and len(question) <= WEIGH_ALONE_MAX and cue["weigh"].search(question)
+    if not (alone or (gathered and re.search("两|俩|二", gathered.group(0)))) or len(turns) < 2:
+        return ""
+    rest = BOTH_SAID.sub("", GATHER.sub("", question)).strip()
+    if not (cue["weigh"].search(rest) or cue["together"].search(rest) or cue["worded_alike"].search(rest)) \
+            or lexicon.names_particular(rest):
         return ""
     if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):
         return ""

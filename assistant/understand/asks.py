@@ -13,7 +13,8 @@ from assistant.vocab import CJK, QUOTED, vocab
 
 NUMBER_ASKED = re.compile(r"多少|how (many|much)|增长|增速|规模多大|多大|多长|what percentage|\bgrowth\b", re.I)
 CLAIM_NEXT = "是吗吧呢啊呀对了左以还或"  # after a figure claimed (35家是…, 10%左右吗), not a noun it names
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|(?!\d))")
+# a year, not a figure with its unit (2000万吨, 2000亿元, 2025户)
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s*年|(?![\d.%％]|\s*(?:万|亿|千|百|元|吨|户|家|个|人|公里|亩|千瓦|座|眼|项)))")
 
 
 # An amount said in English (600 billion yuan, RMB 2 billion): stated as the plans write it, in 亿元 or 万元.

@@ -269,10 +269,23 @@ def _names_own(again: str, plan_text: str, terms: frozenset[str]) -> bool:
                                     or any(t in m.group(2) for t in terms)))
 
 
+TABLE = re.compile(r"\|[^|]*(?:\|[^|]*){3,}\|")  # table cells in a row (its line breaks read as spaces)
+
+
+def _pasted_table(text: str) -> str:
+    """A table pasted before the question (| 指标 | 目标 | …) is what the asker holds, not what is asked (nor an
+    instruction hidden in a cell): what comes after it asks."""
+    m = TABLE.search(text)
+    if not m or not vocab().cue["asking"].search(text[m.end():]):
+        return text
+    return f"{text[:m.start()]} {text[m.end():]}".strip()
+
+
 def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> Normalised:
     """`terms`: everyday words the glossary reads as the plans' own (交房, 家庭医生): a phrase holding one is not a story."""
     v = vocab()
-    text = _fold_latin(_width(question))
+    text = _pasted_table(question)
+    text = _fold_latin(_width(text))
     text = v.cue["addressed"].sub("", text) or text
     if re.search(r"[係邊點咩幾冇唔喺嘅咗佢啲埋而同]", text):  # written Cantonese, read in Mandarin (vocab/dialect.toml)
         for rx, mandarin in v.cantonese:
@@ -294,7 +307,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     if lang == "zh":
         text = _restarted(text, plan_text, terms)
-        text = story_lead(after_asking(text, plan_text), plan_text)
+        text = story_lead(after_asking(text, plan_text), plan_text, terms)
     text = _how_said(_strip_fillers(text, plan_text, terms))
     text = HEARSAY.sub("听说", text)
     text = v.cue["heard"].sub("听说", text)

@@ -24,6 +24,8 @@ FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|�
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|再加一列|再加一栏|再加一行|also|and also|as well as)"
                           r"(?=\s|[^\s])"
+                          # …到位资金是多少还有一个就是那个限上企业…: a run-on caller goes on to the next question
+                          r"|(?:(?<=多少)|(?<=[几吗呢啥么]))还有(?:一个|个)?(?:就是)?"
                           r"|,?\s+and\s+(?=(?:how|what|which|when|where|who)\b)"
                           r"|,\s+and\s+(?=(?:does|do|did|is|are|will|can|has)\s+(?:it|the plan|they|the city)\b)"
                           r"|(?<=[\u4e00-\u9fff])然后(?=[\u4e00-\u9fff])"

@@ -111,7 +111,7 @@ def _plan_pairs(plan_text: str) -> dict[str, int]:
 TERM_RUN = 4  # characters a phrase shares in a run with the plans when it names one of their terms (集体经济)
 
 
-def story_lead(text: str, plan_text: str) -> str:
+def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -> str:
     """我弟明年上小学 三小那边有啥新盖的没: a first phrase about the asker (or their family) that asks nothing,
     before a phrase that asks and names a particular thing of the plans', is the story; the question is the rest."""
     asking = vocab().cue["asking"]
@@ -129,9 +129,10 @@ def story_lead(text: str, plan_text: str) -> str:
     lead, rest = m.group(1), text[m.end():]
     if re.search(r"[\s，,]", rest.strip()) and not vocab().cue["time_named"].search(lead):
         return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
+    # (or name it again by an everyday word the glossary knows, said in the story too: 我家娃明年上幼儿园，计划里幼儿园…)
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
-            or not _names_own(rest, plan_text)):
+            or not (_names_own(rest, plan_text) or any(t in rest and t in lead for t in terms))):
         return text
     if any(lead[j:j + TERM_RUN] in plan_text for j in range(len(lead) - TERM_RUN + 1)):
         return text  # 我们嘎查集体经济太弱了，计划里提了啥新的合作办法: the lead names the plan's own term, the topic
