@@ -49,13 +49,19 @@ def _convert(run: str, unit: str) -> str | None:
     return _arabic(run)
 
 
+@lru_cache(maxsize=4)
+def _with_numerals(terms: frozenset[str]) -> tuple[str, ...]:
+    """The everyday words holding a spoken numeral (五年规划): a few of the glossary's two thousand, found once."""
+    return tuple(t for t in terms if re.search(f"[{DIGITS}]", t))
+
+
 def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = frozenset()) -> str:
     """`text` with its spoken numbers in Arabic figures; runs that the plan itself writes in characters
     (千吨级, 两个市场, 第十六届) or that are inside one of `terms`, everyday words the glossary reads as the
     plans' own (五年规划), are left as they are."""
     if not re.search(f"[{DIGITS}]", text) and "加" not in text:  # 8加1加1: typed figures, spoken plus signs
         return text
-    named = [(m.start(), m.end()) for t in terms if re.search(f"[{DIGITS}]", t) for m in re.finditer(re.escape(t), text)]
+    named = [(m.start(), m.end()) for t in _with_numerals(terms) for m in re.finditer(re.escape(t), text)]
 
     def percent(m: re.Match) -> str:
         value = _arabic(m.group(1))
