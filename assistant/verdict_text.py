@@ -19,9 +19,6 @@ OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
-INSIDE_SAID = re.compile(r"(那|这)?里面|其中|当中|这一章里|这一节里|这部分里")  # inside the last answer's place, said
-
-
 class TextRules(FigureRules):
     """Judge's rules for answers in the plan's sentences."""
 
@@ -36,7 +33,7 @@ class TextRules(FigureRules):
         if (top.doc, top.chapter, top.section) in places:
             # 主要靠哪个工程 after the 三北 figure: what the last answer's place says, not every 工程 of the plan
             hits = tuple(h for h in hits if (h.doc, h.chapter, h.section) in places)
-        elif places and INSIDE_SAID.search(ev.part.text) and (inside := tuple(
+        elif places and vocab().cue["inside_said"].search(ev.part.text) and (inside := tuple(
                 h for h in ev.sentences if (h.doc, h.chapter, h.section) in places and h.coverage > 0)):
             # 那里面草原保护怎么说的 after 生态保护在第六章: inside that place, said so, though elsewhere says more
             hits = close_hits(inside, 0.0)

@@ -110,10 +110,13 @@ def _contrast(clause: str) -> bool:
 def _named_figures(text: str) -> list[str]:
     """固定资产投资项目个数、完成投资额、招商引资到位资金 (after 汇总三项：): figures named one after another, asking
     nothing: each is asked for."""
+    return [] if _asks(text) else _figure_names(text)
+
+
+def _figure_names(text: str) -> list[str]:
+    """The names in an enumeration (A、B、C), when there are two or more and each names a figure."""
     items = [x.strip(" 。.") for x in text.split("、")]
-    if _asks(text) or len(items) < 2 or not all(2 <= len(x) <= 16 for x in items):
-        return []
-    return items if all(FIGURE_NAME.search(x) for x in items) else []
+    return items if len(items) >= 2 and all(2 <= len(x) <= 16 and FIGURE_NAME.search(x) for x in items) else []
 
 
 def _figures_listed(piece: str) -> list[str]:
@@ -124,10 +127,7 @@ def _figures_listed(piece: str) -> list[str]:
         return []
     head, _, items = clauses[0].rpartition("：") if "：" in clauses[0] else ("", "", clauses[0])
     topic = re.sub(r"(方面|这块|这一块|领域)$", "", head.strip())
-    names = [x.strip() for x in items.split("、")]
-    if len(names) < 2 or not all(2 <= len(x) <= 16 and FIGURE_NAME.search(x) for x in names):
-        return []
-    return [f"{topic}{x}是多少" for x in names]
+    return [f"{topic}{x}是多少" for x in _figure_names(items)]
 
 
 def _of_a_thing(text: str) -> bool:

@@ -22,7 +22,6 @@ EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|
 EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year|"
                         r"(?:by|from|in|at|under|through) (?:which|what) [a-z]+(?: [a-z]+)?)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
-EN_ORDER = re.compile(r"^\s*(?:please\s+)?(?:specify|provide|state|indicate|identify|list|give|enumerate)\b", re.I)  # an order
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 
 
@@ -57,7 +56,7 @@ def _split(text: str) -> list[str]:
         return [" ".join(head).rstrip(" ,") + "?", f"{wh.group('wh')} {said.strip(' ,?')}?"]
     m = EN_AND.search(text)
     cue = vocab().cue
-    order = EN_ORDER.match(text)
+    order = cue["order"].match(text)  # Specify the date of … and the session …
     if m and order and re.search(r"\bthe\s*$", m.group(0), re.I) and not re.search(r"\b(what|how|which)\b", m.group(0), re.I):
         # Specify the date of the notice and the session that approved it: two things ordered, each a question
         return [text[:m.start()].strip() + ".", f"{order.group(0).strip()} the {text[m.end():].strip()}"]

@@ -153,7 +153,9 @@ def vocab() -> Vocab:
         fillers=tuple(sorted(_words(words["fillers"]), key=len, reverse=True)),
         home=frozenset(w.lower() for w in _words(words["home"])),
         smalltalk=tuple((k, _rx(v)) for k, v in asks["smalltalk"].items()),
-        cue={k: _rx(v) for k, v in cues.items() if isinstance(v, str)},
+        # an order (Specify the date…) asks as a question does
+        cue={k: _rx(v) for k, v in cues.items() if isinstance(v, str)}
+        | {"asking": _rx(f"(?:{cues['asking']})|(?:{cues['order']})")},
         injection=tuple(_rx(p) for p in cues["injection"]),
         pressure=tuple(_rx(p) for p in cues["pressure"]),
         role_claim=tuple(_rx(p) for p in cues["role_claim"]),
