@@ -33,9 +33,11 @@ class TextRules(FigureRules):
         if (top.doc, top.chapter, top.section) in places:
             # 主要靠哪个工程 after the 三北 figure: what the last answer's place says, not every 工程 of the plan
             hits = tuple(h for h in hits if (h.doc, h.chapter, h.section) in places)
-        elif places and vocab().cue["inside_said"].search(ev.part.text) and (inside := tuple(
-                h for h in ev.sentences if (h.doc, h.chapter, h.section) in places and h.coverage > 0)):
-            # 那里面草原保护怎么说的 after 生态保护在第六章: inside that place, said so, though elsewhere says more
+        elif (places and (vocab().cue["inside_said"].search(ev.part.text) or OTHERS.search(ev.part.text))
+              and (inside := tuple(h for h in ev.sentences
+                                   if (h.doc, h.chapter, h.section) in places and h.coverage > 0))):
+            # 那里面草原保护怎么说的 after 生态保护在第六章 / 还有别的中心吗 after 胸痛中心: inside that place, said so,
+            # though elsewhere says more
             hits = close_hits(inside, 0.0)
             top = hits[0]
         if ask == "list" and vocab().cue["subheadings"].search(ev.part.text):

@@ -3,7 +3,8 @@ centre transcripts, business English, refusals, conversations), each tested in o
 the two figures just given weighed by a word alone (谁高) or compared in their wording; 多大比例 asks a share; a
 Mongolian city the plan never names; a first phrase about the asker's child, with its year, before a question naming
 the plan's thing by an everyday word; a run-on caller's second question (…多少还有一个是…); a table pasted before the
-question; a figure of 2000-odd with its unit is no year; 是不是X asks about X, it does not put X aside."""
+question; a figure of 2000-odd with its unit is no year; 是不是X asks about X, it does not put X aside; 还有别的X
+after a place was given stays in that place."""
 
 from __future__ import annotations
 
@@ -39,3 +40,9 @@ def test_the_two_figures_just_given(bot, turns, said):
 def test_refused(bot, question):
     a = bot.ask(question)
     assert a.refused, a.answer
+
+
+def test_others_after_a_place_given_stay_in_it(bot):
+    # 还有别的中心吗 after a where-answer: the other things of that kind in that place, not elsewhere in the plan
+    a = converse(bot, ["卒中中心写在计划哪一节？", "还有别的中心吗？"])
+    assert answered(a, "胸痛中心", "跨境消费中心")
