@@ -75,6 +75,18 @@ class Judge(TextRules):
 
     # ------------------------------------------------------------------ one part
 
+    def _asked_alone(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding,
+                     docs: tuple[str, ...] | None) -> FromTable | None:
+        """冬天给牲口饮水全靠水窖，今年给弄多少座水窖: the story's everyday words thin the row's match; the phrase that
+        asks, naming a particular thing by the plans' words, may name its row (only a row answers; worked out only
+        after the whole question found none)."""
+        alone = part.model_copy(update={"text": asked_phrase(part.text)})
+        if (not alone.text or not self.finder.lexicon.names_particular(alone.text)
+                or self.finder.gather(alone, docs).unknown):
+            return None
+        again, _ = self._part(alone, previous, taken, u, placed=True)
+        return again if isinstance(again, FromTable) else None
+
     def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding,
               placed: bool = False) -> tuple[Decision, str]:
         s = self.settings
@@ -143,15 +155,9 @@ class Judge(TextRules):
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "figure":
             decision = self._figure(part, ev, related, taken, u, docs, previous)
-            alone = part.model_copy(update={"text": asked_phrase(part.text)})
             if (isinstance(decision, Decline) and decision.reason == "no_figure" and not placed and ev.unknown
-                    and alone.text and not part.stated and self.finder.lexicon.names_particular(alone.text)
-                    and not self.finder.gather(alone, docs).unknown):
-                # 冬天给牲口饮水全靠水窖，今年给弄多少座水窖: the story's everyday words thin the row's match; the
-                # phrase that asks, naming a particular thing by the plans' words, may name its row
-                again, _ = self._part(alone, previous, taken, u, placed=True)
-                if isinstance(again, FromTable):
-                    return again, default
+                    and not part.stated and (again := self._asked_alone(part, previous, taken, u, docs))):
+                return again, default
             return decision, default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known
         floor = s.related_coverage if part.scope else s.answer_coverage
