@@ -25,7 +25,7 @@ class Glossary:
     def __init__(self, path: Path, pinyin_words: set[str], plan_text: str):
         from assistant.understand.numerals import english_numerals  # understand imports the lexicon, which imports this
 
-        english, self.synonyms = _load(path)
+        english, self.synonyms, self.each = _load(path)
         # people's congress → people congress: keys are read in the form a question is read in
         self.english = {latin(k).strip(): v for k, v in english.items()}
         for key, terms in list(self.english.items()):  # new industries → new industry too, and the other way round
@@ -55,6 +55,13 @@ class Glossary:
     def words(self) -> frozenset[str]:
         """Every word of the English phrases: English, not pinyin, whatever it spells."""
         return frozenset(w for k in self.table for w in k.split())
+
+    def said_each(self, text: str) -> str:
+        """城乡居民收入增长多少 → 城镇居民人均可支配收入和农牧民人均可支配收入增长多少: a word that names several of the
+        plans' terms at once ([each]) is said as each of them, so each is asked."""
+        for key in sorted((k for k in self.each if k in text), key=len, reverse=True):
+            text = text.replace(key, "和".join(self.each[key]))
+        return text
 
     @cached_property
     def everyday_terms(self) -> frozenset[str]:
@@ -188,13 +195,14 @@ def _pinyin(words: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def _load(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms). An office's names are
-    synonyms of the words for its field ([offices])."""
+def _load(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """(English phrase → plan terms, Chinese everyday word or abbreviation → plan terms, a word for several plan
+    terms at once → those terms). An office's names are synonyms of the words for its field ([offices])."""
     if not path.exists():
-        return {}, {}
+        return {}, {}, {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     synonyms = {k: list(v) for k, v in data.get("synonyms", {}).items()}
     for office in data.get("offices", {}).values():
         synonyms.update({name: list(office["field"]) for name in office["names"]})
-    return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}, synonyms
+    each = {k: list(v) for k, v in data.get("each", {}).items()}
+    return {k.lower(): list(v) for k, v in data.get("terms", {}).items()}, synonyms, each

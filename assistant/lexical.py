@@ -94,7 +94,15 @@ class Lexicon:
     def sound_terms(self) -> tuple[str, ...]:
         """The terms a misheard run may be read as (understand/homophones.py): the plans' names and quoted terms and
         the glossary's targets, as the plans write them."""
-        return tuple(t for t in self.terms if len(t) >= 3 and t in self.plan_text)
+        return tuple(t for t in self.terms if len(t) >= 2 and t in self.plan_text)
+
+    def _dictionary_tag(self, word: str) -> str:
+        """The part of speech the tagger's dictionary gives a word ("" when it has none): a look-up, not a tagging."""
+        return self._pos.word_tag_tab.get(word, "")
+
+    def is_word(self, text: str) -> bool:
+        """Whether the tokenizer's dictionary (jieba's and the plans' terms) has `text` as a word."""
+        return self._jieba.FREQ.get(text, 0) > 0
 
     @cached_property
     def quoted_names(self) -> tuple[str, ...]:
@@ -169,7 +177,7 @@ class Lexicon:
         out = []
         for w in WORD.findall(text):
             if CJK.match(w):
-                for t in self._jieba.lcut(w):
+                for t in self._glued(self._jieba.lcut(w), v):
                     t = QUESTION_PREFIX.sub("", t) or t  # 哪些项目 → 项目
                     if t not in self.plan_text and len(t) >= 3 and t not in self.glossary.synonyms:  # 主要指标: a known word
                         # a word the plans do not have (项目个数): the plans' words inside it, if they cover it
@@ -180,8 +188,11 @@ class Lexicon:
                         out += [x for x in parts if not v.is_stop(x) and not v.is_cue(x)]
                     elif (t not in self.plan_text and len(t) == 2 and (v.is_stop(t[1]) or v.is_stop(t[0]))
                           and t not in QUESTION_WORDS and t not in self.glossary.synonyms and not v.is_stop(t) and not v.is_cue(t)):
-                        # 路修 (the road + to build): the word the plans know, without the light verb
-                        out += [ch for ch in t if not v.is_stop(ch) and ch in self.plan_text]
+                        # 路修 (the road + to build): the word the plans know, without the light verb; a noun with a
+                        # character the plans never write (氢能): the word, which they do not have
+                        unwritten = any(ch not in self.plan_text and not v.is_stop(ch) for ch in t)
+                        out += [t] if unwritten and self._dictionary_tag(t).startswith("n") else [
+                            ch for ch in t if not v.is_stop(ch) and ch in self.plan_text]
                     elif t.strip() and not v.is_stop(t) and not v.is_cue(t):
                         out.append(t)
             elif "+" in w and w in self.plan_text:  # 8+1+1: a name the plans write in figures
@@ -189,6 +200,20 @@ class Lexicon:
             elif not w[0].isdigit() and not v.is_stop(w) and len(w) > 2:
                 out.append(w.lower())
         return list(dict.fromkeys(out))
+
+    def _glued(self, words: list[str], v) -> list[str]:
+        """消费 + 券: a noun character the plans never write, after a word and making none with what follows (今 + 年收入
+        makes 今年), is part of a word they do not have (消费券); a verb (蒙古人 + 去) is not."""
+        out: list[str] = []
+        for i, t in enumerate(words):
+            after = words[i + 1][:1] if i + 1 < len(words) else ""
+            if (len(t) == 1 and out and len(out[-1]) >= 2 and t not in self.plan_text and not v.is_stop(t)
+                    and self._dictionary_tag(t).startswith("n")
+                    and not v.is_stop(out[-1]) and not v.is_cue(out[-1]) and not (after and self.is_word(t + after))):
+                out[-1] += t
+            else:
+                out.append(t)
+        return out
 
     def focus_terms(self, text: str) -> list[str]:
         """What the question is about: its nouns (Chinese, POS-tagged with the plan's dictionary) and the

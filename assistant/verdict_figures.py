@@ -291,7 +291,12 @@ class FigureRules(TableRows):
             return FromText(part=part, intent="list", sentences=(best,), focus=ev.focus)
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
-        return self._premise_or(Decline(part=part, reason="no_figure", related=related, focus=ev.focus), part, ev)
+        decline = Decline(part=part, reason="no_figure", related=related, focus=ev.focus)
+        if part.stated and not u.followup and related is not None and not re.search(r"\d", related.span.text):
+            # 原文写着“新登记市场主体突破3000户”，确认一下: a figure claimed, in the asker's own words, of a thing the
+            # plan gives no figure for; a sentence without one neither confirms nor corrects it
+            return decline
+        return self._premise_or(decline, part, ev)
 
 
 def _unnamed_quantity(part: Part, ev: Evidence) -> bool:

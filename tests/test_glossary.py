@@ -23,7 +23,7 @@ def _documents() -> str:
 
 def problems(glossary: dict, documents: str) -> list[str]:
     out = [f"[{section}] {key!r} → {term!r}: not in any document"
-           for section in ("terms", "synonyms") for key, terms in glossary.get(section, {}).items()
+           for section in ("terms", "synonyms", "each") for key, terms in glossary.get(section, {}).items()
            for term in terms if term not in documents]
     v = vocab()
     out += [f"[synonyms] {key!r}: a way of asking, not a name" for key in glossary.get("synonyms", {})

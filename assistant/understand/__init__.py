@@ -112,7 +112,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     the second item of that list)."""
     n = normalise(question, lexicon.plan_text, lexicon.glossary.everyday_terms)
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
-    n = n.model_copy(update={"text": sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text)})
+    n = n.model_copy(update={"text": lexicon.glossary.said_each(
+        sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text, lexicon.is_word))})
     if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
     said_again = vocab().cue["say_again"].search(n.text)

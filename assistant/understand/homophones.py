@@ -2,17 +2,21 @@
 互世贸易 for 互市贸易 and 风电竟配 for 风电竞配: same sounds, one character wrong. A run of three or four characters
 that the plans never write, differing from exactly one run of one of their terms (names, quoted terms, glossary
 targets) by one character of the same sound (tones aside), is read as that run. Only terms are targets, so an
-everyday word (医疗方面) is never "repaired" into a stretch of plan prose."""
+everyday word (医疗方面) is never "repaired" into a stretch of plan prose. Two characters (水叫 for 水窖, 口案 for
+口岸) are read as a two-character term only when they are no word at all, and the slip makes no word with its
+other neighbour (下大雨 stays)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.sounds import sound as _sound
 from assistant.vocab import vocab
 
 RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+PAIR = re.compile(r"[\u4e00-\u9fff]{2,}")
 SIZES = (4, 3)
 TWO_SLIPS_MAX = 80  # characters of one run
 
@@ -38,14 +42,28 @@ def _open(gram: str, k: int) -> str:
     return f"{gram[:k]}\0{gram[k + 1:]}"
 
 
-def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
-    """`text` with each misheard run replaced by the term's run it sounds like (see the module's doc)."""
-    if not terms or not RUN.search(text):
+@lru_cache(maxsize=2)
+def _pairs(terms: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each two-character term under its two spellings with one character left open."""
+    out: dict[str, set[str]] = {}
+    for term in terms:
+        if len(term) == 2 and PAIR.fullmatch(term):
+            for k in range(2):
+                out.setdefault(_open(term, k), set()).add(term)
+    return {key: frozenset(v) for key, v in out.items()}
+
+
+def sound_alike(text: str, terms: tuple[str, ...], plan_text: str,
+                is_word: Callable[[str], bool] | None = None) -> str:
+    """`text` with each misheard run replaced by the term's run it sounds like (see the module's doc). `is_word`
+    (the tokenizer's dictionary) lets two-character terms be read too."""
+    if not terms or not PAIR.search(text):
         return text
     index = _index(terms)
     grammar = vocab().zh_grammar_chars
-    for run in RUN.findall(text):
-        fixed = _two_slips(run, index, plan_text, grammar)
+    for run in PAIR.findall(text):
+        fixed = _pair_slips(run, _pairs(terms), plan_text, grammar, is_word) if is_word else run
+        fixed = _two_slips(fixed, index, plan_text, grammar)
         for n in SIZES:
             for i in range(len(fixed) - n + 1):
                 gram = fixed[i:i + n]
@@ -61,6 +79,26 @@ def sound_alike(text: str, terms: tuple[str, ...], plan_text: str) -> str:
         if fixed != run:
             text = text.replace(run, fixed)
     return text
+
+
+def _pair_slips(run: str, pairs: dict[str, frozenset[str]], plan_text: str, grammar: frozenset[str],
+                is_word: Callable[[str], bool]) -> str:
+    """水叫修几座: two characters that are no word and that the plans never write, one character from exactly one
+    two-character term of theirs by sound, read as the term."""
+    for i in range(len(run) - 1):
+        gram = run[i:i + 2]
+        if gram in plan_text or is_word(gram):
+            continue
+        near = set()
+        for k in range(2):
+            at = i + k
+            other = run[at - 1:at + 1] if k == 0 and at > 0 else run[at:at + 2] if k == 1 else ""
+            if gram[k] in grammar or (len(other) == 2 and is_word(other)) or _heard(run, at, plan_text):
+                continue  # 下大雨: 大雨 is a word, 大 no slip
+            near |= {g for g in pairs.get(_open(gram, k), ()) if g[k] != gram[k] and _sound(g[k]) == _sound(gram[k])}
+        if len(near) == 1:
+            run = run[:i] + near.pop() + run[i + 2:]
+    return run
 
 
 def _two_slips(run: str, index: dict[str, frozenset[str]], plan_text: str, grammar: frozenset[str]) -> str:

@@ -96,9 +96,12 @@ def _names_plan(phrase: str, plan_text: str) -> bool:
 
 def names_particular(phrase: str, plan_text: str) -> bool:
     """Whether a phrase shares with the plans two adjacent characters they seldom write (牧区, 公里; not 政府, 计划):
-    it names a particular thing of theirs."""
-    pairs = _plan_pairs(plan_text)
-    return any(0 < pairs.get(phrase[j:j + 2], 0) <= PARTICULAR_MAX for j in range(len(phrase) - 1))
+    it names a particular thing of theirs. A function word the plans happen to write once (已经), or a pair across
+    one (2026年是 → 年是), names nothing."""
+    pairs, v = _plan_pairs(plan_text), vocab()
+    return any(0 < pairs.get(pair := phrase[j:j + 2], 0) <= PARTICULAR_MAX
+               and not (v.is_stop(pair) or pair[0] in v.zh_function or pair[1] in v.zh_function)
+               for j in range(len(phrase) - 1))
 
 
 @lru_cache(maxsize=4)
