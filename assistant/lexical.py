@@ -26,7 +26,7 @@ QUESTION_WORDS = ("哪天", "哪一天", "几月份", "几月", "多少钱", "�
                   "哪届", "几届", "第几", "几次", "几期", "几座", "几户", "几家", "几个", "几眼", "下达", "分别", "各是")
 # jieba POS tags that name things: nouns, proper nouns, abbreviations, nominal verbs, the plan's own terms
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "eng", "s"})
-WORD = re.compile(r"[A-Za-z][A-Za-z\-']*|\d+(?:\+\d+)+|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z\-']*[A-Za-z])?|\d+(?:\+\d+)+|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
 QUESTION_PREFIX = re.compile(r"^(哪些|哪个|哪几个|哪几|哪家|什么|多少|几个)(?=[\u4e00-\u9fff]{2})")
 PLACE_SUFFIX = re.compile(r"..(市|县|旗|盟|省|州|镇|乡|村|国|岛|港)$")
 HMM_MAX = 120  # characters: longer texts are tagged by the dictionary alone

@@ -61,21 +61,27 @@ WEIGH_ALONE_MAX = 8  # characters: 哪个大？ after two figures weighs them, n
 
 def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     """这两个哪个大 / 两者差多少 / 这两个一起给我 after two figures: both figures asked ("" when it is not such a
-    question). It names nothing of its own, and the last two turns each gave a figure of a different thing."""
+    question). It names nothing of its own, and the last answer gave the figures of two things, or the last two
+    turns each gave a figure of a different thing."""
     # 这两个 / 这俩 / 两者 point back at the last two answers at once (这些, 这三个 at more than two)
     # …or 两个都是10% (the two said by their number), or nothing at all when it only weighs (哪个大？)
     gathered = GATHER.search(question) or BOTH_SAID.search(question)
     cue = vocab().cue
     alone = not gathered and len(question) <= WEIGH_ALONE_MAX and cue["weigh"].search(question)
-    if not (alone or (gathered and re.search("两|俩|二", gathered.group(0)))) or len(turns) < 2:
+    if not (alone or (gathered and re.search("两|俩|二", gathered.group(0)))) or not turns:
         return ""
     rest = BOTH_SAID.sub("", GATHER.sub("", question)).strip()
     if not (cue["weigh"].search(rest) or cue["together"].search(rest) or cue["worded_alike"].search(rest)) \
             or lexicon.names_particular(rest):
         return ""
-    if not all(t.answer.route == "target" and t.answer.facts and not t.answer.refused for t in turns[-2:]):
+    last = turns[-1].answer
+    if last.route == "target" and not last.refused and len({f.indicator for f in last.facts}) == 2:
+        first, second = dict.fromkeys(f.indicator for f in last.facts)  # 互市贸易额和招商引资到位资金分别是多少 → 哪个大
+    elif len(turns) >= 2 and all(t.answer.route == "target" and t.answer.facts and not t.answer.refused
+                                 for t in turns[-2:]):
+        first, second = (t.answer.facts[0].indicator for t in turns[-2:])  # 地区生产总值增速: the figure, kind and all
+    else:
         return ""
-    first, second = (t.answer.facts[0].indicator for t in turns[-2:])  # 地区生产总值增速: the figure, kind and all
     # which is bigger, how far apart: the plan's two figures answer it, side by side
     return f"{first}和{second}分别是多少" if first and second and first != second else ""
 

@@ -13,7 +13,7 @@ from assistant.models import Frozen
 from assistant.understand.followup import ASK_TAIL
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
-from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_particular,
+from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_own, names_particular,
                                           story_lead, without_story)
 from assistant.vocab import CJK, vocab
 
@@ -27,6 +27,9 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
             "想打听下", "我想打听一下", "我打听一下", "我打听下")
 # "We are an outside company…": who is calling, not what is asked; its words (企业, 投资) would mislead retrieval.
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(?P<verb>是|做|搞|从事|来自|在|位于)(?P<who>[^，,。？?\s]{0,24})$")
+# …said by the trade alone (做直播带货的) or by a firm of a place (澳门企业做贸易)
+TRADE_INTRO = re.compile(r"^(?P<verb>做|搞|干|跑|开)(?P<who>[^，,。？?\s]{1,8})的$"
+                         r"|^[^，,。？?\s]{0,8}(公司|企业|商人|客商|厂家|厂商|老板)(?P<firm>做|搞|干|跑|开)[^，,。？?\s]{1,8}$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
@@ -164,7 +167,7 @@ def _strip_fillers(text: str, plan_text: str = "", terms: frozenset[str] = froze
                 if changed:
                     break
         rest = parts[n + 1:]  # by position: the same phrase may be said twice
-        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p)) and any(CJK.search(x) for x in rest) \
+        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p) or TRADE_INTRO.match(p)) and any(CJK.search(x) for x in rest) \
                 and not _intro_is_topic(p, "".join(rest), plan_text, terms):
             p = ""
         elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and (
@@ -256,9 +259,9 @@ def _task_label(text: str, plan_text: str) -> re.Match | None:
 def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]) -> bool:
     """我们是脱贫户，今年还有政策照顾吗: who asks is what is asked, when the intro names a particular thing of the
     plan's and the question after it names none."""
-    m = SELF_INTRO.match(intro)
-    who = m.group("who") if m and m.group("verb") in ("是", "做", "搞", "从事") else ""  # not 在北京: where
-    return bool(plan_text and who) and names_particular(who, plan_text) and not names_particular(rest, plan_text) \
+    m = SELF_INTRO.match(intro) or TRADE_INTRO.match(intro)
+    who = m.group("who") if m and m.group("verb") in ("是", "做", "搞", "从事", "干", "跑", "开") else ""  # not 在北京: where
+    return bool(plan_text and who) and names_particular(who, plan_text) and not names_own(rest, plan_text) \
         and not any(t in rest for t in terms)
 
 
@@ -301,6 +304,9 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
             text, lang, asked = cue.sub(" ", text), want, True
             break
     text = arabic_numerals(text, plan_text, terms)
+    if lang == "zh" and v.latin_units:  # 50万kw → 50万千瓦
+        text = re.sub(r"(?<=[\d万千])\s*(" + "|".join(sorted(v.latin_units, key=len, reverse=True)) + r")(?![A-Za-z])",
+                      lambda m: v.latin_units[m.group(1).lower()], text, flags=re.I)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked

@@ -12,8 +12,10 @@ from assistant.vocab import vocab
 # growth and …): the question is what the colon names.
 EN_NEED = re.compile(r"^(?:i|we) (?:need|want|would like)(?: to know)? (?:the |a few |some )?(?:[\w-]+ ){0,3}"
                      r"(?:numbers?|figures?|targets?|data|rates?|indicators?)\b[^:?]{0,60}:\s*(?=\S)", re.I)
-# Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question.
-EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b[^?]*$", re.I)
+# Who asks or why, said after an English question (…herders? We sell consumer goods.): context, not a question
+# (…? I heard something about 'new three kinds': what was heard names the thing asked, it stays).
+EN_PURPOSE = re.compile(r"(?<=[?.!])\s+(we|i|our|my|i'm|we're|i am|we are|this is for)\b"
+                        r"(?![^?]*(\b(heard|read|told|mentioned)\b|['\"‘“]))[^?]*$", re.I)
 # …piped natural gas? tired of swapping gas cylinders lol: a remark after the question that asks nothing, claims no
 # figure and says no one's words (heard, said): how the asker feels, not a second question
 EN_REMARK = re.compile(r"(?<=\?)\s+(?![^?]*(\d|\b(heard|said|says|told|read|claims?|tell|give|list|name|enumerate|show|please|what|how|"

@@ -122,7 +122,7 @@ def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -
     if (plan_text and len(clauses) >= 3 and all(PERSON_LEAD.match(c.strip()) and not asking.search(c)
                                                and not re.search(r"\d", c) for c in clauses[:-1])
             and asking.search(clauses[-1]) and not POINTS_AT_STORY.match(clauses[-1].strip())
-            and _names_own(clauses[-1], plan_text)):
+            and names_own(clauses[-1], plan_text)):
         # 咱家孩子在北京，俺去大医院看病不方便，跟三甲医院合作那事儿还搞不搞: a story told in several phrases
         return clauses[-1].strip()
     # a story, then the question (in one phrase, or said in pieces: 第三小学 是要盖什么 多功能教室吗)
@@ -135,14 +135,14 @@ def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -
     # (or name it again by an everyday word the glossary knows, said in the story too: 我家娃明年上幼儿园，计划里幼儿园…)
     if (not PERSON_LEAD.match(lead) or asking.search(lead) or re.search(r"\d", lead) or len(rest) < STORY_AHEAD
             or not asking.search(rest) or POINTS_AT_STORY.match(rest) or REFERS_BACK.search(rest)
-            or not (_names_own(rest, plan_text) or any(t in rest and t in lead for t in terms))):
+            or not (names_own(rest, plan_text) or any(t in rest and t in lead for t in terms))):
         return text
     if any(lead[j:j + TERM_RUN] in plan_text for j in range(len(lead) - TERM_RUN + 1)):
         return text  # 我们嘎查集体经济太弱了，计划里提了啥新的合作办法: the lead names the plan's own term, the topic
     return rest
 
 
-def _names_own(question: str, plan_text: str) -> bool:
+def names_own(question: str, plan_text: str) -> bool:
     """The question names a particular thing of the plans', besides the words every question about a plan has and
     the help asked for (今年计划里有说法吗, 有没有政策照顾 name nothing)."""
     return names_particular(vocab().cue["help_asked"].sub(" ", _without_generic(question)), plan_text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,6 +64,7 @@ class Vocab:
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
     counters_alike: tuple[frozenset[str], ...] = ()  # counters said of the same things (家, 户; units.toml)
+    latin_units: dict[str, str] = field(default_factory=dict)  # a unit written in Latin letters after a Chinese figure → the plans' (units.toml)
     frame_end: tuple[str, ...] = ()  # ends of an opening clause that only frames (以…为牵引)
 
     def unit(self, name: str) -> Unit | None:
@@ -167,6 +168,7 @@ def vocab() -> Vocab:
         count_units=frozenset(units["count_units"]),
         counters_alike=tuple(frozenset(g) for g in units.get("counters_alike", ())),
         stated_kind=dict(units["stated_kind"]),
+        latin_units=dict(units.get("latin_units", {})),
         governing=dict(framing["governing"]), bound_before=dict(framing["bound_before"]),
         bound_after=dict(framing["bound_after"]), stage=dict(framing["stage"]),
         places={name.lower(): canon for canon, others in places["places"].items() for name in (canon, *others)},
