@@ -248,6 +248,8 @@ class FigureRules(TableRows):
         for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None and not unnamed else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
+            if part.per_unit and not vocab().cue["per_unit_row"].search(hit.span.text):
+                continue  # 每家企业能拿多少补贴: a total the sentence gives is no one firm's share
             if attributed(hit.span.text, subject, FIGURE, lambda m: is_figure(m, part.measure) and (
                     not units or any(x in m.group(2) for x in units))):
                 # 听说沙地治理要搞100万亩，真的假的: a claimed figure the sentence gives otherwise (88万亩) is corrected
@@ -284,11 +286,13 @@ class FigureRules(TableRows):
             answering = self._answering(ev, intent)
             intent = "list" if self._enumeration(answering) else intent
             return FromText(part=part, intent=intent, sentences=answering, focus=ev.focus)
+        counted = vocab().cue["counted_items"].search(part.text)
         if (part.measure == "count" and not part.stated and named and best.coverage >= s.answer_coverage
-                and vocab().cue["counted_items"].search(part.text) and any(
+                and counted and not any(w in part.text[counted.end():] for w in ev.unknown) and any(
                     "、" in c and any(f in c for f in ev.focus if not vocab().is_stop(f))
                     for c in re.split(r"[，；。]", best.span.text))):
             # 风电项目里今年要开工的有几个: the plan names them one by one (A、B) without a count; its list answers
+            # (not when what is counted is a thing it never names: 低空经济要建几个起降场)
             return FromText(part=part, intent="list", sentences=(best,), focus=ev.focus)
         if ev.known_share < s.out_of_scope_known or not ev.has_topic:
             return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))

@@ -76,6 +76,7 @@ PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
                              r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
                              r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean)\b,?\s*", re.I)
+SLIP_MAX = 8  # characters said before 不对 我问的是…: a figure said by mistake, not a question taken back
 # A word said twice across a pause (各是 各是多少, 单独 单独投资): speech, said once.
 STUTTER = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,4})\s+(?=\1)")
 
@@ -208,6 +209,9 @@ def _restarted(text: str, plan_text: str, terms: frozenset[str]) -> str:
     # (a claim put up for checking, 进出口力争突破460亿对吧, is a question taken back as much as one asked)
     first = (vocab().cue["asking"].search(text[:m.start()]) or vocab().cue["premise"].search(text[:m.start()])) \
         if m else None
+    if m and first is None and 0 < len(text[:m.start()].strip()) <= SLIP_MAX and re.search(r"\d", text[:m.start()]) \
+            and len(text[m.end():].strip(" ，,。？?")) >= 2:
+        return text[m.end():]  # 一百一十五公里 不对不对 我问的是水窖…: a figure, taken back before anything was asked
     if first is None or len(text[m.end():].strip(" ，,。？?")) < 2:
         return text
     again = text[m.end():]
