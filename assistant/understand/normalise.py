@@ -13,8 +13,8 @@ from assistant.models import Frozen
 from assistant.understand.followup import ASK_TAIL
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
-from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_own, names_particular,
-                                          story_lead, without_story)
+from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_own,
+                                          names_particular, story_lead, without_story)
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -29,7 +29,7 @@ GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸"
 SELF_INTRO = re.compile(r"^(我|我们|我这边|我们这边|咱们|本人|本(?=公司|单位|企业|厂)|我司)(公司|单位|企业|厂|这边)?(?P<verb>是|做|搞|从事|来自|在|位于)(?P<who>[^，,。？?\s]{0,24})$")
 # …said by the trade alone (做直播带货的) or by a firm of a place (澳门企业做贸易)
 TRADE_INTRO = re.compile(r"^(?P<verb>做|搞|干|跑|开)(?P<who>[^，,。？?\s]{1,8})的$"
-                         r"|^[^，,。？?\s]{0,8}(公司|企业|商人|客商|厂家|厂商|老板)(?P<firm>做|搞|干|跑|开)[^，,。？?\s]{1,8}$")
+                         r"|^[^，,。？?\s]{0,8}(公司|企业|商人|客商|厂家|厂商|老板)(做|搞|干|跑|开)[^，,。？?\s]{1,8}$")
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
@@ -121,6 +121,13 @@ def _opencc(config: str):
     import opencc
 
     return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=1)
+def _latin_unit() -> re.Pattern:
+    """A unit in Latin letters right after a figure (vocab/units.toml latin_units), longest first."""
+    units = sorted(vocab().latin_units, key=len, reverse=True)
+    return re.compile(r"(?<=[\d万千])\s*(" + "|".join(map(re.escape, units)) + r")(?![A-Za-z])", re.I)
 
 
 def _simplified(text: str) -> str:
@@ -309,8 +316,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
             break
     text = arabic_numerals(text, plan_text, terms)
     if lang == "zh" and v.latin_units:  # 50万kw → 50万千瓦
-        text = re.sub(r"(?<=[\d万千])\s*(" + "|".join(sorted(v.latin_units, key=len, reverse=True)) + r")(?![A-Za-z])",
-                      lambda m: v.latin_units[m.group(1).lower()], text, flags=re.I)
+        text = _latin_unit().sub(lambda m: v.latin_units[m.group(1).lower()], text)
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # 500,000 kW: one number, not two clauses
     text = GLUED_SOUNDS.sub(" ", text)  # 那个呃牧区的: a recogniser writes a hesitation inside the run
     text = GROWTH_BASE.sub("", text)  # 比去年多几个点: last year is the base of the growth asked, not a year asked

@@ -64,7 +64,7 @@ class Vocab:
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
     counters_alike: tuple[frozenset[str], ...] = ()  # counters said of the same things (家, 户; units.toml)
-    latin_units: dict[str, str] = field(default_factory=dict)  # a unit written in Latin letters after a Chinese figure → the plans' (units.toml)
+    latin_units: dict[str, str] = field(default_factory=dict)  # 50万kw: a Latin unit → the plans' (units.toml)
     frame_end: tuple[str, ...] = ()  # ends of an opening clause that only frames (以…为牵引)
 
     def unit(self, name: str) -> Unit | None:
