@@ -244,8 +244,7 @@ class FigureRules(TableRows):
         # what the figure is of: the focus without the words that asked for the measure (土默特街改造投资多少: the
         # street's renewal, not any 投资 the sentence names)
         subject = tuple(f for f in ev.focus if not any(f in w for w in part.measure_words)) or ev.focus
-        unnamed = _unnamed_quantity(part, ev)  # a quantity the plans never name: no sentence's figure is it
-        for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None and not unnamed else ():
+        for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
             if part.per_unit and not vocab().cue["per_unit_row"].search(hit.span.text):
