@@ -12,6 +12,7 @@ from assistant.attribution import attributed, named_of_kind
 from assistant.decisions import Decision, Decline, FromTable, FromText, Verdict, merge
 from assistant.documents import pick
 from assistant.evidence import EvidenceFinder
+from assistant.evidence_models import Evidence
 from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
@@ -76,7 +77,7 @@ class Judge(TextRules):
     # ------------------------------------------------------------------ one part
 
     def _asked_alone(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding,
-                     docs: tuple[str, ...] | None) -> FromTable | None:
+                     docs: tuple[str, ...] | None, ev: Evidence) -> FromTable | None:
         """冬天给牲口饮水全靠水窖，今年给弄多少座水窖: the story's everyday words thin the row's match; the phrase that
         asks, naming a particular thing by the plans' words, may name its row (only a row answers; worked out only
         after the whole question found none)."""
@@ -85,7 +86,15 @@ class Judge(TextRules):
                 or self.finder.gather(alone, docs).unknown):
             return None
         again, _ = self._part(alone, previous, taken, u, placed=True)
-        return again if isinstance(again, FromTable) else None
+        if not isinstance(again, FromTable):
+            return None
+        lex = self.finder.lexicon
+        if not ev.unknown and not any(lex.specific(w) and w in t.quote for w in lex.content_words(alone.text)
+                                      for t in again.rows):
+            # the story in the plans' words (牧区缺水) found no row: the phrase that asks must name its row's own
+            # thing (水窖), not only a word the row happens to fit (标准是多少)
+            return None
+        return again
 
     def _part(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding,
               placed: bool = False) -> tuple[Decision, str]:
@@ -155,8 +164,10 @@ class Judge(TextRules):
             return Decline(part=part, reason="out_of_scope", detail=part.procedure), default
         if part.ask == "figure":
             decision = self._figure(part, ev, related, taken, u, docs, previous)
-            if (isinstance(decision, Decline) and decision.reason == "no_figure" and not placed and ev.unknown
-                    and not part.stated and (again := self._asked_alone(part, previous, taken, u, docs))):
+            # (the story's words may be the plans' own too, 牧区缺水: then no row answered the whole question)
+            unmatched = ev.unknown or ev.resolution is None or ev.resolution.status == "none"
+            if (isinstance(decision, Decline) and decision.reason == "no_figure" and not placed and unmatched
+                    and not part.stated and (again := self._asked_alone(part, previous, taken, u, docs, ev))):
                 return again, default
             return decision, default
         # a follow-up looking inside the previous answer (具体包括哪些？) needs less: its place is already known

@@ -67,6 +67,17 @@ def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
     # …or 两个都是10% (the two said by their number), or nothing at all when it only weighs (哪个大？)
     gathered = GATHER.search(question) or BOTH_SAID.search(question)
     cue = vocab().cue
+    if (against := cue["weigh_against"].search(question)) and turns and cue["weigh"].search(question[against.end():]) \
+            and lexicon.names_particular(other := against.group("x")):
+        # 跟城镇居民收入增速比，哪个高 after one figure: that figure and the other thing's, side by side
+        last = turns[-1].answer
+        if last.route == "target" and not last.refused and len(named := {f.indicator for f in last.facts}) == 1:
+            mine = named.pop()
+            # 和固投比呢 after a growth rate: the other thing's figure of the same kind (its growth rate)
+            kind = mine[len(KIND_WORDS.sub("", mine)):] if mine.startswith(KIND_WORDS.sub("", mine)) else ""
+            if kind and vocab().measure_of(other)[0] is None:
+                other = f"{other}{kind}"
+            return f"{mine}和{other}分别是多少"
     alone = not gathered and len(question) <= WEIGH_ALONE_MAX and cue["weigh"].search(question)
     if not (alone or (gathered and re.search("两|俩|二", gathered.group(0)))) or not turns:
         return ""
@@ -243,6 +254,11 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             elif parts and not lexicon.content_words(q) and (part.ask in ("list", "where") or part.measure == "date"):
                 # …是怎么说的？主要有哪几项？ / …, and on what date?: nothing of its own, it asks about the part before
                 part = classify(f"{parts[-1].text} {q}", lexicon, scope, about_previous)
+            elif parts and part.ask == "locate" and not lexicon.names_particular(vocab().cue["locate"].sub(" ", q)) and (
+                    subject := lexicon.subject(parts[-1].text)):
+                # 汽车拉力赛几月份比 在哪个场地比: where on the ground (the 场地 it asks for names no thing), of what
+                # the part before names
+                part = _classify(f"{subject}{q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
     for i in range(1, len(parts)):

@@ -39,7 +39,7 @@ def off_topic(text: str) -> bool:
 # where one request ends and the next begins: a sentence's end, a connective after a comma (, and also / 另外), or an
 # English imperative after a comma (…, predict the GDP level, …); lookaheads only, so no connective is a piece itself
 REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and also|and|also|plus|then|另外|还有|顺便|再)\b)|"
-                      r"[，,]\s*(?=(?:另外|还有|顺便|再给我|再帮我|再))|"
+                      r"[，,]\s*(?=(?:另外|还有|顺便|再给我|再帮我|再|然后|接着))|"
                       # …，按这个口径帮我写一段导语: a request for writing after the question, whatever it builds on
                       r"[，,]\s*(?=(?:按这个口径|按这个|照这个|据此|以此|就此)?(?:帮我|给我|替我|帮忙)(?:写|编|拟|起草|做|出))|"
                       r"[,]\s*(?=(?:so |and )?(?:just )?(?:predict|forecast|estimate|guess|write|compose|translate)\b)", re.I)
@@ -50,8 +50,12 @@ def without_off_topic(text: str) -> str:
     trade target, and also write me a poem → Tell me the trade target); "" when nothing is, or when such a request
     comes first."""
     pieces = [p for p in REQUESTS.split(text) if p and p.strip()]
-    if not pieces or off_topic(pieces[0]):
-        return ""  # the weather, then 会不会刮沙尘暴: what follows a request not about the plan goes on with it
+    if pieces and off_topic(pieces[0]):
+        # the weather, then 会不会刮沙尘暴: what follows a request not about the plan goes on with it, unless it
+        # starts anew (Write a promo paragraph…, then tell me the plan's target for…)
+        pieces = pieces[:1] + [p for p in pieces[1:] if CONNECTIVE.match(p.strip())]
+        if len(pieces) == 1:
+            return ""
     kept = [p for p in pieces if not off_topic(p) and not re.fullmatch(r"(and also|and|also|plus|then|另外|还有|顺便|再)",
                                                                        p.strip(), re.I)]
     return " ".join(kept).strip(" ，,") if len(kept) < len(pieces) else ""

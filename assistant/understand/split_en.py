@@ -19,7 +19,7 @@ EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
 # …issued, and by whom? / …, and where?: a second question of a wh-word alone, about what the first names
 # …issued and by which government?: a wh-word with its noun
-EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|who|whom|where|when|on what date|in which year|"
+EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|by who|who|whom|where|when|on what date|in which year|"
                         r"(?:by|from|in|at|under|through) (?:which|what) [a-z]+(?: [a-z]+)?)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
@@ -93,8 +93,9 @@ def _split(text: str) -> list[str]:
     right = re.sub(r"^(for|of|the)\s+", "", tail, flags=re.I)
     # the right subject ends where the shared rest begins (…, are to be built / in 2026? / growth target?)
     # (…of the station, said once after the second, when the first names no "of" of its own: the power and storage
-    # capacity of the station)
-    of = "|of" if not re.search(r"\bof\b", left, re.I) else ""
+    # capacity of the station; not after "and for" / "and of", which opens the right one on its own: for GDP and for
+    # total retail sales of consumer goods)
+    of = "|of" if not re.search(r"\bof\b", left, re.I) and not repeated else ""
     rm = re.search(rf"\s+(in|for|this|next|during|by|under|according|are|is|will|does|do{of})\b|[,?.!]", right)
     right_subject, rest = (right[:rm.start()], right[rm.start():]) if rm else (right, "")
     if both and len(left.split()) == 1 and len(right_subject.split()) > 1:

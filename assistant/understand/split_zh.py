@@ -67,7 +67,11 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
             return [text]  # 跨境电商和互市贸易有什么政策: one question about both
         start, end = min(a, c), max(b, d)
-        # more coordinated subjects after the right one (A、B和C)
+        if left[0] > 0 and toks[left[0] - 1][0] == "的" and len(rw) > len(lw) and rw.endswith(lw):
+            # 防沙治沙风光一体化的风电和竞配风电: the right one names its own kind of the same thing (竞配风电), so the
+            # words before 的 tell the left one apart only; they are not said of both
+            start = max((text.rfind(x, 0, a) for x in "，,。？?；; "), default=-1) + 1
+            lw = text[start:b]
         rest = text[end:]
         more = re.match(r"^((?:[和与及、跟]|还有)[^\s，,的]{1,12}?)(?=[的今分各要是\s]|$)", rest)
         subjects = [lw, rw]
