@@ -134,4 +134,4 @@ def place_en(chapter: str, section: str, section_title: str = "") -> str:
     text = f"chapter {ch}"
     if sec and sec in CN_NUM:  # "" is in every string: chapter 六 has no sections
         text += f", section {CN_NUM.index(sec)}"
-    return text + (f" (“{section_title}”)" if section_title else "")
+    return text + (f" (“{section_title}”) of the plan" if section_title else "")

@@ -90,5 +90,5 @@ UNQUANTIFIED = {"zh": "计划对此没有给出具体数字，它的表述是：
 OUTLINE = {"zh": "计划{place}是“{title}”[{n}]，主要内容：", "en": "{place} of the plan is “{title}” [{n}]. It covers:"}
 MORE = {"zh": "（另有{n}项，略）", "en": "({n} more not shown)"}
 FACT = {"zh": "据计划{place}：", "en": "According to the plan ({place}): "}
-WHERE = {"zh": "这在计划{place}：", "en": "This is in {place} of the plan: "}
+WHERE = {"zh": "这在计划{place}：", "en": "This is in {place}: "}  # place_en names the plan where it needs to
 LIST = {"zh": "计划{place}提到：", "en": "The plan lists ({place}):"}

@@ -155,7 +155,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         # …the trade target, and also write me a poem: the other request is set aside (and said so), the question stays
         rest = without_off_topic(text)
         # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
-        if not (rest and any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)))):
+        # (…然后告诉我那个88万亩是什么任务: a figure of the plan's names its thing too)
+        if not (rest and (any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)))
+                          or vocab().cue["stated_figure"].search(rest))):
             # 起草一篇新闻稿，标题就写“进出口贸易额将突破500亿元”: the writing is declined; the figure it would state
             # about the plan is checked, as a claim
             claim = next((m.group(1) for m in QUOTED_CLAIM.finditer(text)

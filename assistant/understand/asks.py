@@ -150,7 +150,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text)
         and not cue["plan_target_now"].search(text),
         compare=bool(cue["compare"].search(text)),
-        other_period=bool(cue["other_period"].search(text)),
+        other_period=bool((said := list(cue["other_period"].finditer(text)))
+                          and not cue["this_year_after"].search(text, said[-1].end())),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
         portion=(bool(stated) and bool(cue["portion"].search(text) or cue["portion_each"].search(text))
                  or (bool(cue["breakdown"].search(text)) and not cue["compare"].search(text))),
@@ -171,8 +172,9 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
 
 
 def _claimed(text: str, stated: tuple[Stated, ...]) -> Stated:
-    """The stated figure that is claimed: the first not run into the noun it names (超5000万元企业 names firms)."""
-    for x in stated:
+    """The stated figure that is claimed: the first in the text not run into the noun it names (超5000万元企业 names
+    firms; more than 35 firms each doing over RMB 50 million claims 35)."""
+    for x in sorted(stated, key=lambda x: (text.find(x.text) < 0, text.find(x.text))):
         at = text.find(x.text)
         after = text[at + len(x.text):at + len(x.text) + 1] if at >= 0 else ""
         if not after or not CJK.match(after) or after in CLAIM_NEXT:
