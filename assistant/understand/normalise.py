@@ -268,11 +268,12 @@ def _task_label(text: str, plan_text: str) -> re.Match | None:
 
 
 def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]) -> bool:
-    """我们是脱贫户，今年还有政策照顾吗: who asks is what is asked, when the intro names a particular thing of the
-    plan's and the question after it names none."""
+    """我们是脱贫户，今年还有政策照顾吗 / 我是退伍回来的老兵，计划里有没有提到我们: who asks is what is asked, when the
+    intro names a particular thing of the plan's (or an everyday word for one) and the question after it names none."""
     m = SELF_INTRO.match(intro) or TRADE_INTRO.match(intro)
     who = m.group("who") if m and m.group("verb") in ("是", "做", "搞", "从事", "干", "跑", "开") else ""  # not 在北京: where
-    return bool(plan_text and who) and names_particular(who, plan_text) and not names_own(rest, plan_text) \
+    return bool(plan_text and who) and (names_particular(who, plan_text) or any(t in who for t in terms)) \
+        and not names_own(rest, plan_text) \
         and not any(t in rest for t in terms)
 
 

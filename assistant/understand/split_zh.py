@@ -60,6 +60,8 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         lw, rw = text[min(a, b):max(a, b)], text[min(c, d):max(c, d)]
         if PEOPLE.search(lw) or PEOPLE.search(rw):
             continue  # 我跟你们领导很熟: people, not two things of the plan asked about
+        if any(f"{lw}{c}{rw}" in lexicon.plan_text for c in ("及", "和", "与", "、", "以及")):
+            continue  # 跨境主通道和配套设施: the plan names them as one thing (跨境主通道及配套设施)
         if re.match(r"[^，,。？?\s]{1,12}?(有关|相关|挂钩|关联|沾边|对应)", text[e:]):
             continue  # 主要预期目标里和居民收入有关的: "to do with", not a second subject
         if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
