@@ -80,7 +80,7 @@ class Judge(TextRules):
                      docs: tuple[str, ...] | None, ev: Evidence) -> FromTable | None:
         """冬天给牲口饮水全靠水窖，今年给弄多少座水窖: the story's everyday words thin the row's match; the phrase that
         asks, naming a particular thing by the plans' words, may name its row (only a row answers; worked out only
-        after the whole question found none)."""
+        after the whole question found none). `ev`: the whole question's evidence."""
         alone = part.model_copy(update={"text": asked_phrase(part.text)})
         if (not alone.text or not self.finder.lexicon.names_particular(alone.text)
                 or self.finder.gather(alone, docs).unknown):

@@ -74,7 +74,8 @@ def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
         if last.route == "target" and not last.refused and len(named := {f.indicator for f in last.facts}) == 1:
             mine = named.pop()
             # 和固投比呢 after a growth rate: the other thing's figure of the same kind (its growth rate)
-            kind = mine[len(KIND_WORDS.sub("", mine)):] if mine.startswith(KIND_WORDS.sub("", mine)) else ""
+            thing = KIND_WORDS.sub("", mine)
+            kind = mine[len(thing):] if mine.startswith(thing) else ""
             if kind and vocab().measure_of(other)[0] is None:
                 other = f"{other}{kind}"
             return f"{mine}和{other}分别是多少"
@@ -156,8 +157,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         rest = without_off_topic(text)
         # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
         # (…然后告诉我那个88万亩是什么任务: a figure of the plan's names its thing too)
-        if not (rest and (any(lexicon.specific(w) for w in (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)))
-                          or vocab().cue["stated_figure"].search(rest))):
+        named = (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)) if rest else ()
+        if not (rest and (any(lexicon.specific(w) for w in named) or vocab().cue["stated_figure"].search(rest))):
             # 起草一篇新闻稿，标题就写“进出口贸易额将突破500亿元”: the writing is declined; the figure it would state
             # about the plan is checked, as a claim
             claim = next((m.group(1) for m in QUOTED_CLAIM.finditer(text)
@@ -256,8 +257,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             elif parts and not lexicon.content_words(q) and (part.ask in ("list", "where") or part.measure == "date"):
                 # …是怎么说的？主要有哪几项？ / …, and on what date?: nothing of its own, it asks about the part before
                 part = classify(f"{parts[-1].text} {q}", lexicon, scope, about_previous)
-            elif parts and part.ask == "locate" and not lexicon.names_particular(vocab().cue["locate"].sub(" ", q)) and (
-                    subject := lexicon.subject(parts[-1].text)):
+            elif (parts and part.ask == "locate" and not lexicon.names_particular(vocab().cue["locate"].sub(" ", q))
+                  and (subject := lexicon.subject(parts[-1].text))):
                 # 汽车拉力赛几月份比 在哪个场地比: where on the ground (the 场地 it asks for names no thing), of what
                 # the part before names
                 part = _classify(f"{subject}{q}", lexicon, scope, about_previous)

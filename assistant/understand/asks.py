@@ -150,8 +150,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         outcome=bool(cue["outcome"].search(text)) and not cue["planned_choice"].search(text)
         and not cue["plan_target_now"].search(text),
         compare=bool(cue["compare"].search(text)),
-        other_period=bool((said := list(cue["other_period"].finditer(text)))
-                          and not cue["this_year_after"].search(text, said[-1].end())),
+        other_period=_other_period(text),
         scope=scope, about_previous=about_previous, procedure=_procedure(text),
         portion=(bool(stated) and bool(cue["portion"].search(text) or cue["portion_each"].search(text))
                  or (bool(cue["breakdown"].search(text)) and not cue["compare"].search(text))),
@@ -169,6 +168,14 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",
         structure=_structure(text),
     )
+
+
+def _other_period(text: str) -> bool:
+    """去年 / 明年 / last year named, and not followed by this year (我们去年刚过5000万，今年…达到多少家: the story was
+    of last year, the question is of this one)."""
+    cue = vocab().cue
+    said = list(cue["other_period"].finditer(text))
+    return bool(said) and not cue["this_year_after"].search(text, said[-1].end())
 
 
 def _claimed(text: str, stated: tuple[Stated, ...]) -> Stated:
