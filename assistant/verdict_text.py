@@ -144,7 +144,7 @@ class TextRules(FigureRules):
         unknown = {c.label for c in ev.concepts if not c.known and CJK.search(c.label)}
         # a known word run into an unknown one is part of a name the plans never use (综合+保税区, 燃料+重卡), unless
         # the plans use the whole (锡职院二连学院) or the glossary reads the words as theirs (基础设施公募 → REITs)
-        everyday = [k for k in lex.glossary.synonyms if k in part.text]
+        everyday = [k for k in lex.glossary.everyday_terms if k in part.text]
         glued = {w for w in asked for x in unknown if len(x) > 1 and not any(x in k for k in everyday)
                  for run in (f"{w}{x}", f"{x}{w}") if run in part.text and run not in lex.plan_text}
         return bool(unknown) and not any(w not in unknown and w not in glued and lex.specific(w) for w in asked)

@@ -175,8 +175,8 @@ def _strip_fillers(text: str, plan_text: str = "", terms: frozenset[str] = froze
                 if changed:
                     break
         rest = parts[n + 1:]  # by position: the same phrase may be said twice
-        if p and (SELF_INTRO.match(p) or UNIT_INTRO.match(p) or TRADE_INTRO.match(p)) and any(CJK.search(x) for x in rest) \
-                and not _intro_is_topic(p, "".join(rest), plan_text, terms):
+        intro = SELF_INTRO.match(p) or UNIT_INTRO.match(p) or TRADE_INTRO.match(p) if p else None
+        if intro and any(CJK.search(x) for x in rest) and not _intro_is_topic(p, "".join(rest), plan_text, terms):
             p = ""
         elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and (
                 re.search(r"[？?]\s*$", "".join(out)) or v.cue["asking"].search("".join(out))):
