@@ -49,6 +49,19 @@ def jieba_tokenizer():
     return tok
 
 
+class _Memo(dict):
+    """What was worked out for a text, kept until there are too many: understand, evidence and verdict ask the same
+    of one question, and a tokenizer's answer for a text never changes."""
+
+    def once(self, key: tuple[str, str], make):
+        hit = self.get(key)
+        if hit is None:
+            if len(self) > 8192:
+                self.clear()
+            hit = self[key] = make()
+        return hit
+
+
 class Lexicon:
     """Tokenizer + glossary for one corpus. Built once per corpus version; jieba is loaded lazily."""
 
@@ -161,16 +174,11 @@ class Lexicon:
     def content_words(self, text: str) -> list[str]:
         """The words a question is about, as written (Chinese words and English words, stopwords, question words
         and the plan's city out): what evidence must account for. Cached: understand and evidence both ask."""
-        hit = self._content_cache.get(text)
-        if hit is None:
-            if len(self._content_cache) > 4096:
-                self._content_cache.clear()
-            hit = self._content_cache[text] = tuple(self._content_words(text))
-        return list(hit)
+        return list(self._memo.once(("content", text), lambda: tuple(self._content_words(text))))
 
     @cached_property
-    def _content_cache(self) -> dict[str, tuple[str, ...]]:
-        return {}
+    def _memo(self) -> _Memo:
+        return _Memo()
 
     def _content_words(self, text: str) -> list[str]:
         v = vocab()
@@ -224,10 +232,10 @@ class Lexicon:
         terms += self.glossary.mapped_terms(text)
         return list(dict.fromkeys(terms))
 
-    def _tagged(self, text: str):
+    def _tagged(self, text: str) -> tuple:
         # the tagger's HMM guesses unknown words; on a long run of them it is slow (seconds for 500 characters),
         # and a question that long is not asking about one name
-        return self._pos.lcut(text, HMM=len(text) <= HMM_MAX)
+        return self._memo.once(("tagged", text), lambda: tuple(self._pos.lcut(text, HMM=len(text) <= HMM_MAX)))
 
     def pos_tags(self, text: str) -> dict[str, str]:
         """Each word of `text` with its part-of-speech tag (proper nouns: nr/ns/nt/nz)."""
@@ -251,6 +259,9 @@ class Lexicon:
         """Places `text` names other than the plan's own city: canonical Chinese names (vocab/places.toml), and
         what the tokenizer tags as a place. A place inside a name of the plans' own (内蒙古自治区, the
         China-Mongolia Economic Cooperation Zone) or a loaded document's own place is not one."""
+        return list(self._memo.once(("places", text), lambda: tuple(self._places(text))))
+
+    def _places(self, text: str) -> list[str]:
         v = vocab()
         holding, cjk_rx, latin_rx = self._place_index
         bare = text

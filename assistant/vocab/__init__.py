@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -93,8 +93,18 @@ class Vocab:
 
     def is_cue(self, word: str) -> bool:
         """A word that only says what kind of answer is wanted (增速, 多少钱, 哪些)."""
-        return word in self.zh_answer_kind or any(m.pattern.fullmatch(word) for m in self.measures) or any(
-            self.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who", "weigh"))
+        hit = self._cues.get(word)
+        if hit is None:  # remembered: every token of every question asks this, against some forty patterns
+            if len(self._cues) > 65536:
+                self._cues.clear()
+            hit = self._cues[word] = word in self.zh_answer_kind or any(
+                m.pattern.fullmatch(word) for m in self.measures) or any(
+                self.cue[c].fullmatch(word) for c in ("figure", "list", "where", "who", "weigh"))
+        return hit
+
+    @cached_property
+    def _cues(self) -> dict[str, bool]:
+        return {}
 
     @property
     def unit_names(self) -> tuple[str, ...]:
