@@ -172,9 +172,14 @@ def _number_variant(phrase: str) -> str:
     return f"{head} {other}"
 
 
+# A phrase ending in a preposition (trade in: a trade-in) is not that phrase before a year or a figure (trade in 2026)
+ENDS_IN_PREPOSITION = re.compile(r" (in|on|at|to|for|of|by)$")
+
+
 def _phrases_rx(table: dict[str, list[str]]) -> re.Pattern:
     phrases = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
+    alts = [re.escape(p) + (r"(?! ?\d)" if ENDS_IN_PREPOSITION.search(p) else "") for p in phrases]
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(alts) + r")(?![a-z0-9])") if phrases else re.compile(r"(?!)")
 
 
 def _pinyin(words: set[str]) -> dict[str, list[str]]:

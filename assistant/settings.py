@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     answer_coverage: float = Field(0.4, description="share of a question a sentence must account for to answer it")
     figure_text_coverage: float = Field(0.7, description="…to give a figure from a sentence the target table lacks")
     related_coverage: float = Field(0.35, description="…to show what the plan says on the topic beside a decline")
+    complement_coverage: float = Field(0.2, description="…to be quoted beside the best sentence of its section for a "
+                                       "particular thing the question names and that sentence lacks")
     en_unknown_weight: float = Field(0.3, description="weight of an English word outside the glossary, against a "
                                      "word the plans use: the glossary is not the plans, so the word may be a paraphrase")
     out_of_scope_known: float = Field(0.5, description="below this share of its words in the plans, a question is out of scope")

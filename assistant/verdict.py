@@ -116,11 +116,17 @@ class Judge(TextRules):
         default = scope.docs[0] if scope.chosen_by_default else ""
         if part.about_previous and previous is not None:
             return self._about_previous(part, previous), default
-        if (part.superlative and previous is not None and len(previous.answer.facts) >= 2
-                and not self.finder.lexicon.names_particular(u.asked)):
-            # 那最低的是哪个 after figures side by side: the same figures answer it, side by side again
+        if part.superlative and previous is not None and not self.finder.lexicon.names_particular(u.asked):
+            # 那最低的是哪个 after figures side by side: the same figures answer it, side by side again; 规模大的那个
+            # after a list whose items hold figures of one kind (50万千瓦风电竞配、2万千瓦分散式风电): those figures
             shown = {(f.doc, f.indicator) for f in previous.answer.facts}
-            if len(rows := tuple(t for t in self.finder.table.rows() if (t.doc, t.indicator) in shown)) >= 2:
+            rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.indicator) in shown)
+            if len(rows) < 2 and not previous.answer.facts and part.ask == "figure":
+                said = [h.span.text for c in previous.answer.citations
+                        for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+                listed = self._shown_in(said, previous.answer.answer)
+                rows = tuple(t for t in listed if t.unit == listed[0].unit) if listed else ()
+            if len(rows) >= 2:
                 return FromTable(part=part, rows=rows), default
         if part.structure and not part.at and (outline := self._structure(part, docs)):
             return FromText(part=part, intent="outline", sentences=outline), default
@@ -146,6 +152,13 @@ class Judge(TextRules):
             # where it is said, answers and corrects the place
             part = part.model_copy(update={"at": ()})
         ev = self.finder.gather(part, docs)
+        if (previous is not None and previous.answer.route == "target" and part.ask != "figure"
+                and vocab().cue["means"].search(part.text)):
+            # 靠啥渠道涨 after a figure: a sentence that only sets the figure (one clause: 农牧民人均可支配收入增长5%左右)
+            # does not say how; one that goes on (…统筹实施达克沙地综合治理二期等项目，确保完成88万亩…) may
+            quotes = [c.quote for c in previous.answer.citations]
+            ev = ev.model_copy(update={"sentences": tuple(
+                h for h in ev.sentences if "，" in h.span.text or not any(q in h.span.text for q in quotes))})
         best = ev.sentences[0] if ev.sentences else None
         # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone
         related = best if best and best.coverage >= s.related_coverage and found_by_name(ev, best) else None
@@ -219,7 +232,8 @@ class Judge(TextRules):
             # 这68个项目都是哪些: the plan gives how many there are (项目68个), not which they are
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus),
                                     part, ev), default
-        if part.superlative and not part.stated and (rows := self._alike_rows(answering, ev.focus)):
+        if (part.superlative and not part.stated and part.ask not in ("who", "person", "locate")
+                and (rows := self._alike_rows(answering, ev.focus))):
             # 这些里哪个最大 (风电项目): the figures the sentences give, of one kind, side by side
             return FromTable(part=part, rows=rows), default
         if part.superlative and not any(vocab().cue["ranked"].search(h.span.text) for h in answering):

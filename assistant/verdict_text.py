@@ -71,11 +71,39 @@ class TextRules(FigureRules):
                 hits = ((top,) if ask == "fact" and "，" in top.span.text else ()) + tuple(ranked[:2])
         elif ask != "where":
             hits = tuple(h for h in hits if not h.heading) or hits
+        if ask in ("fact", "list") and not top.heading:
+            hits += self._complements(ev, hits)
         out: list[SentenceHit] = []
         for h in hits:
             out.append(h)
             if ask in ("list", "fact"):
                 out += [c for c in self.finder.structure.continuation(h) if c.span.start not in {x.span.start for x in out}]
+        return tuple(out)
+
+    def _complements(self, ev: Evidence, hits: tuple[SentenceHit, ...]) -> tuple[SentenceHit, ...]:
+        """…regular contact with firms and the settlement of overdue payments: two things asked, said in two sentences
+        of one section. A sentence of the best one's section that holds, in its own words, a particular thing the
+        question names and the chosen sentences do not, answers too."""
+        top = hits[0]
+        lex = self.finder.lexicon  # a particular thing (账款清欠), not a word said all over the plans (项目)
+        wanted = [c for c in ev.concepts
+                  if c.known and not c.soft and not c.place and c.weight > 0 and lex.specific(c.label)]
+
+        def said(h: SentenceHit, lead: str = "") -> set:  # in its own words (or its lead's), not its heading's
+            return {c for c in wanted if any(f in h.span.text or f in lead for f in c.forms)}
+
+        # an item of an enumeration holds what its lead names (主要预期目标是：…；一般公共预算收入增长2%左右)
+        missing = set(wanted) - {c for h in hits for c in said(h, self.finder.lead(h))}
+        out: list[SentenceHit] = []
+        for h in ev.sentences:
+            if not missing:
+                break
+            if (h in hits or h.heading or (h.doc, h.chapter, h.section) != (top.doc, top.chapter, top.section)
+                    or h.coverage < self.settings.complement_coverage):
+                continue
+            if new := missing & said(h):
+                out.append(h)
+                missing -= new
         return tuple(out)
 
     def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:

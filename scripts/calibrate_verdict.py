@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Calibrate the verdict's thresholds (Settings: answer_coverage, out_of_scope_known, row_coverage,
-en_unknown_weight) on eval sets.
+en_unknown_weight, complement_coverage) on eval sets.
 
 For each value of one threshold (the others at their settings), runs the sets and prints refusal precision and
 recall and pass rate, then the value with the best pass rate among those keeping refusal P and R ≥ --floor (the
@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.settings import apply_offline_env  # noqa: E402
 
-KNOBS = ("answer_coverage", "out_of_scope_known", "row_coverage", "figure_text_coverage", "en_unknown_weight")
+KNOBS = ("answer_coverage", "out_of_scope_known", "row_coverage", "figure_text_coverage", "en_unknown_weight",
+         "complement_coverage")
 
 
 def main() -> None:

@@ -118,6 +118,12 @@ def _asks_anything(text: str) -> bool:
     return any(cue[c].search(text) for c in ("where", "list", "who", "figure", "figure_word"))
 
 
+def _bare(turn: Turn, lexicon: Lexicon) -> bool:
+    """Every sentence the turn quoted is one clause: it sets a figure and says nothing of how."""
+    quotes = [c.quote for c in turn.answer.citations]
+    return bool(quotes) and all(any(q in s and "，" not in s for s in lexicon.plan_sentences) for q in quotes)
+
+
 def _places(turn: Turn) -> tuple[Place, ...]:
     seen: dict[tuple[str, str, str], None] = {}
     for c in turn.answer.citations:
@@ -218,7 +224,11 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             place_only = bool(names) and all(lexicon.places(w) for w in names)
             leans = leans_inside(text) or (resolved == text and not names) or place_only
             if leans and previous.answer.citations:
-                scope = _places(previous)
+                # 靠啥渠道涨 after a figure whose sentence only sets it (农牧民人均可支配收入增长5%左右；): the means are said
+                # where the work is, not there
+                means = (previous.answer.route == "target" and vocab().cue["means"].search(text)
+                         and _bare(previous, lexicon))
+                scope = () if means else _places(previous)
                 # 主要靠啥方式招商 after 招商引资到位资金: a word of the old subject said again names the topic itself
                 repeats = any(len(w) >= 2 and w in subject for w in own)
                 # 上面说的第三个具体是多少: the item it points at, put in its place, names its own subject

@@ -170,12 +170,20 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     )
 
 
+KIND_OF = re.compile(r"(像)?(这种|这类|这样的|这一类|这种类型的|类似的|那种|那类)")
+
+
 def _other_period(text: str) -> bool:
     """去年 / 明年 / last year named, and not followed by this year (我们去年刚过5000万，今年…达到多少家: the story was
     of last year, the question is of this one)."""
     cue = vocab().cue
     said = list(cue["other_period"].finditer(text))
-    return bool(said) and not cue["this_year_after"].search(text, said[-1].end())
+    if not said or cue["this_year_after"].search(text, said[-1].end()):
+        return False
+    # 去年的工钱还没结，这种拖欠工钱的事计划里管不管: the story was last year's; the question is about that kind of
+    # thing (这种…), whenever it happens
+    last = re.split(r"[，,。；;]", text.rstrip(" ，,。？?；;"))[-1]
+    return not (KIND_OF.match(last.strip()) and said[-1].end() <= len(text) - len(last))
 
 
 def _claimed(text: str, stated: tuple[Stated, ...]) -> Stated:

@@ -59,7 +59,9 @@ OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|�
 WHO_ASKS = re.compile(r"^[^，,。？?：:\s]{1,16}(投资者|投资人|投资方|企业|公司|基金|商会|客商|商人|记者|游客|学生|研究人员|朋友)"
                       r"(想问|想知道|想了解|想咨询|问|咨询)(一下|下)?[，,：:]\s*")
 # Who asks, said as a role first (作为拟入驻园区的企业，): context, not the question.
-AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*")
+AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投资方|投资人|单位|部门|商户|个体户|外商|厂家|客商|市民|群众)[，,]\s*"
+                     # 作为校长想了解一下，: any role, when what follows says the asking
+                     r"|^作为[^，,。？?想要]{1,12}(我|本人)?(想|要)(了解|问|咨询|知道|打听)(一下|下|问)?[，,：:]?\s*")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
 LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
                           r"[，,：:]\s*")

@@ -70,6 +70,74 @@ def without_context(text: str) -> str:
     return " ".join(kept + [question])
 
 
+# Clauses of a formal English question that say why it is asked (…, since our client is a retailer; For the purposes
+# of a report we are preparing, …; …, which our client regards as a site for a plant, …): who asks and why, not what.
+# A clause is one when it opens with a reason or purpose and speaks of the asker; a leading one (Given the importance
+# of trade to the local economy, …) is one too when what follows is a whole question of its own. A clause that gives
+# a figure, quotes, or reports what was heard or read stays: it is a claim to check.
+EN_CLAUSE = re.compile(r"[^,;:?!]+[,;:?!]*")
+EN_REASON = re.compile(r"^\s*(since|as(?!\s+(for|to|regards|well|part|of|much|many|high|low|large|big|fast))|"
+                       r"given( that)?|bearing in mind( that)?|because|for the purposes? of|"
+                       r"for (our|my) (own )?[\w-]+(\s+on|\s+about)?|in view of|considering( that)?|in light of|"
+                       r"so that)\b", re.I)
+# …, which our client regards as a site, …: a relative clause, after the question only
+EN_RELATIVE = re.compile(r"^\s*(which|who)\b", re.I)
+EN_ASKER = re.compile(r"\b(we|our|us|i|my|me|client|clients|report|memo|brief|article|study|chapter)\b", re.I)
+EN_CLAIM = re.compile(r"\d|['\"‘“”’]|\b(heard|read|told|said|says|claims?|according|advice|advise|opinion|"
+                      r"recommend\w*|suggest\w*|think)\b", re.I)  # …, or asks for advice: kept, for intent to see
+# A request framed politely (We would be grateful if you could indicate…, We would like to know…): the request is
+# what follows.
+EN_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b", re.I)  # words that could point into a dropped clause
+EN_POLITE = re.compile(r"^\s*(we|i)\s*(would|'d)\s+(be (grateful|obliged)|appreciate it|like to know|like you to)"
+                       r"(\s+if you (could|would))?\s*", re.I)
+
+
+# The government as the one who expects or plans (the rate at which the municipal government expects GDP to grow):
+# the plan's author, said for the plan, not a body asked about.
+EN_AUTHOR = re.compile(r"\b(the )?(municipal |city |local |erenhot )?(government|authorities|administration)"
+                       r"(?=\s+(expects?|plans?|intends?|aims?|wants?|hopes?|sets?|envisages?|targets?|projects?|"
+                       r"foresees?|will|is planning|is aiming|is targeting)\b)", re.I)
+
+
+# …, together with the exact wording the plan uses / including how firmly that target is formulated: the plan's own
+# framing, which every answer gives with its figure; not a second thing asked
+EN_WORDING = re.compile(r",?\s*\b(together with|along with|including|and also|as well as|and)\s+"
+                        r"(?:(?:the|its|their)\s+)?(?:(?:exact|precise|actual|original|very)\s+)?"
+                        r"(?:(?:wording|phrasing|formulation|framing|language|words)\b[^?.!,]*"
+                        r"|how (?:firmly|exactly|precisely|strongly) (?:it|that|this|the)?[^?.!,]*?"
+                        r"\b(?:formulated|worded|phrased|framed|stated|expressed))(?=\s*[?.!]|\s*$)", re.I)
+
+
+def without_reasons(text: str) -> str:
+    """The question without the clauses that say why it is asked (see EN_REASON)."""
+    clauses = [m.group(0) for m in EN_CLAUSE.finditer(text) if m.group(0).strip()]
+    if len(clauses) < 2:
+        return EN_POLITE.sub("", text) or text
+    kept = []
+    for i, c in enumerate(clauses):
+        reason = (EN_REASON.match(c) or (i and EN_RELATIVE.match(c))) and not EN_CLAIM.search(c)
+        rest = " ".join(clauses[i + 1:])
+        if reason and (EN_ASKER.search(c) or (i == 0 and len(rest.split()) >= FULL_QUESTION_WORDS
+                                              and not _points_back(rest))):
+            if kept and c.rstrip()[-1:] in "?!." and kept[-1].rstrip()[-1:] == ",":
+                kept[-1] = kept[-1].rstrip()[:-1] + c.rstrip()[-1]  # …, since we…? keeps its question mark
+            continue
+        kept.append(c)
+    out = " ".join(k.strip() for k in kept).strip()
+    out = EN_POLITE.sub("", out) or out
+    return out if len(out.split()) >= 3 else text
+
+
+def _points_back(rest: str) -> bool:
+    """Whether what follows a leading clause points into it (it, they, that application) rather than at its own
+    words (the target …, how firmly that target is formulated)."""
+    if EN_BACK.search(rest):
+        return True
+    return any(m.group(2).lower() not in rest[:m.start()].lower()
+               for m in re.finditer(r"\b(this|that|these|those)\s+([a-z]{3,})", rest, re.I)
+               if m.group(2).lower() not in ("year", "plan", "document", "city", "is", "the", "a"))
+
+
 IN_PERCENT_AFTER = re.compile(r"\?\s*(?:like |as |in |maybe )?(?:a |the )?(?:%|percent(?:age)?|pct)\s*[?.]?\s*$", re.I)
 
 
@@ -91,4 +159,6 @@ def english_preamble(text: str) -> str:
             and len(text[m.end():].split()) >= 5):
         text = text[m.end():]
     text = EN_ASIDE.sub(" ", text).strip() or text
+    text = EN_AUTHOR.sub("the plan", without_reasons(text))
+    text = EN_WORDING.sub("", text).strip() or text
     return EN_FRAME.sub(" ", text).strip(" .") or text

@@ -14,7 +14,7 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.understand.split_en import english
-from assistant.understand.split_pairs import claims, figures_of_one, weighed
+from assistant.understand.split_pairs import claims, figures_of_one, weighed, weighed_en
 from assistant.understand.split_zh import GATHER, chinese
 from assistant.vocab import vocab
 
@@ -176,6 +176,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             # 计划里说GDP确保增长6%，那固定资产投资确保增长多少: a claim about one thing, then a question about
             # another: the claim is checked as one, the question answered
             pieces += [f"{clauses[0]}，对吗", clauses[1]]
+        elif len(clauses) > 1 and re.search(r"[\u4e00-\u9fff]", p) and weighed(p.strip(" ？?。."), lexicon):
+            # A的增速目标和B的增速目标，谁高谁低: one question weighing two things (split as one, by coordinated)
+            pieces.append(p)
         elif stated := claims(p, lexicon) or figures_of_one(p):
             pieces += stated
         elif listed := _figures_listed(p):
@@ -288,6 +291,8 @@ def _gathered(subs: list[str]) -> list[str]:
     the figure: 这两个数)."""
     if len(subs) < 2 or _asks(subs[0]) or not (m := GATHER.search(subs[-1])):
         return subs
+    if m.group(0) in ("这些", "那些") and not re.match(r"\s*(数|数字|数据|目标|指标)", subs[-1][m.end():]):
+        return [" ".join(subs)]  # 草畜平衡 还有 禁牧那些规矩，还执行不: those rules, asked of together (not figures)
     shared = subs[-1][m.end():].strip()
     shared = shared if vocab().cue["asking"].search(shared) else "是多少"
     last = (subs[-1][:m.start()] + " " + (subs[-1][m.end():] if not _asks(subs[-1][:m.start()]) else "")).strip()
@@ -303,7 +308,7 @@ def coordinated(text: str, lexicon: Lexicon, depth: int = 3) -> list[str]:
         return [f"{x}是多少" for x in named]
     # English with the plan's Chinese terms in it (the 互市贸易 turnover) is read as English
     latin = len(re.findall(r"[A-Za-z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
-    if not latin and (pair := weighed(text, lexicon)):
+    if pair := (weighed_en if latin else weighed)(text, lexicon):
         return pair
     parts = english(text, lexicon) if latin else chinese(text, lexicon)
     if len(parts) > 1 and not latin:

@@ -2,8 +2,8 @@
 
 - Several figures claimed, then one question whether they hold (听说社零增长4.5%左右，城镇居民收入增长5%，对吗): each claim
   is checked on its own.
-- Two things of the plan weighed against each other (GDP增速目标比社零增速目标高几个点, A是B的几倍, A和B哪个更长):
-  each one's figure is asked.
+- Two things of the plan weighed against each other (GDP增速目标比社零增速目标高几个点, A是B的几倍, A和B哪个更长;
+  Is A higher than B?, How does A compare with B?, Which is larger: A or B?): each one's figure is asked.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
     the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named
     without its measure takes the other's (一般公共预算收入的增速目标比GDP低吗: GDP's growth)."""
+    if share := vocab().cue["share_of"].search(text):  # A占B的多大比重: the whole is B, the part A
+        a, b = (re.sub(r"(大约|大概|约|的)$", "", x.strip(" ，,的")) for x in (text[:share.start()], share.group("b")))
+        return [f"{a}是多少", f"{b}是多少"] if all(lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x)
+                                                  for x in (a, b)) else []
     cue = vocab().cue["weigh"].search(text)
     if not cue:
         return []
@@ -72,3 +76,33 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     said = [[x[s:e] for s, e in vocab().measure_of(x)[2]] for x in (a, b)]
     a, b = a + ("" if said[0] or not said[1] else said[1][0]), b + ("" if said[1] or not said[0] else said[0][0])
     return [f"{a}是多少", f"{b}是多少"]
+
+
+# Is A higher than B? / How does A compare with B? / Which figure is larger: A or B? / …expect A to grow faster or
+# slower than B?: two things weighed, in English
+MORE = r"(?:higher|lower|larger|bigger|greater|smaller|faster|slower|more|less)(?: ambitious)?"
+END = r"[?.!\s]*$"
+EN_WEIGHED = (
+    re.compile(rf"^\s*(?:is|are|was|will)\s+(?:the\s+)?(?P<a>.+?)\s+(?:be\s+)?{MORE}\s+than\s+"
+               rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
+    re.compile(rf"^\s*how\s+(?:does|do|will)\s+(?:the\s+)?(?P<a>.+?)\s+compare\s+(?:with|to|against)\s+"
+               rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
+    re.compile(rf"^\s*which\b[^:?]*?\b{MORE}\b[^:?]*?:\s*(?:the\s+)?(?P<a>.+?),?\s+or\s+"
+               rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
+    re.compile(rf"\bexpects?\s+(?:the\s+)?(?P<a>.+?)\s+to\s+(?:grow|rise|increase)\s+{MORE}(?:\s+or\s+{MORE})?"
+               rf"\s+than\s+(?:that of\s+|the\s+)?(?P<b>.+?){END}", re.I),
+)
+
+
+def weighed_en(text: str, lexicon: Lexicon) -> list[str]:
+    """The English form of `weighed`: each thing's figure asked."""
+    m = next((m for rx in EN_WEIGHED if (m := rx.search(text))), None)
+    if m is None:
+        return []
+    a, b = (m.group(x).strip(" ,") for x in ("a", "b"))
+    if vocab().cue["other_period"].search(b) or re.search(r"\b(19|20)\d\d\b", b) or not all(
+            lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
+        return []  # …higher than last year's: another year, not another thing of the plan
+    # …expect A to grow faster than B: each one's growth
+    grows = re.search(r"\b(grow|rise|increase)\b", m.group(0), re.I)
+    return [f"What is the {x}{' growth' if grows and 'growth' not in x.lower() else ''}?" for x in (a, b)]
