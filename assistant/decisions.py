@@ -32,7 +32,7 @@ class FromText(Frozen):
 
     kind: Literal["text"] = "text"
     part: Part
-    intent: Literal["fact", "where", "list", "who", "figure", "correction", "unquantified", "outline"]
+    intent: Literal["fact", "where", "list", "who", "figure", "correction", "unquantified", "outline", "overview"]
     sentences: tuple[SentenceHit, ...]
     focus: tuple[str, ...] = ()  # the plans' wording of what was asked: what items and quotes must hold
 

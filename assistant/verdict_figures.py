@@ -49,12 +49,12 @@ def _reframed(part: Part, row: Target) -> bool:
     return False
 
 
-def close_hits(hits: tuple[SentenceHit, ...], floor: float) -> tuple[SentenceHit, ...]:
-    """The best sentence and those nearly as good (within 0.15 of it and above the floor)."""
+def close_hits(hits: tuple[SentenceHit, ...], floor: float, margin: float = 0.15) -> tuple[SentenceHit, ...]:
+    """The best sentence and those nearly as good (within `margin` of it and above the floor)."""
     if not hits:
         return ()
     top = hits[0].coverage
-    return tuple(h for h in hits if h.coverage >= max(floor, top - 0.15))
+    return tuple(h for h in hits if h.coverage >= max(floor, top - margin))
 
 
 class FigureRules(TableRows):

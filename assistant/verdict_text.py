@@ -19,6 +19,9 @@ OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
+OVERVIEW_MARGIN = 0.2  # coverage: a place whose best sentence is this close to the best answers a summary too
+
+
 class TextRules(FigureRules):
     """Judge's rules for answers in the plan's sentences."""
 
@@ -105,6 +108,25 @@ class TextRules(FigureRules):
                 out.append(h)
                 missing -= new
         return tuple(out)
+
+    def _treated(self, ev: Evidence) -> tuple[SentenceHit, ...]:
+        """The sentences of the place (a section, or a bold topic's paragraph) where the plan treats what the question
+        names: the place whose sentences hold most of it together, not the one sentence that names most of it (the
+        general requirements name every field once)."""
+        held: dict[tuple, float] = {}
+        for h in ev.sentences:
+            if h.coverage > 0 and not h.heading:
+                held[(h.place, h.topic)] = held.get((h.place, h.topic), 0.0) + h.coverage
+        # among the places holding a sentence nearly as good as the best (uranium: its own paragraph, not mining's)
+        near = {(h.place, h.topic) for h in close_hits(ev.sentences, 0.0, OVERVIEW_MARGIN) if not h.heading}
+        if not near:
+            return ()
+        where = max(near, key=held.get)
+        first = next(h for h in ev.sentences if (h.place, h.topic) == where and not h.heading)
+        structure = self.finder.structure
+        if not first.topic:
+            return structure.place_sentences(first)
+        return tuple(sorted((first, *structure.body(first)), key=lambda h: h.span.start))  # body leaves `first` out
 
     def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:
         """主要目标是什么 / Tell me the main targets: the answer opens an enumeration with a colon, so it is given whole,

@@ -166,6 +166,8 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
         return "\n".join(lines)
     if d.intent == "outline":
         return _outline(d, lang, src)
+    if d.intent == "overview":
+        return _overview(d, lang, src)
     if d.intent == "where":
         place = (place_zh(top.chapter, top.section, ch_title, sec_title, full=True) if lang == "zh"
                  else place_en(top.chapter, top.section, sec_title))
@@ -183,6 +185,20 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
         quote = quote_of(d.focus, h)
         quotes.append(f"“{quote}”[{src.cite_hit(h, quote)}]")
     return P.FACT[lang].format(place=place) + "".join(quotes)
+
+
+def _overview(d: FromText, lang: str, src: Sources) -> str:
+    """概括一下X方面: the sentences of the place where the plan treats it, each whole, in the plan's order."""
+    top = d.sentences[0]
+    place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
+    lines = [P.LIST[lang].format(place=place)]
+    for hit in d.sentences[:MAX_ITEMS]:
+        item = hit.span.text.rstrip("。；：")
+        n = src.cite_hit(hit, item)
+        lines.append(f"- {item}[{n}]" if lang == "zh" else f"- {item} [{n}]")
+    if len(d.sentences) > MAX_ITEMS:
+        lines.append(P.MORE[lang].format(n=len(d.sentences) - MAX_ITEMS))
+    return "\n".join(lines)
 
 
 def _outline(d: FromText, lang: str, src: Sources) -> str:

@@ -158,6 +158,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         sub_period=bool(cue["sub_period"].search(text)),
         multi_year=bool(cue["multi_year"].search(text)),
         superlative=bool(cue["superlative"].search(text)),
+        overview=bool(cue["overview"].search(text)),
         each=bool(cue["distributive"].search(text)),
         per_unit=bool(cue["per_unit"].search(text)),
         currency=bool(cue["currency"].search(text)),

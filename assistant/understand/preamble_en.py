@@ -31,7 +31,7 @@ EN_ABOUT = re.compile(r"\b(looking at|looking into|interested in|asking about|ca
 # Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
 # I call from X logistics company …): context, not a question.
 EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
-                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
+                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan|about)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
                     r"|^\s*(i|we) (call|am calling|are calling|'m calling|work|am|are|come) (from|with|at|for) [^.?!,]*?"
                     r"\b(company|firm|group|ltd|llc|corporation|factory|bank|fund|office|agency)\b[.,]?\s*", re.I)
 # An aside about the caller after a dash (… 8% - our brochure needs a big number.): context, not a question.
@@ -46,6 +46,9 @@ EN_FRAME = re.compile(r"\b(then |and )?(please )?(tell|show) me what the (plan|d
 EN_SENTENCE = re.compile(r"(?:[^.?!;]|(?<=\d)\.(?=\d))+[.?!;]*")  # 51.28 is one number, not two sentences
 EN_KEEPS = re.compile(r"\b(tell|give|show|list|need|want|please|confirm|check|explain|heard|say|says|said|claims?|"
                       r"according|told|read|wrote)\b", re.I)
+# …guests ask about hushi maoyi, the border residents' trade. What volume…?: what they ask about is the topic
+EN_ASKED_ABOUT = re.compile(r"\b(ask|asks|asked|asking|curious|wondering|questions?)\b[^.?!]{0,12}\babout\b|"
+                            r"\binterested in\b", re.I)
 EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
 FULL_QUESTION_WORDS = 7
 
@@ -66,6 +69,7 @@ def without_context(text: str) -> str:
     spans = [m.span() for rx in (*v.injection, *v.pressure) for m in rx.finditer(text) if m.group(0).strip()]
     kept = [x.group(0).strip() for x in found[:-1]
             if x.group(0).strip().endswith("?") or EN_KEEPS.search(x.group(0)) or re.search(r"\d", x.group(0))
+            or EN_ASKED_ABOUT.search(x.group(0))
             or any(a < x.end() and b > x.start() for a, b in spans)]
     return " ".join(kept + [question])
 

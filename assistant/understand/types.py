@@ -47,6 +47,7 @@ class Part(Frozen):
     procedure: str = ""  # asks how to do an errand (怎么填报, how do I apply): the act named, "" if none
     each: bool = False  # asks for each of several (分别是多少): every row a described set holds, not one
     superlative: bool = False  # asks which one is the biggest, the first, the most: the plan must rank them itself
+    overview: bool = False  # asks for a summary of a field (概括一下, 主要有哪些举措, summarize): its place, sentence by sentence
     per_unit: bool = False  # asks a figure per person, household or day (每人每天): a total does not answer it
     currency: bool = False  # asks a figure in another currency (换算成美元): the plans give yuan
     mention: bool = False  # asks whether the plan mentions something (有没有提到X): X must be the plans' own word
