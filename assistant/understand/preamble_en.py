@@ -147,6 +147,8 @@ IN_PERCENT_AFTER = re.compile(r"\?\s*(?:like |as |in |maybe )?(?:a |the )?(?:%|p
 
 def english_preamble(text: str) -> str:
     """The English question without its openers, fillers, purpose and asides; spoken numbers as digits."""
+    for rx, written in vocab().english_short:  # yr → year, w/ → with: as texted, read as written
+        text = rx.sub(written, text)
     text = english_numerals(text)
     # …? like a % / as a percentage: the unit asked, said after the question (not a filler and an aside)
     text = IN_PERCENT_AFTER.sub(" as a percentage?", text)

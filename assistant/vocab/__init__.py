@@ -62,6 +62,7 @@ class Vocab:
     regions: dict[str, tuple[str, ...]]  # a grouping (京津冀) → the places it names
     level_after: tuple[str, ...] = ()  # after a place: a level or the nation's period (国家级, 国家五年规划)
     cantonese: tuple[tuple[re.Pattern, str], ...] = ()  # written Cantonese → Mandarin (dialect.toml)
+    english_short: tuple[tuple[re.Pattern, str], ...] = ()  # texted English → written (yr → year; dialect.toml)
     opener: tuple[str, ...] = ()  # verbs that open a sentence on its topic (framing.toml)
     counters_alike: tuple[frozenset[str], ...] = ()  # counters said of the same things (家, 户; units.toml)
     latin_units: dict[str, str] = field(default_factory=dict)  # 50万kw: a Latin unit → the plans' (units.toml)
@@ -185,6 +186,8 @@ def vocab() -> Vocab:
         regions={k: tuple(v) for k, v in places.get("regions", {}).items()},
         level_after=tuple(places.get("level", {}).get("after", ())),
         cantonese=tuple((re.compile(k), v) for k, v in dialect["cantonese"].items()),
+        english_short=tuple((re.compile(rf"(?<![\w/'-])(?:{k})(?![\w'-])", re.I), v)
+                            for k, v in dialect["english_short"].items()),
         opener=tuple(framing.get("opener", ())),
         frame_end=tuple(framing.get("frame_end", ())),
     )
