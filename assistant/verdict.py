@@ -261,7 +261,8 @@ class Judge(TextRules):
             # 哪家企业中标 / where will it be sited: the plan's sentence must name one
             return self._premise_or(Decline(part=part, reason="no_entity", related=related, focus=ev.focus),
                                     part, ev), default
-        if part.overview and part.ask in ("list", "fact") and not part.scope and len(whole := self._treated(ev)) >= 2:
+        if (part.overview and part.ask in ("list", "fact") and not part.scope
+                and len(whole := self._treated(ev)) >= 2):
             # 概括一下促消费方面 / summarize the ecological measures: what the plan says where it treats the field
             return FromText(part=part, intent="overview", sentences=whole, focus=ev.focus), default
         intent = {"where": "where", "list": "list", "who": "who", "person": "who"}.get(part.ask, "fact")  # a location

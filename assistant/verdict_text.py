@@ -121,7 +121,7 @@ class TextRules(FigureRules):
         near = {(h.place, h.topic) for h in close_hits(ev.sentences, 0.0, OVERVIEW_MARGIN) if not h.heading}
         if not near:
             return ()
-        where = max(near, key=held.get)
+        where = max(near, key=lambda k: held.get(k, 0.0))  # a near place found with no coverage holds nothing
         first = next(h for h in ev.sentences if (h.place, h.topic) == where and not h.heading)
         structure = self.finder.structure
         if not first.topic:

@@ -31,7 +31,8 @@ EN_ABOUT = re.compile(r"\b(looking at|looking into|interested in|asking about|ca
 # Who asks, said before the question (Beijing manufacturer here. / Our company in Mongolia trade via border. /
 # I call from X logistics company …): context, not a question.
 EN_WHO = re.compile(r"^\s*(?=[^.?!:]*\b(here|asking|calling|company|firm|manufacturer|fund|investor|analyst|delegation|"
-                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan|about)\b)[^.?!:]{3,80}[.:]\s+(?=\S)"
+                    r"trader|exporter|importer)\b)(?![^.?!:]*\b(know|ask|target|how|what|which|plan|about)\b)"
+                    r"[^.?!:]{3,80}[.:]\s+(?=\S)"
                     r"|^\s*(i|we) (call|am calling|are calling|'m calling|work|am|are|come) (from|with|at|for) [^.?!,]*?"
                     r"\b(company|firm|group|ltd|llc|corporation|factory|bank|fund|office|agency)\b[.,]?\s*", re.I)
 # An aside about the caller after a dash (… 8% - our brochure needs a big number.): context, not a question.
@@ -89,9 +90,9 @@ EN_RELATIVE = re.compile(r"^\s*(which|who)\b", re.I)
 EN_ASKER = re.compile(r"\b(we|our|us|i|my|me|client|clients|report|memo|brief|article|study|chapter)\b", re.I)
 EN_CLAIM = re.compile(r"\d|['\"‘“”’]|\b(heard|read|told|said|says|claims?|according|advice|advise|opinion|"
                       r"recommend\w*|suggest\w*|think)\b", re.I)  # …, or asks for advice: kept, for intent to see
+EN_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b", re.I)  # words that could point into a dropped clause
 # A request framed politely (We would be grateful if you could indicate…, We would like to know…): the request is
 # what follows.
-EN_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b", re.I)  # words that could point into a dropped clause
 EN_POLITE = re.compile(r"^\s*(we|i)\s*(would|'d)\s+(be (grateful|obliged)|appreciate it|like to know|like you to)"
                        r"(\s+if you (could|would))?\s*", re.I)
 
