@@ -122,9 +122,7 @@ class Judge(TextRules):
             shown = {(f.doc, f.indicator) for f in previous.answer.facts}
             rows = tuple(t for t in self.finder.table.rows() if (t.doc, t.indicator) in shown)
             if len(rows) < 2 and not previous.answer.facts and part.ask == "figure":
-                said = [h.span.text for c in previous.answer.citations
-                        for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
-                listed = self._shown_in(said, previous.answer.answer)
+                listed = self._shown_before(previous)
                 rows = tuple(t for t in listed if t.unit == listed[0].unit) if listed else ()
             if len(rows) >= 2:
                 return FromTable(part=part, rows=rows), default

@@ -98,6 +98,12 @@ class TableRows:
         same = tuple(t for t in rows if t.kind == kind)
         return same if len(same) >= 2 else ()
 
+    def _shown_before(self, previous: Turn) -> tuple[Target, ...]:
+        """The figures the previous answer showed inside the sentences it quoted (a list's items): their rows."""
+        said = [h.span.text for c in previous.answer.citations
+                for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+        return self._shown_in(said, previous.answer.answer)
+
     def _shown_in(self, sentences: list[str], shown: str) -> tuple[Target, ...]:
         """The figures of a task these sentences frame that an answer shows (力争…突破460亿元 in a list's item)."""
         return tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in sentences)

@@ -164,9 +164,7 @@ class TextRules(FigureRules):
         """这是在哪一部分说的？: the place of the previous answer's first source. 这个是确保还是力争 after an answer
         in sentences (a list): the figures those sentences frame, each with its framing (力争…突破460亿元)."""
         if vocab().cue["framing_asked"].search(part.text) and not previous.answer.facts:
-            said = [h.span.text for c in previous.answer.citations
-                    for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
-            if rows := self._shown_in(said, previous.answer.answer):
+            if rows := self._shown_before(previous):
                 return FromTable(part=part, rows=rows[:3])
         cite = previous.answer.citations[0] if previous.answer.citations else None
         if cite is None:
