@@ -197,6 +197,9 @@ class EvidenceFinder:
             place = word in places or tags.get(word) == "ns"
             if place:  # a place says where, the topic says what: the place is checked apart (verdict.py)
                 weight *= PLACE_WEIGHT
+                # …and a sentence naming its grouping names it too (北京: 联动京津冀); not a city said for its country
+                # (乌兰巴托 is no 蒙俄)
+                forms = tuple(dict.fromkeys((*forms, *(r for r, members in vocab().regions.items() if word in members))))
             out.append(Concept(label=word, forms=forms, weight=weight, known=known, soft=soft, place=place))
         if not any(c.known for c in out) and not any(c.soft and CJK.search(c.label)
                                                      and tags.get(c.label, "").startswith(("n", "vn")) for c in out):

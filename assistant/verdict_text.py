@@ -71,7 +71,9 @@ class TextRules(FigureRules):
             elif body:
                 ranked = sorted(body, key=lambda h: -self.finder.coverage(ev.concepts, h.span.text)[0])
                 # a heading that says what is done (打造向北开放门户) answers too; a bare topic (推进边境旅游) only heads
-                hits = ((top,) if ask == "fact" and "，" in top.span.text else ()) + tuple(ranked[:2])
+                # (…and asked how the field is placed, the topic line is the answer: 边境游是怎么定位的)
+                heads = ask == "fact" and ("，" in top.span.text or vocab().cue["positioned"].search(ev.part.text))
+                hits = ((top,) if heads else ()) + tuple(ranked[:2])
         elif ask != "where":
             hits = tuple(h for h in hits if not h.heading) or hits
         if ask in ("fact", "list") and not top.heading:
@@ -117,8 +119,9 @@ class TextRules(FigureRules):
         for h in ev.sentences:
             if h.coverage > 0 and not h.heading:
                 held[(h.place, h.topic)] = held.get((h.place, h.topic), 0.0) + h.coverage
-        # among the places holding a sentence nearly as good as the best (uranium: its own paragraph, not mining's)
-        near = {(h.place, h.topic) for h in close_hits(ev.sentences, 0.0, OVERVIEW_MARGIN) if not h.heading}
+        # among the places holding a sentence nearly as good as the best (uranium: its own paragraph, not mining's),
+        # or headed by one (提升对外开放水平…: the section its title names)
+        near = {(h.place, h.topic) for h in close_hits(ev.sentences, 0.0, OVERVIEW_MARGIN)} & held.keys()
         if not near:
             return ()
         where = max(near, key=lambda k: held.get(k, 0.0))  # a near place found with no coverage holds nothing

@@ -222,7 +222,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                      and not any(w in m for m in measure)]
             # And the Shenzhen one? after the regions cooperated with: a place alone says where, the topic stays
             place_only = bool(names) and all(lexicon.places(w) for w in names)
-            leans = leans_inside(text) or (resolved == text and not names) or place_only
+            leans = leans_inside(text, lexicon.names_particular) or (resolved == text and not names) or place_only
             if leans and previous.answer.citations:
                 # 靠啥渠道涨 after a figure whose sentence only sets it (农牧民人均可支配收入增长5%左右；): the means are said
                 # where the work is, not there
@@ -233,7 +233,13 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 repeats = any(len(w) >= 2 and w in subject for w in own)
                 # 上面说的第三个具体是多少: the item it points at, put in its place, names its own subject
                 item = text != before
-                if (resolved == text or place_only) and subject and subject not in resolved and not repeats and not item:
+                if place_only:  # 深圳那个呢 after 跟呼包鄂乌怎么合作: the new place in the old one's stead
+                    subject = re.sub("|".join(map(re.escape, sorted({*vocab().places, *vocab().regions}, key=len,
+                                                                    reverse=True))), "", subject)
+                # 还有哪些领域也要改 after 财政方面呢: other things than the last subject, where it was said
+                others = bool(vocab().cue["others_asked"].search(text))
+                if (resolved == text or place_only) and subject and subject not in resolved and not repeats and not item \
+                        and not others:
                     resolved = f"{subject} {resolved}"
             text = resolved
     elif previous is not None:

@@ -73,6 +73,8 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
             m.group(2).lower(), m.group(2))
         if unit in ("个", "项") and vocab().cue["counted_asks"].match(text, m.end()):
             continue  # 固投三个指标的目标分别是多少: how many things are asked, not a figure stated
+        if unit in ("个", "项", "条", "点", "种") and text[max(0, m.start(1) - 1):m.start(1)] == "第":
+            continue  # 第2个是什么进度: an item of a list pointed at, not a figure stated
         if unit.startswith("月"):  # 4月1号: a date stated
             day = re.search(r"\d+", unit).group(0)
             out.append(Stated(value=f"{m.group(1)}月{day}日", unit="date", text=m.group(0)))

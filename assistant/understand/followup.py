@@ -9,6 +9,7 @@ the previous answer cited.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from assistant.vocab import KIND_NAMES, KIND_WORDS, vocab
 
@@ -227,9 +228,14 @@ def _head(subject: str) -> str:
     return m.group(1) if m else subject
 
 
-def leans_inside(question: str) -> bool:
-    """具体靠什么项目？ / 其中能源方面的呢？: the question looks inside the previous answer's places."""
-    return bool(INSIDE.search(question))
+TOPIC_MARK = ("这方面", "这块", "这一块", "这部分")
+
+
+def leans_inside(question: str, names: Callable[[str], bool] = lambda _: False) -> bool:
+    """具体靠什么项目？ / 其中能源方面的呢？: the question looks inside the previous answer's places. 这块 after a
+    thing named (边境安宁这块争创啥, `names` tells) only marks that thing as the topic."""
+    return any(not (m.group(0) in TOPIC_MARK and names(re.split(r"[\s，,。？?]", question[:m.start()])[-1]))
+               for m in INSIDE.finditer(question))
 
 
 def only_deictic(words: list[str]) -> bool:

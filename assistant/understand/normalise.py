@@ -50,7 +50,9 @@ ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
 # A caller's office, and what it is doing, before a colon or comma (商务局问： / 发改委这边问一下： / 卫健委： /
 # 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked. (听说今年要办个比赛，: 办 is a verb there.)
-OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>(?:(?![要想说是在会能把])[\u4e00-\u9fff]){1,10}(局|委|办|厅|署))(这边|这里|的)?"
+# (an office's name asks nothing: 老板欠工资不给怎么办 ends in 办, and is no office)
+OFFICE_FRAME = re.compile(r"^(我们|我|咱们)?(?P<office>(?:(?![要想说是在会能把怎咋么啥吗呢哪])[\u4e00-\u9fff]){1,10}"
+                          r"(局|委|办|厅|署))(这边|这里|的)?"
                           r"(?![^：:，,]*(哪|什么|多少|几|吗|怎么|如何))[^：:，,？?。]{0,10}[：:，,]\s*")
 # The asker's own field, said after their office was named (文旅局：我们口的重点项目): the office is the topic.
 OWN_FIELD = re.compile(r"(我们|咱们|我|咱|本)(这个?)?(口|局|委|办|系统|部门|单位|行业|条线)(的|这块|这一块)?")
@@ -344,7 +346,9 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         office = m.groupdict().get("office")
         text = text[m.end():]
         if office:
-            text = OWN_FIELD.sub(office + "的", text, count=1)
+            # 商务局：我们今年重点是啥: the office is the topic, said by 我们 alone as well
+            text = OWN_FIELD.sub(office + "的", text, count=1) if OWN_FIELD.search(text) \
+                else re.sub(r"^(我们|咱们|我|咱)(?=\S)", office, text, count=1)
     if lang == "en":
         text = without_context(text)
     text = EXCEPT.sub("", text) or text

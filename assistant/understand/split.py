@@ -258,8 +258,9 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     subject = subject or (topic if topic and not _asks(topic) and (lexicon.content_words(topic) or DOCUMENT.search(topic))
                           else "")
     if subject and not re.search(r"[A-Za-z]{3,}", text):
-        out = out[:1] + [f"{subject}{o}" if _of_a_thing(o) and not lexicon.names_particular(o)
-                         else o for o in out[1:]]
+        # (the words that ask who name nothing: 找谁对接)
+        out = out[:1] + [f"{subject}{o}" if _of_a_thing(o)
+                         and not lexicon.names_particular(vocab().cue["who"].sub("", o)) else o for o in out[1:]]
     return out or [text]
 
 
