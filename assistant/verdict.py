@@ -16,6 +16,7 @@ from assistant.evidence_models import Evidence
 from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
+from assistant.understand.asks import clause_at
 from assistant.understand.types import Part, Place, Understanding
 from assistant.verdict_figures import asserts, found_by_name
 from assistant.verdict_text import TextRules, asked_phrase
@@ -23,6 +24,10 @@ from assistant.vocab import vocab
 
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
+
+
+# What a means is called (主要通过哪些途径来实现): no name of what the means are of
+MEANS_WORDS = re.compile(r"渠道|途径|路子|办法|措施|举措|方式|手段|路径|抓手|实现|做到|达到")
 
 
 @dataclass
@@ -150,13 +155,23 @@ class Judge(TextRules):
             # where it is said, answers and corrects the place
             part = part.model_copy(update={"at": ()})
         ev = self.finder.gather(part, docs)
-        if (previous is not None and previous.answer.route == "target" and part.ask != "figure"
-                and vocab().cue["means"].search(part.text)):
-            # 靠啥渠道涨 after a figure: a sentence that only sets the figure (one clause: 农牧民人均可支配收入增长5%左右)
-            # does not say how; one that goes on (…统筹实施达克沙地综合治理二期等项目，确保完成88万亩…) may
-            quotes = [c.quote for c in previous.answer.citations]
+        after_figure = previous is not None and previous.answer.route == "target"
+        if part.ask != "figure" and (after_figure or part.stated) and (means := vocab().cue["means"].search(part.text)):
+            # 社零要增长4.5%左右，靠哪些办法把消费拉起来: the clause that asks how names what the means are of (消费);
+            # the target said before it is what they serve
+            asking = clause_at(part.text, means.start())
+            lex = self.finder.lexicon
+            named = MEANS_WORDS.sub(" ", vocab().cue["means"].sub(" ", asking))  # 主要通过哪些途径: names nothing
+            # (…when what comes before it states the target: 从蒙古进口的资源，落地加工主要靠哪些企业 asks of it all)
+            if asking != part.text and part.stated and any(len(w) >= 2 and w in lex.plan_text
+                                                           for w in lex.content_words(named)):
+                ev = self.finder.gather(part.model_copy(update={"text": asking}), docs)
+            # 靠啥渠道涨 after a figure, or beside it: a sentence that only sets a target (one clause: 农牧民人均可支配收入
+            # 增长5%左右；), or that the question itself says (要完成年度降碳减排任务), does not say how; one that goes on
+            # (…统筹实施达克沙地综合治理二期等项目，确保完成88万亩…) may
             ev = ev.model_copy(update={"sentences": tuple(
-                h for h in ev.sentences if "，" in h.span.text or not any(q in h.span.text for q in quotes))})
+                h for h in ev.sentences if "，" in h.span.text
+                or not (re.search(r"\d", h.span.text) or h.span.text.strip("。；; ") in part.text))})
         best = ev.sentences[0] if ev.sentences else None
         # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone
         related = best if best and best.coverage >= s.related_coverage and found_by_name(ev, best) else None
@@ -194,7 +209,9 @@ class Judge(TextRules):
                 # 家里羊多 草场不够吃 计划里对放牧有啥规定没有: the caller's story thins what the question names;
                 # the phrase that asks, on its own and naming only the plans' words, may be found
                 again, _ = self._part(alone, previous, taken, u, placed=True)
-                if not isinstance(again, Decline):
+                # (a price asked, 暖气费…会不会往上调, stays asked: the phrase alone must not drop it)
+                priced = vocab().cue["priced"]
+                if not isinstance(again, Decline) and not (priced.search(part.text) and not priced.search(alone.text)):
                     return again, default
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
         answering = self._answering(ev, part.ask, floor)
@@ -242,11 +259,14 @@ class Judge(TextRules):
             # 为什么今年非要建养老服务中心: the plan says what it will do, not why; what it says is shown (a claim
             # about the plan first, 计划把X定为负增长，原因是什么, is answered with what the plan says)
             return Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus), default
-        if part.ask in ("fact", "list") and vocab().cue["priced"].search(part.text) and not any(
-                vocab().cue["priced_said"].search(h.span.text) for h in answering):
-            # 老年人坐公交免费吗 / 供暖费今年涨不涨: a price, a fee or a subsidy asked; the sentences found name none
-            return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
-                                    part, ev), default
+        if part.ask in ("fact", "list") and (fee := vocab().cue["priced"].search(part.text)):
+            # 老年人坐公交免费吗 / 供暖费今年涨不涨: a price, a fee or a subsidy asked; a sentence found must name one,
+            # of the thing priced (暖气费: not 补助标准, said of social assistance)
+            of = next((c.forms for c in ev.concepts if fee.group(0) in c.label or c.label in fee.group(0)), ())
+            if not any(vocab().cue["priced_said"].search(h.span.text)
+                       and (not of or any(f in h.span.text for f in of)) for h in answering):
+                return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                        part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)
         # the kind asked for (在哪个场地办: 场地) is not the subject: 恐龙广场地下 does not name a venue of the rally
         asking = [m.group(0) for m in vocab().cue[part.ask].finditer(part.text)] if entity else []

@@ -83,6 +83,17 @@ def stated_figures(text: str) -> tuple[Stated, ...]:
     return tuple(out)
 
 
+def clause_at(text: str, at: int) -> str:
+    """The clause of `text` (between commas or stops) that holds position `at`."""
+    return re.split(r"[，,。；;？?！!]", text[:at])[-1] + re.split(r"[，,。；;？?！!]", text[at:])[0]
+
+
+def _means_asked(text: str) -> bool:
+    """The clause that asks how (靠哪些办法, 通过什么方式, by what means) asks no number of its own."""
+    m = vocab().cue["means"].search(text)
+    return bool(m) and not re.search(r"多少|几|how (many|much)", clause_at(text, m.start()), re.I)
+
+
 def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_previous: bool = False) -> Part:
     v = vocab()
     cue = v.cue
@@ -111,6 +122,8 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "fact"
     elif stated and cue["which_indicator"].search(cued):
         ask = "figure"  # 45%是指什么: the row the figure is
+    elif stated and _means_asked(cued):
+        ask = "list"  # 社零要增长4.5%左右，靠哪些办法把消费拉起来: the means, the figure stated as what they serve
     elif cue["topic_figures"].search(cued) and (cue["quantified"].search(cued) or not listing):
         ask = "figure"  # 对外开放方面有哪些量化目标: the figures, not the tasks
     elif (listing and not NUMBER_ASKED.search(cued)) or cue["count_items"].search(cued):

@@ -79,6 +79,7 @@ PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？
 # A speaker correcting a slip (金玉 不是 锦裕…, 三十 不对 是三十五家, the fifty no sorry …): the slip goes.
 SELF_CORRECTION = re.compile(r"(?:^|(?<=\s))[^\s，,。？?]{1,6}\s+(?:不是(?![^？?]*[吗吧][？?]?\s*$)|不对|哦不|不不|说错了|口误)"
                              r"(?:\s+|[，,]\s*)(?:是(?=\S))?"
+                             r"|(?:^|(?<=\s))不是[^\s，,。？?]{1,6}\s+是(?=\S)"  # 不是限上 是规上: not the one, the other
                              r"|\b(?:the |a )?[\w'-]+,? (?:no sorry|no wait|sorry,? i mean)\b,?\s*", re.I)
 SLIP_MAX = 8  # characters said before 不对 我问的是…: a figure said by mistake, not a question taken back
 # A word said twice across a pause (各是 各是多少, 单独 单独投资): speech, said once.

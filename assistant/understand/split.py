@@ -95,6 +95,7 @@ def _asks(text: str) -> bool:
     return bool(cue["figure"].search(text) or cue["list"].search(text) or cue["where"].search(text)
                 or cue["who"].search(text) or cue["wording"].search(text) or cue["figure_word"].search(text)
                 or measure == "date"
+                or (measure is not None and re.search(r"几|多少|多大|多长|多高|多远", text))  # 牧区路几公里
                 or (measure == "ordinal" and re.search(r"哪|几", text))  # 哪次人代会通过的
                 or re.search(r"[？?吗呢谁]|([^能会要是可有\W\d])[不没]\1|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
                              r"when|where|who|tell me|give me|show me|let me know|i need|i want|confirm|verify)\b", text, re.I))
