@@ -26,10 +26,6 @@ from assistant.vocab import vocab
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
 
 
-# What a means is called (主要通过哪些途径来实现): no name of what the means are of
-MEANS_WORDS = re.compile(r"渠道|途径|路子|办法|措施|举措|方式|手段|路径|抓手|实现|做到|达到")
-
-
 @dataclass
 class Judge(TextRules):
     finder: EvidenceFinder
@@ -161,7 +157,7 @@ class Judge(TextRules):
             # the target said before it is what they serve
             asking = clause_at(part.text, means.start())
             lex = self.finder.lexicon
-            named = MEANS_WORDS.sub(" ", vocab().cue["means"].sub(" ", asking))  # 主要通过哪些途径: names nothing
+            named = vocab().cue["means_words"].sub(" ", vocab().cue["means"].sub(" ", asking))
             # (…when what comes before it states the target: 从蒙古进口的资源，落地加工主要靠哪些企业 asks of it all)
             if asking != part.text and part.stated and any(len(w) >= 2 and w in lex.plan_text
                                                            for w in lex.content_words(named)):

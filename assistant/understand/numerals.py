@@ -76,7 +76,8 @@ def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = froz
             return m.group(0)  # 五年规划: a name the glossary knows
         if run in ("万", "亿", "千", "百", "十") and not m.group(0).startswith(("十",)):
             return m.group(0)  # 万吨 alone, 千瓦: a unit, not a number
-        if run == "一" and (u in vocab().count_units or m.string[max(0, m.start() - 1):m.start()] in ("哪", "某", "同", "每", "的", "这", "那")):
+        before = m.string[max(0, m.start() - 1):m.start()]
+        if run == "一" and (u in vocab().count_units or before in ("哪", "某", "同", "每", "的", "这", "那")):
             # 一个, 一家: an article ("a"), not a count; 哪一年, 什么样的一年: which, not how many; 这一块: this field
             return m.group(0)
         value = _convert(run, u)
