@@ -24,6 +24,8 @@ GLOSSARY = "glossary.toml"
 QUESTION_WORDS = ("哪天", "哪一天", "几月份", "几月", "多少钱", "下发", "哪一部分", "哪部分", "什么时候", "靠谱", "可靠", "对吗",
                   "真的吗", "是不是", "怎么样", "多长", "多大", "多高", "多远", "多久", "哪几项", "哪几个", "顺带", "顺便", "大概",
                   "哪届", "几届", "第几", "几次", "几期", "几座", "几户", "几家", "几个", "几眼", "下达", "分别", "各是")
+# The year a question is about, said first, wins over a term it runs into (今年|收入, not 今|年收入)
+TIME_WORDS = ("今年", "去年", "明年", "前年", "后年", "本年", "当年")
 # jieba POS tags that name things: nouns, proper nouns, abbreviations, nominal verbs, the plan's own terms
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "nl", "ng", "j", "vn", "an", "eng", "s"})
 WORD = re.compile(r"[A-Za-z](?:[A-Za-z\-']*[A-Za-z])?|\d+(?:\+\d+)+|\d+(?:\.\d+)?%?|[\u4e00-\u9fff]+")
@@ -129,7 +131,7 @@ class Lexicon:
         for term in self.terms:
             if CJK.search(term):
                 tok.add_word(term, freq=2000, tag="nz")
-        for word in QUESTION_WORDS:  # cue words win over what they overlap (哪天|下发, not 哪|天下|发)
+        for word in QUESTION_WORDS + TIME_WORDS:  # cue words win over what they overlap (哪天|下发, not 哪|天下|发)
             tok.add_word(word, freq=1_000_000, tag="r")
         for place in vocab().places:
             if CJK.search(place):

@@ -61,6 +61,10 @@ class Judge(TextRules):
                 part = part.model_copy(update={"at": parts_at})  # 第一章第三节的指标…这个指标的数值: the same place
             parts_at = part.at or parts_at
             decision, scope_default = self._part(part, previous, taken, u)
+            if (isinstance(decision, Decline) and decision.reason == "not_in_plan" and part.scope and part.places
+                    and not isinstance(again := self._part(part.model_copy(update={"scope": ()}), previous, taken,
+                                                            u)[0], Decline)):
+                decision = again  # 跟蒙古那边呢 after how investment is sought: not where the last answer was, elsewhere
             default_doc = default_doc or scope_default
             if isinstance(decision, FromTable):
                 taken.update(r.id for r in decision.rows)
@@ -212,8 +216,10 @@ class Judge(TextRules):
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
         answering = self._answering(ev, part.ask, floor)
         if part.ask == "fact" and (m := re.search(r"的(?P<head>[\u4e00-\u9fff]{2,4}?)(是|有|在|要|会|能|怎么|咋|如何)",
-                                                  part.text)) and any(w in m.group("head") for w in ev.unknown):
-            # 第三小学的学区是咋划分的: what is asked of the thing (its 学区) is a word the plans never use
+                                                  part.text)) and any(w in m.group("head") and not self.finder.lexicon.places(w)
+                                                                     for w in ev.unknown):
+            # 第三小学的学区是咋划分的: what is asked of the thing (its 学区) is a word the plans never use (a place,
+            # 周边的旗县怎么合作, is who it is asked of: the place check below)
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                     part, ev), default
         named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]

@@ -177,6 +177,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     framing = vocab().cue["framing_asked"]
     scope: tuple[Place, ...] = ()
     about_previous = False
+    lead = ""  # the previous subject put before a follow-up that names nothing of its own
     alone = ""
     before = text
     if previous is not None and vocab().cue["which_indicator"].search(text) and stated_figures(text):
@@ -241,6 +242,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 if (resolved == text or place_only) and subject and subject not in resolved and not repeats and not item \
                         and not others:
                     resolved = f"{subject} {resolved}"
+                    lead = subject
             text = resolved
     elif previous is not None:
         text = resolve_followup(text, previous.understood or previous.question, "")
@@ -280,6 +282,10 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 part = _classify(f"{subject}{q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
+    if lead and len(parts) > 1 and parts[0].text.strip(" ？?") == lead:
+        # 具体要减排多少吨 after 主要目标里有没有降碳方面的: the old subject put before it is what it asks about, not a
+        # question of its own (a subject naming a target reads as asking one when it stands alone)
+        parts = [_classify(f"{lead} {parts[1].text}", lexicon, scope, about_previous), *parts[2:]]
     for i in range(1, len(parts)):
         if not parts[i].years and parts[i - 1].years and not vocab().cue["time_named"].search(parts[i].text):
             # 2027年进出口目标定了没有，是多少: the second clause asks of the same year

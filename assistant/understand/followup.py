@@ -31,6 +31,8 @@ INSIDE = re.compile(r"具体|其中|靠(什么|啥|哪)|通过(什么|啥|哪)|�
                     r"besides|apart from|\bas well\b|\b(the )?same (section|chapter|part)\b", re.I)
 DEICTIC = re.compile(r"这|那|它|其|该|此|原文|出处|小节|章节|段落|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
+EN_SUPERLATIVE = re.compile(r"(the )?(lowest|highest|smallest|largest|biggest|fastest|slowest|most|least|"
+                            r"(most|least) [a-z]+)( one)?", re.I)
 OTHER_ONE = re.compile(r"^(the )?other (one|ones)\b,?\s*(for\s+|of\s+)?", re.I)
 # Words that name a target, not what it is of (the overall trade target, the GDP goal)
 MEASURES_EN = ("target", "goal")
@@ -145,6 +147,8 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()
+        if EN_SUPERLATIVE.fullmatch(x):  # and the lowest? after which one is highest: the same ranking, the other end
+            return f"which one is the {x.removeprefix('the ')}?"
         if len(x.split()) > 1 and _en_stem(x.split()[-1]) in {_en_stem(w) for w in MEASURES_EN}:
             # and the overall trade target?: it names its own subject and its own kind of figure
             return f"What is the {x}?"

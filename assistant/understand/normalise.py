@@ -21,7 +21,7 @@ from assistant.vocab import CJK, vocab
 # when they stand alone, since 这个项目 is a pronoun a follow-up needs.
 GLUED_OK = ("喂", "呃", "嗯", "额", "哦", "噢", "唉", "哎", "诶", "欸", "你好", "您好", "请问一下", "请问", "我想问一下", "我想问问",
             "就是想问问", "就是想问一下", "就是想问下", "就是想问",
-            "想问问", "问问", "我想问",
+            "想问问", "问问", "我想问", "俺想问问", "俺想问一下", "俺想问", "俺问一下", "俺打听一下",
             "我想问下", "我问一下", "我问下", "想问一下", "想问下", "麻烦问一下", "麻烦问下", "打扰一下", "我想了解一下",
             "想了解一下", "我想咨询一下", "咨询一下", "我想咨询下", "打听一下", "打听下", "想打听一下",
             "想打听下", "我想打听一下", "我打听一下", "我打听下")
@@ -44,7 +44,8 @@ NOT_WANTED = re.compile(r"(?:^|(?<=[，,。\s]))(我|俺|我们)?(也|又|还)?(
 # Hesitation sounds no word of a plan holds, wherever a transcript puts them.
 GLUED_SOUNDS = re.compile(r"[呃嗯]+|^喂+")
 # A caller naming their office or firm before asking (商务局的 / 交通运输局这边): who calls, not what is asked.
-UNIT_INTRO = re.compile(r"^[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
+# (…项目是哪家企业的 asks whose it is: a question word is no introduction)
+UNIT_INTRO = re.compile(r"^(?![^，,。？?]*(哪|什么|谁|啥|多少|几))[\u4e00-\u9fff]{1,12}(局|委|办|厅|署|中心|公司|企业|单位|部门|集团|银行|协会|商会|厂)(的|这边|这里)$")
 # Who asks and what for, before a colon (商务局这边要汇总：…): context, not the question.
 ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
@@ -112,7 +113,11 @@ WORD_SPACED_MIN, WORD_SPACED_MEAN = 5, 2.3
 HEARSAY = re.compile(r"^(我|俺)?(?![你您])[^，,。？?\s不]{1,6}(跟我说|告诉我|和我说|对我说|给我说)(的)?[，,：:]?\s*")
 
 # …多少钱 企业多了工作机会也多吧: the caller's own inference said after the question, no claim about the plan
-ZH_REMARK = re.compile(r"\s+(?![^\s]*(多少|几|哪|什么|啥|谁|怎么|计划|\d))[^\s]{2,16}(也|就|肯定|应该|总)[^\s]{0,8}吧[。！!？?]*$")
+ZH_REMARK = re.compile(r"\s+(?![^\s]*(多少|几|哪|什么|啥|谁|怎么|计划|\d))[^\s]{2,16}(也|就|肯定|应该|总)[^\s]{0,8}吧[。！!？?]*$"
+                       # …460亿元吧？我们按这个口径做了明年的预算。: what the asker has done with it, said after the
+                       # question: its year (明年) is theirs, not asked
+                       r"|(?<=[？?])\s*(我们|我|俺们|俺|咱们)(?![^。！!？?]*(多少|几|哪|什么|啥|谁|怎么|吗|呢|是否|能否|有没有|(?P<same>[\u4e00-\u9fff])不(?P=same)))"
+                       r"[^。！!？?]{2,40}[。！!]?\s*$")
 
 
 class Normalised(Frozen):

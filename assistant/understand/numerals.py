@@ -22,8 +22,8 @@ PLUS = re.compile(rf"[{DIGITS}0-9A-Za-z]+(?:加[{DIGITS}0-9A-Za-z]+)+")
 @lru_cache(maxsize=1)
 def _unit_rx() -> re.Pattern:
     units = sorted(set(vocab().unit_names) | set(SPOKEN_UNITS), key=len, reverse=True)
-    # (一块儿 is "together", not one yuan)
-    return re.compile(rf"([{DIGITS}]+?)({'|'.join(map(re.escape, units))})(?!儿)")
+    # (一块儿 is "together", not one yuan); 一百来公里, 五十多家: a round number said as roughly so much
+    return re.compile(rf"([{DIGITS}]+?)(?P<about>来|多|余)?({'|'.join(map(re.escape, units))})(?!儿)")
 
 
 def _arabic(run: str) -> str | None:
@@ -68,7 +68,9 @@ def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = froz
         return f"{value}%" if value else m.group(0)
 
     def unit(m: re.Match) -> str:
-        run, u = m.group(1), m.group(2)
+        run, u, about = m.group(1), m.group(3), m.group("about") or ""
+        if about and (run in ("万", "亿", "千", "百", "十") or run[-1] in "点"):
+            return m.group(0)
         after = m.string[m.end():m.end() + 2]
         if plan_text and (m.group(0) + after) in plan_text or (plan_text and m.group(0) in plan_text and u not in ("个亿",)):
             return m.group(0)  # the plan writes it this way: a name or a phrase, not a spoken number
@@ -85,7 +87,7 @@ def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = froz
             return m.group(0)
         if u == "个亿":  # 二十个亿 → 20亿
             u = "亿"
-        return f"{value}{u}"
+        return f"{'约' if about else ''}{value}{u}"  # 一百来公里 → 约100公里: the figure, said as rough
 
     def plus(m: re.Match) -> str:
         terms = [t if t.isascii() else _arabic(t) for t in m.group(0).split("加")]

@@ -20,6 +20,9 @@ from assistant.vocab import vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
+# 计划是哪天发的在啥会上通过的: a transcript runs two questions together, the first ending in 的 after its question
+# word, the second opening with a preposition before its own
+RUN_ON = re.compile(r"(哪|什么|啥|谁)[^，,。？?\s的]{0,6}的(?=[在从由跟和向到][^，,。？?\s的]{0,6}(哪|什么|啥|谁|多少|几))")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
 NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|再加一列|再加一栏|再加一行|also|and also|as well as)"
@@ -97,6 +100,7 @@ def _asks(text: str) -> bool:
                 or measure == "date"
                 or (measure is not None and re.search(r"几|多少|多大|多长|多高|多远", text))  # 牧区路几公里
                 or (measure == "ordinal" and re.search(r"哪|几", text))  # 哪次人代会通过的
+                or re.search(r"(啥|什么|哪)[^，,。？?的]{1,8}的\s*[？?]?\s*$", text)  # 在啥会上通过的 (not 比赛啥的: etc.)
                 or re.search(r"[？?吗呢谁]|([^能会要是可有\W\d])[不没]\1|[的了]不\s*$|[了过]没有?\s*$|是吧|对吧|是不是|对不对|没错吧|告诉我|想知道|想了解|\b(what|how|which|"
                              r"when|where|who|tell me|give me|show me|let me know|i need|i want|confirm|verify)\b", text, re.I))
 
@@ -167,6 +171,7 @@ def _restates(phrase: str, before: str, lexicon: Lexicon) -> bool:
 def sentences(text: str, lexicon: Lexicon) -> list[str]:
     """The separate questions of a message; a piece that asks nothing is joined to its neighbour."""
     text = SEVERAL.sub("", text)  # 几项主要预期增速里，哪一项最高 (AMONG)
+    text = RUN_ON.sub(lambda m: m.group(0) + "？", text)
     pieces = []
     for p in SENTENCE.findall(text):
         # 项目安排几个，完成投资多少: clauses that each ask are separate questions
@@ -191,6 +196,8 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             pieces += [f"{c}，{shared}" for c in clauses[:-1]]
         elif (len(clauses) > 1 and all(_asks(c) and not _states_only(c) for c in clauses)
                 and not any(_contrast(c.strip()) for c in clauses[1:])
+                # …和去年的目标比呢，高了还是低了: a clause that only weighs finishes the one before it
+                and not any(vocab().cue["weigh"].search(c) and not lexicon.names_particular(c) for c in clauses[1:])
                 and re.search(r"[\u4e00-\u9fff]", p)):
             # 智慧储能模组项目是哪家公司投资的，投资多少: a clause naming nothing particular asks about the first one's
             # subject
@@ -258,6 +265,11 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     topic = out[0].split(" ")[0] if len(out) > 1 and " " in out[0] else ""
     subject = subject or (topic if topic and not _asks(topic) and (lexicon.content_words(topic) or DOCUMENT.search(topic))
                           else "")
+    if not subject and len(out) > 1 and (doc := DOCUMENT.search(out[0])) and not re.search(r"[A-Za-z]{3,}", text):
+        # 那个计划是哪天发的？在啥会上通过的: the document is what the later ones, naming nothing, ask about too
+        # (a clause with a subject of its own, 我们苏木在不在里头, is about that)
+        return out[:1] + [f"{doc.group(0)}{o}" if re.match(r"(在|从|由|是|于|经|被|哪|啥|什么|谁)", o)
+                          and not DOCUMENT.search(o) else o for o in out[1:]]
     if subject and not re.search(r"[A-Za-z]{3,}", text):
         # (the words that ask who name nothing: 找谁对接)
         out = out[:1] + [f"{subject}{o}" if _of_a_thing(o)

@@ -9,7 +9,7 @@ from assistant.lexical import Lexicon
 from assistant.vocab import vocab
 
 JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from the coordinating "and"
-EN_AND = re.compile(r",?\s+(?:and|as well as)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
+EN_AND = re.compile(r",?\s+(?:and|as well as|\+|&)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
                     re.I)
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"

@@ -68,11 +68,15 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
         cut = times.span()
     if cut is None:
         return []
-    a = re.sub(r"(大约|大概|约|的)$", "", head[:cut[0]].strip(" ，,的"))
+    # 为什么A定得比B还低: the why and the setting (定得) say nothing of which figures are weighed
+    a = re.sub(r"^(为什么|为啥|怎么|咋)(会|要)?|(定得|定的|设得|订得|定成)$", "", head[:cut[0]].strip(" ，,的"))
+    a = re.sub(r"(大约|大概|约|的)$", "", a.strip(" ，,的"))
     b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
-    if vocab().cue["other_period"].search(b) or not all(
+    if vocab().cue["other_period"].search(b) or lexicon.places(b) or not all(
             lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
-        return []  # 比去年高吗 / 比去年实际完成额高出多少: another year, not another thing of the plan
+        # 比去年高吗 / 比去年实际完成额高出多少 / 比锡盟的目标高多少: another year or place, not another thing of the
+        # plan (the comparison as a whole is what the plan cannot make)
+        return []
     said = [[x[s:e] for s, e in vocab().measure_of(x)[2]] for x in (a, b)]
     a, b = a + ("" if said[0] or not said[1] else said[1][0]), b + ("" if said[1] or not said[0] else said[0][0])
     return [f"{a}是多少", f"{b}是多少"]
@@ -87,7 +91,7 @@ EN_WEIGHED = (
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
     re.compile(rf"^\s*how\s+(?:does|do|will)\s+(?:the\s+)?(?P<a>.+?)\s+compare\s+(?:with|to|against)\s+"
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
-    re.compile(rf"^\s*which\b[^:?]*?\b{MORE}\b[^:?]*?:\s*(?:the\s+)?(?P<a>.+?),?\s+or\s+"
+    re.compile(rf"^\s*(?:which|what)\b[^:?]*?\b{MORE}\b[^:?]*?(?::|\s[-–—]\s)\s*(?:the\s+)?(?P<a>.+?),?\s+or\s+"
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
     re.compile(rf"\bexpects?\s+(?:the\s+)?(?P<a>.+?)\s+to\s+(?:grow|rise|increase)\s+{MORE}(?:\s+or\s+{MORE})?"
                rf"\s+than\s+(?:that of\s+|the\s+)?(?P<b>.+?){END}", re.I),
@@ -100,9 +104,10 @@ def weighed_en(text: str, lexicon: Lexicon) -> list[str]:
     if m is None:
         return []
     a, b = (m.group(x).strip(" ,") for x in ("a", "b"))
-    if vocab().cue["other_period"].search(b) or re.search(r"\b(19|20)\d\d\b", b) or not all(
+    if vocab().cue["other_period"].search(b) or re.search(r"\b(19|20)\d\d\b", b) or lexicon.places(b) or not all(
             lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
         return []  # …higher than last year's: another year, not another thing of the plan
-    # …expect A to grow faster than B: each one's growth
-    grows = re.search(r"\b(grow|rise|increase)\b", m.group(0), re.I)
+    # …expect A to grow faster than B / what grows faster: A or B: each one's growth
+    grows = re.search(r"\b(grow|grows|growing|rise|rises|increase|increases|faster|slower)\b", m.group(0), re.I)
     return [f"What is the {x}{' growth' if grows and 'growth' not in x.lower() else ''}?" for x in (a, b)]
+

@@ -64,6 +64,9 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
             continue  # 跨境主通道和配套设施: the plan names them as one thing (跨境主通道及配套设施)
         if re.match(r"[^，,。？?\s]{1,12}?(有关|相关|挂钩|关联|沾边|对应)", text[e:]):
             continue  # 主要预期目标里和居民收入有关的: "to do with", not a second subject
+        if w in ("和", "跟", "与") and v.cue["time_named"].match(text[e:].lstrip()) and re.match(
+                r"[^，,。？?\s]{0,8}?(相比|比较|对比|比)", text[e:]):
+            continue  # 和去年定的目标比: the year weighed against, not a second subject
         if w == " " and (vocab().cue["distributive"].search(text[e:d]) or v.cue["asking"].search(text[e:d])):
             continue  # 锦裕二期 各是多少万吨: after the pause comes the question, not a second subject
         if not distributive and not (v.cue["figure"].search(text) or v.cue["figure_word"].search(text)):
