@@ -47,8 +47,10 @@ class Judge(TextRules):
         lex = self.finder.lexicon
         for i, part in enumerate(u.parts):
             if decisions and isinstance(decisions[-1], Decline) and (
-                    POINTS_BACK.search(part.text) or self._reason_goes_on(u.parts[i - 1], part)):
+                    POINTS_BACK.search(part.text) or self._reason_goes_on(u.parts[i - 1], part)
+                    or all(vocab().cue["names_list"].search(p.text) for p in (u.parts[i - 1], part))):
                 # what hydrogen projects are there, and how big are they: "they" are what the plan does not have
+                # (…具体是哪些项目，有没有清单: the names asked again)
                 decisions.append(Decline(part=part, reason=decisions[-1].reason, detail=decisions[-1].detail,
                                          related=decisions[-1].related))  # said once (decisions.merge)
                 continue
@@ -222,6 +224,13 @@ class Judge(TextRules):
             # 周边的旗县怎么合作, is who it is asked of: the place check below)
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                     part, ev), default
+        if part.ask == "fact" and (m := re.search(r"(有没有|有无|是否有|会不会有|有没)(?P<obj>[\u4e00-\u9fff]{2,14}?)[？?吗呢啊]*$",
+                                                  part.text)) and (toks := [w for w, _, _ in self.finder.lexicon.segment(
+                                                      m.group("obj")) if w.strip()]) and toks[-1] in ev.unknown \
+                and not self.finder.lexicon.places(toks[-1]):
+            # 有没有失能老人护理床位: the thing whose existence is asked (床位) is a word the plans never use
+            return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
+                                    part, ev), default
         named = [p for p in part.places if any(n in part.text for n in self.finder.lexicon.place_names(p))]
         if named:  # 去蒙古国旅游要办什么签证: a place named in Chinese: the plan's sentences must be about it
             answering = tuple(h for h in answering if any(
@@ -244,9 +253,13 @@ class Judge(TextRules):
                 # REITs有哪些项目 / 跟乌兰察布合作的项目有哪些: no sentence names a project (of that place)
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
-        if part.ask == "list" and answering and any(st.unit in vocab().count_units and st.text in answering[0].span.text
-                                                    for st in part.stated):
-            # 这68个项目都是哪些: the plan gives how many there are (项目68个), not which they are
+        counted = re.search(r"(项目|企业|园区|工程)(\d+)(个|家|户|项)", answering[0].span.text) if answering else None
+        if part.ask == "list" and answering and (any(st.unit in vocab().count_units and st.text in answering[0].span.text
+                                                     for st in part.stated)
+                                                 or (counted and part.scope and counted.group(1) in part.text
+                                                     and vocab().cue["names_list"].search(part.text))):
+            # 这68个项目都是哪些 / 其中具体是哪些项目，有没有清单 (after the count): the plan gives how many there
+            # are (项目68个), not which they are
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=answering[0], focus=ev.focus),
                                     part, ev), default
         if (part.superlative and not part.stated and part.ask not in ("who", "person", "locate")

@@ -44,6 +44,8 @@ def _reframed(part: Part, row: Target) -> bool:
         # …ensures GDP growth of 6%: a governing verb said in English (vocab/framing.toml)
         said |= {w for w, en in v.governing.items()
                  if re.search(rf"\b{en.split()[0]}", part.text[max(0, i - 40):i], re.I)}
+        if len(part.stated) == 1:  # …88万亩 desertification control is only 力争 (strive), right?: said of it after
+            said |= {w for w in v.governing if w in part.text}
         if said - {w for w in words if w in row.qualifier}:
             return True
     return False
@@ -234,6 +236,10 @@ class FigureRules(TableRows):
             if part.measure == "ordinal" and all(t.kind == "ordinal" and t.quote == ordinals[0].quote for t in ordinals):
                 # 审议通过的会议届次: 第十六届…第五次会议 are the ordinals of one name, told together, not a choice
                 return FromTable(part=part, rows=tuple(ordinals))
+            if (n := re.search(r"(?<![\d.])(两|俩|2|三|3)(项|个|者|样)|(两|俩)(?=[\u4e00-\u9fff]{0,2}(增速|增长|目标|指标))",
+                               part.text)) and len(res.candidates) == (3 if n.group(0)[0] in "三3" else 2):
+                # 居民收入的两项增速: as many figures as the question counts, and the rows that fit are those: all of them
+                return FromTable(part=part, rows=tuple(c.target for c in res.candidates))
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))
         if part.portion and related is not None and (not part.stated or any(
                 m.group(1) == x.value for m in FIGURE.finditer(related.span.text) for x in part.stated)):

@@ -53,7 +53,8 @@ def _asked_unit() -> re.Pattern:
     """多少万元 / 几眼井: a unit (vocab/units.toml, counters included) right after the asking word."""
     v = vocab()
     units = sorted({u.unit for u in v.units if u.unit != "%"} | set(v.count_units), key=len, reverse=True)
-    return re.compile(rf"(?:多少|几)({'|'.join(map(re.escape, units))})")
+    # (how many 万千瓦时: the plan's unit, asked in English)
+    return re.compile(rf"(?:多少|几|\bhow (?:many|much)\s*)({'|'.join(map(re.escape, units))})", re.I)
 
 
 class ScoredTarget(Frozen):

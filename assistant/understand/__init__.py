@@ -141,6 +141,13 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
     said_again = vocab().cue["say_again"].search(n.text)
+    again_first = vocab().cue["say_again"].search(question)
+    if again_first and again_first.start() <= 4 and previous is not None and not n.asked_language and (m := re.search(
+            r"[，,。；;]\s*(另外|还有|然后|再问一下|顺便问一下|顺便)?", n.text)) and not lexicon.content_words(n.text[:m.start()]) \
+            and lexicon.content_words(rest := n.text[m.end():]):
+        # 再说一遍数字，另外超5000万元的企业要多少家: the last answer again, then a question of its own
+        n = n.model_copy(update={"text": f"{previous.understood or previous.question}？{rest}"})
+        said_again = None
     if (n.asked_language or said_again) and previous is not None \
             and not lexicon.content_words(vocab().cue["again"].sub("", vocab().cue["say_again"].sub("", n.text))):
         # 用中文再说一遍 / 用英文说一下 / And in English please? / 没听清 你再说一遍: nothing asked but the language, or to

@@ -49,6 +49,12 @@ UNIT_INTRO = re.compile(r"^(?![^，,。？?]*(哪|什么|谁|啥|多少|几))[\u
 # Who asks and what for, before a colon (商务局这边要汇总：…): context, not the question.
 ZH_FRAME = re.compile(r"^(?![^：:]*(哪|什么|多少|几|吗))[^，。？?：:]{0,12}(这边|这里|我们|我)?[^，。？?：:]{0,4}(要|想|需要|在)"
                       r"(汇总|统计|整理|写|准备|核对)[^，。？?：:]{0,10}[：:]\s*")
+# …定到了7%，在全盟数一数二: where the figure ranks, said beside it; the place is the ranking's, not the figure's
+RANK_ASIDE = re.compile(r"[，,]?\s*(在|居|位居|位列)?(全盟|全区|全国|全省|区盟|盟里|盟内|区内)(都|也)?(是|算)?"
+                        r"(数一数二|名列前茅|排名靠前|靠前|领先|第一|前列|前几名?)(的)?")
+# 帮我核几个数：A、B、C…: what the asker will do with the figures, before them: not a question of its own
+LEAD_CHECK = re.compile(r"^(帮我|给我|请|麻烦|帮忙)?(核|核对|核实|查|确认|对)(一下|下)?(以下|下面|这)?(几个|几项)?(的)?(数|数字|数据|指标)"
+                        r"[：:，,]\s*")
 # A caller's office, and what it is doing, before a colon or comma (商务局问： / 发改委这边问一下： / 卫健委： /
 # 我们商务局要写材料， / 应急管理局写材料要引用：): who asks, not what is asked. (听说今年要办个比赛，: 办 is a verb there.)
 # (an office's name asks nothing: 老板欠工资不给怎么办 ends in 办, and is no office)
@@ -117,7 +123,10 @@ ZH_REMARK = re.compile(r"\s+(?![^\s]*(多少|几|哪|什么|啥|谁|怎么|计�
                        # …460亿元吧？我们按这个口径做了明年的预算。: what the asker has done with it, said after the
                        # question: its year (明年) is theirs, not asked
                        r"|(?<=[？?])\s*(我们|我|俺们|俺|咱们)(?![^。！!？?]*(多少|几|哪|什么|啥|谁|怎么|吗|呢|是否|能否|有没有|(?P<same>[\u4e00-\u9fff])不(?P=same)))"
-                       r"[^。！!？?]{2,40}[。！!]?\s*$")
+                       r"[^。！!？?]{2,40}[。！!]?\s*$"
+                       # …要办什么大型赛事？好提前准备医疗保障。: what the answer is for, said after the question
+                       r"|(?<=[？?])\s*(好|以便|方便|便于)(提前|早点|及时|尽早)?(?![^。！!？?]*(多少|几|哪|什么|啥|谁|吗|呢))"
+                       r"[^。！!？?]{2,20}[。！!]?\s*$")
 
 
 class Normalised(Frozen):
@@ -337,6 +346,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
         text = story_lead(after_asking(text, plan_text), plan_text, terms)
     text = _how_said(_strip_fillers(text, plan_text, terms))
     text = HEARSAY.sub("听说", text)
+    text = RANK_ASIDE.sub("", text)
     text = v.cue["heard"].sub("听说", text)
     if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):
         text = text[:m.start()]
@@ -345,7 +355,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = STUTTER.sub(_stutter, text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
+    if (m := ZH_FRAME.match(text) or LEAD_CHECK.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
              or AS_ROLE.match(text) or WHO_ASKS.match(text)
              or asker_story(text, plan_text) or _task_label(text, plan_text)) \
             and len(text) > m.end() + 4:

@@ -79,6 +79,8 @@ def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = froz
         if run in ("万", "亿", "千", "百", "十") and not m.group(0).startswith(("十",)):
             return m.group(0)  # 万吨 alone, 千瓦: a unit, not a number
         before = m.string[max(0, m.start() - 1):m.start()]
+        if u in ("项", "个") and re.match(r"[\u4e00-\u9fff]{0,2}(增速|增幅|增长|目标|指标|数字|数据|数)", m.string[m.end():]):
+            return m.group(0)  # 居民收入的两项增速: how many figures are asked, not a figure
         if run == "一" and (u in vocab().count_units or before in ("哪", "某", "同", "每", "的", "这", "那")):
             # 一个, 一家: an article ("a"), not a count; 哪一年, 什么样的一年: which, not how many; 这一块: this field
             return m.group(0)

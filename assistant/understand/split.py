@@ -87,7 +87,7 @@ def _unwritten(text: str) -> bool:
 # several" before it is no count asked
 AMONG_TAIL = r"[^，,。？?]{1,16}(里|中|当中|之中|里面|里头|中间)\s*[，,]"
 AMONG = re.compile(rf"^\s*(这|那)?(几个|几项|几大|几类|各个|各项|这些|那些){AMONG_TAIL}?\s*$")
-SEVERAL = re.compile(rf"^\s*(这|那)?(几个|几项|几大|几类)(?={AMONG_TAIL})")
+SEVERAL = re.compile(rf"^\s*(今年|这|那)?(的)?(几个|几项|几大|几类)(?={AMONG_TAIL})")
 
 
 def _asks(text: str) -> bool:
