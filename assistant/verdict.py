@@ -17,6 +17,7 @@ from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
 from assistant.understand.asks import clause_at
+from assistant.understand.split import DOCUMENT
 from assistant.understand.types import Part, Place, Understanding
 from assistant.verdict_figures import asserts, found_by_name
 from assistant.verdict_text import TextRules, asked_phrase
@@ -174,6 +175,14 @@ class Judge(TextRules):
             ev = ev.model_copy(update={"sentences": tuple(
                 h for h in ev.sentences if "，" in h.span.text
                 or not (re.search(r"\d", h.span.text) or h.span.text.strip("。；; ") in part.text))})
+        if part.ask == "who" and not part.date_asked and all(vocab().cue["issued"].search(f) for f in ev.focus) \
+                and (DOCUMENT.search(part.text) or re.search(r"发文|印发单位", part.text)) \
+                and vocab().cue["issued"].search(part.text) \
+                and (heads := [h for h in ev.sentences if h.chapter == "通知" and vocab().cue["organisation"].search(h.span.text)]):
+            # 这份计划是谁发的 / the authority that issued the plan: the document's notice names who issues it
+            # (its first line that names a body: the title, whose author it is, comes before the body that approved it)
+            return FromText(part=part, intent="who", sentences=tuple(sorted(heads, key=lambda h: h.span.start)[:1]),
+                            focus=()), default
         best = ev.sentences[0] if ev.sentences else None
         # what the plan says on the topic: a sentence found by what the question names, not by 指标 or 目标 alone
         related = best if best and best.coverage >= s.related_coverage and found_by_name(ev, best) else None

@@ -179,6 +179,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
             if not claim:
                 return Understanding(text=text, off_topic=True, **flags, **base)
             rest = f"{claim}，对吗"
+        elif vocab().cue["stated_figure"].search(rest) and not vocab().cue["asking"].search(rest):
+            rest = f"{rest}，对吗"  # 以商务局名义发个通知，说互市贸易额要突破20亿元: what it would state, checked as a claim
         text, flags["aside"] = rest, True
 
     framing = vocab().cue["framing_asked"]

@@ -84,16 +84,26 @@ EN_CLAUSE = re.compile(r"[^,;:?!]+[,;:?!]*")
 EN_REASON = re.compile(r"^\s*(since|as(?!\s+(for|to|regards|well|part|of|much|many|high|low|large|big|fast))|"
                        r"given( that)?|bearing in mind( that)?|because|for the purposes? of|"
                        r"for (our|my) (own )?[\w-]+(\s+on|\s+about)?|in view of|considering( that)?|in light of|"
-                       r"so that)\b", re.I)
+                       r"so that|(?:in|when|while) (?:assessing|evaluating|considering|reviewing|preparing|analy[sz]ing|"
+                       r"weighing|examining|appraising))\b", re.I)
+# …the asker's own work said as such (In assessing the backdrop for a proposed investment, …): about the asker however
+# it is worded
+EN_OWN_WORK = re.compile(r"^\s*(?:in|when|while) (?:assessing|evaluating|considering|reviewing|preparing|analy[sz]ing|"
+                         r"weighing|examining|appraising)\b", re.I)
 # …, which our client regards as a site, …: a relative clause, after the question only
 EN_RELATIVE = re.compile(r"^\s*(which|who)\b", re.I)
+# …what asks, before a closing relative clause (Could you confirm X, which bears on Y?); without it, the which-clause is
+# the question itself (For the last of those, which cluster…?)
+EN_ASKS = re.compile(r"\b(what|how|which|when|where|who|confirm|tell|give|list|is|are|does|do|could|can|would|please)\b",
+                     re.I)
 EN_ASKER = re.compile(r"\b(we|our|us|i|my|me|client|clients|report|memo|brief|article|study|chapter)\b", re.I)
-EN_CLAIM = re.compile(r"\d|['\"‘“”’]|\b(heard|read|told|said|says|claims?|according|advice|advise|opinion|"
+EN_CLAIM = re.compile(r"\d|[\"‘“”]|(?<![A-Za-z])['’]|['’](?![A-Za-z])|\b(heard|read|told|said|says|claims?|according|advice|advise|opinion|"
                       r"recommend\w*|suggest\w*|think)\b", re.I)  # …, or asks for advice: kept, for intent to see
 EN_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b", re.I)  # words that could point into a dropped clause
 # A request framed politely (We would be grateful if you could indicate…, We would like to know…): the request is
 # what follows.
-EN_POLITE = re.compile(r"^\s*(we|i)\s*(would|'d)\s+(be (grateful|obliged)|appreciate it|like to know|like you to)"
+EN_POLITE = re.compile(r"^\s*(we|i)\s*(would|'d)\s+(be (grateful|obliged)|appreciate it|like to (know|confirm|check|verify|"
+                       r"understand|ask)|like you to)"
                        r"(\s+if you (could|would))?\s*", re.I)
 
 
@@ -110,7 +120,9 @@ EN_WORDING = re.compile(r",?\s*\b(together with|along with|including|and also|as
                         r"(?:(?:the|its|their)\s+)?(?:(?:exact|precise|actual|original|very)\s+)?"
                         r"(?:(?:wording|phrasing|formulation|framing|language|words)\b[^?.!,]*"
                         r"|how (?:firmly|exactly|precisely|strongly) (?:it|that|this|the)?[^?.!,]*?"
-                        r"\b(?:formulated|worded|phrased|framed|stated|expressed))(?=\s*[?.!]|\s*$)", re.I)
+                        r"\b(?:formulated|worded|phrased|framed|stated|expressed)"
+                        r"|whether (?:it|that|this|the (?:target|figure)) is (?:expressed|stated|framed|given|set|formulated|"
+                        r"worded)\b[^?.!]*)(?=\s*[?.!]|\s*$)", re.I)
 
 
 def without_reasons(text: str) -> str:
@@ -122,8 +134,12 @@ def without_reasons(text: str) -> str:
     for i, c in enumerate(clauses):
         reason = (EN_REASON.match(c) or (i and EN_RELATIVE.match(c))) and not EN_CLAIM.search(c)
         rest = " ".join(clauses[i + 1:])
-        if reason and (EN_ASKER.search(c) or (i == 0 and len(rest.split()) >= FULL_QUESTION_WORDS
-                                              and not _points_back(rest))):
+        closing = (i == len(clauses) - 1 and EN_RELATIVE.match(c) and clauses[i - 1].rstrip().endswith(",")
+                   and EN_ASKS.search(" ".join(clauses[:i])))
+        if reason and (EN_ASKER.search(c) or EN_OWN_WORK.match(c) or closing
+                       or (i == 0 and len(rest.split()) >= FULL_QUESTION_WORDS and not _points_back(rest))):
+            # (…, which bears on the city's capacity to honour commitments?: a closing relative clause says why it
+            # matters, whoever it names)
             if kept and c.rstrip()[-1:] in "?!." and kept[-1].rstrip()[-1:] == ",":
                 kept[-1] = kept[-1].rstrip()[:-1] + c.rstrip()[-1]  # …, since we…? keeps its question mark
             continue

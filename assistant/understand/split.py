@@ -71,6 +71,13 @@ def _two_measures(piece: str, lexicon: Lexicon) -> list[str]:
     start, end, measure = min(cues)  # the cue said first
     rest = piece[end:]
     second = vocab().measure_of(rest)[0]
+    joint = re.search(r"一共|总共|总计|合计|然后|另外", rest)
+    if (second and second != measure and not NEXT_ASK.match(rest) and joint and vocab().cue["asking"].search(rest[joint.end():])
+            and vocab().measure_of(rest[joint.end():])[0] == second):
+        # 计划干多少个固定资产投资项目一共完成投资多少亿: the thing counted named after the count, then 一共 and the second
+        first = piece[:end + joint.start()]
+        subject = lexicon.subject(first)
+        return [first, f"{subject}{rest[joint.end():]}"] if subject else [piece]
     if not second or second == measure or not NEXT_ASK.match(rest) or not vocab().cue["asking"].search(rest):
         return [piece]
     subject = lexicon.subject(piece[:start])
