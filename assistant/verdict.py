@@ -176,7 +176,7 @@ class Judge(TextRules):
                 h for h in ev.sentences if "，" in h.span.text
                 or not (re.search(r"\d", h.span.text) or h.span.text.strip("。；; ") in part.text))})
         if part.ask == "who" and not part.date_asked and all(vocab().cue["issued"].search(f) for f in ev.focus) \
-                and (DOCUMENT.search(part.text) or re.search(r"发文|印发单位", part.text)) \
+                and (DOCUMENT.search(part.text) or vocab().cue["issuing_body"].search(part.text)) \
                 and vocab().cue["issued"].search(part.text) \
                 and (heads := [h for h in ev.sentences if h.chapter == "通知" and vocab().cue["organisation"].search(h.span.text)]):
             # 这份计划是谁发的 / the authority that issued the plan: the document's notice names who issues it
@@ -233,9 +233,8 @@ class Judge(TextRules):
             # 周边的旗县怎么合作, is who it is asked of: the place check below)
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                     part, ev), default
-        if part.ask == "fact" and (m := re.search(r"(有没有|有无|是否有|会不会有|有没)(?P<obj>[\u4e00-\u9fff]{2,14}?)[？?吗呢啊]*$",
-                                                  part.text)) and (toks := [w for w, _, _ in self.finder.lexicon.segment(
-                                                      m.group("obj")) if w.strip()]) and toks[-1] in ev.unknown \
+        if part.ask == "fact" and (m := vocab().cue["existence_asked"].search(part.text)) and (toks := [
+                w for w, _, _ in self.finder.lexicon.segment(m.group("obj")) if w.strip()]) and toks[-1] in ev.unknown \
                 and not self.finder.lexicon.places(toks[-1]):
             # 有没有失能老人护理床位: the thing whose existence is asked (床位) is a word the plans never use
             return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
@@ -262,10 +261,10 @@ class Judge(TextRules):
                 # REITs有哪些项目 / 跟乌兰察布合作的项目有哪些: no sentence names a project (of that place)
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
-        counted = re.search(r"(项目|企业|园区|工程)(\d+)(个|家|户|项)", answering[0].span.text) if answering else None
+        counted = vocab().cue["counted_kind"].search(answering[0].span.text) if answering else None
         if part.ask == "list" and answering and (any(st.unit in vocab().count_units and st.text in answering[0].span.text
                                                      for st in part.stated)
-                                                 or (counted and part.scope and counted.group(1) in part.text
+                                                 or (counted and part.scope and counted.group("kind") in part.text
                                                      and vocab().cue["names_list"].search(part.text))):
             # 这68个项目都是哪些 / 其中具体是哪些项目，有没有清单 (after the count): the plan gives how many there
             # are (项目68个), not which they are

@@ -236,8 +236,8 @@ class FigureRules(TableRows):
             if part.measure == "ordinal" and all(t.kind == "ordinal" and t.quote == ordinals[0].quote for t in ordinals):
                 # 审议通过的会议届次: 第十六届…第五次会议 are the ordinals of one name, told together, not a choice
                 return FromTable(part=part, rows=tuple(ordinals))
-            if (n := re.search(r"(?<![\d.])(两|俩|2|三|3)(项|个|者|样)|(两|俩)(?=[\u4e00-\u9fff]{0,2}(增速|增长|目标|指标))",
-                               part.text)) and len(res.candidates) == (3 if n.group(0)[0] in "三3" else 2):
+            if (n := vocab().cue["figures_counted"].search(part.text)) and len(res.candidates) == (3 if n.group("three")
+                                                                                                else 2):
                 # 居民收入的两项增速: as many figures as the question counts, and the rows that fit are those: all of them
                 return FromTable(part=part, rows=tuple(c.target for c in res.candidates))
             return Clarify(part=part, rows=tuple(c.target for c in res.candidates[:4]))

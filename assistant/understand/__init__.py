@@ -29,6 +29,8 @@ MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
 
 
+# 再说一遍数字，另外…: after the words asking to hear it again, a question of its own
+THEN_ANOTHER = re.compile(r"[，,。；;]\s*(另外|还有|然后|再问一下|顺便问一下|顺便)?")
 QUOTED_CLAIM = re.compile(r"[“\"「]([^”\"」]{4,60}?\d[^”\"」]{0,30})[”\"」]")  # a quoted sentence with a figure
 
 
@@ -142,8 +144,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
     said_again = vocab().cue["say_again"].search(n.text)
     again_first = vocab().cue["say_again"].search(question)
-    if again_first and again_first.start() <= 4 and previous is not None and not n.asked_language and (m := re.search(
-            r"[，,。；;]\s*(另外|还有|然后|再问一下|顺便问一下|顺便)?", n.text)) and not lexicon.content_words(n.text[:m.start()]) \
+    if again_first and again_first.start() <= 4 and previous is not None and not n.asked_language and (
+            m := THEN_ANOTHER.search(n.text)) and not lexicon.content_words(n.text[:m.start()]) \
             and lexicon.content_words(rest := n.text[m.end():]):
         # 再说一遍数字，另外超5000万元的企业要多少家: the last answer again, then a question of its own
         n = n.model_copy(update={"text": f"{previous.understood or previous.question}？{rest}"})

@@ -22,6 +22,10 @@ SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
 # 计划是哪天发的在啥会上通过的: a transcript runs two questions together, the first ending in 的 after its question
 # word, the second opening with a preposition before its own
+# …项目一共完成投资多少亿: what joins a second figure asked of the same things
+JOINT = re.compile(r"一共|总共|总计|合计|然后|另外")
+# 在啥会上通过的: a clause opening without a subject of its own (a preposition or a question word)
+SUBJECTLESS = re.compile(r"(在|从|由|是|于|经|被|哪|啥|什么|谁)")
 RUN_ON = re.compile(r"(哪|什么|啥|谁)[^，,。？?\s的]{0,6}的(?=[在从由跟和向到][^，,。？?\s的]{0,6}(哪|什么|啥|谁|多少|几))")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
@@ -71,7 +75,7 @@ def _two_measures(piece: str, lexicon: Lexicon) -> list[str]:
     start, end, measure = min(cues)  # the cue said first
     rest = piece[end:]
     second = vocab().measure_of(rest)[0]
-    joint = re.search(r"一共|总共|总计|合计|然后|另外", rest)
+    joint = JOINT.search(rest)
     if (second and second != measure and not NEXT_ASK.match(rest) and joint and vocab().cue["asking"].search(rest[joint.end():])
             and vocab().measure_of(rest[joint.end():])[0] == second):
         # 计划干多少个固定资产投资项目一共完成投资多少亿: the thing counted named after the count, then 一共 and the second
@@ -275,7 +279,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
     if not subject and len(out) > 1 and (doc := DOCUMENT.search(out[0])) and not re.search(r"[A-Za-z]{3,}", text):
         # 那个计划是哪天发的？在啥会上通过的: the document is what the later ones, naming nothing, ask about too
         # (a clause with a subject of its own, 我们苏木在不在里头, is about that)
-        return out[:1] + [f"{doc.group(0)}{o}" if re.match(r"(在|从|由|是|于|经|被|哪|啥|什么|谁)", o)
+        return out[:1] + [f"{doc.group(0)}{o}" if SUBJECTLESS.match(o)
                           and not DOCUMENT.search(o) else o for o in out[1:]]
     if subject and not re.search(r"[A-Za-z]{3,}", text):
         # (the words that ask who name nothing: 找谁对接)

@@ -50,6 +50,10 @@ def figures_of_one(sentence: str) -> list[str]:
     return [sentence[:a.end()] + sentence[b.end():], sentence[:a.start()] + sentence[b.start():]]
 
 
+# 为什么A定得比B还低: the why and the setting (定得) around the first thing weighed
+WHY_SET = re.compile(r"^(为什么|为啥|怎么|咋)(会|要)?|(定得|定的|设得|订得|定成)$")
+
+
 def weighed(text: str, lexicon: Lexicon) -> list[str]:
     """GDP增速目标比社零增速目标高几个点 / 进出口额是互市贸易额的几倍 / 要修的路和要铺的管网哪个更长: two things of
     the plan weighed against each other: each one's figure is asked (the plan's two figures answer it). A thing named
@@ -69,7 +73,7 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     if cut is None:
         return []
     # 为什么A定得比B还低: the why and the setting (定得) say nothing of which figures are weighed
-    a = re.sub(r"^(为什么|为啥|怎么|咋)(会|要)?|(定得|定的|设得|订得|定成)$", "", head[:cut[0]].strip(" ，,的"))
+    a = WHY_SET.sub("", head[:cut[0]].strip(" ，,的"))
     a = re.sub(r"(大约|大概|约|的)$", "", a.strip(" ，,的"))
     b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
     if vocab().cue["other_period"].search(b) or lexicon.places(b) or not all(
