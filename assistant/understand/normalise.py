@@ -355,7 +355,8 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = STUTTER.sub(_stutter, text)
     text = SELF_CORRECTION.sub("", text).strip() or text
     text = GUESSES.sub(" ", text).strip() or text
-    if (m := ZH_FRAME.match(text) or LEAD_CHECK.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text) or LEAD_WRITING.match(text)
+    if (m := ZH_FRAME.match(text) or LEAD_CHECK.match(text) or OFFICE_FRAME.match(text) or LEAD_PURPOSE.match(text)
+             or LEAD_WRITING.match(text)
              or AS_ROLE.match(text) or WHO_ASKS.match(text)
              or asker_story(text, plan_text) or _task_label(text, plan_text)) \
             and len(text) > m.end() + 4:

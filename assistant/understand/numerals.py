@@ -13,6 +13,8 @@ from assistant.vocab import vocab
 DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 # A measure word after the number: the units the plans write, plus everyday ones (个亿 is spoken 亿元).
 SPOKEN_UNITS = ("个亿", "亿元", "亿", "万元", "万", "块钱", "块", "元", "米", "千米", "年", "个点", "百分点", "人")
+# 两项增速 / 三个目标: what follows a count of figures asked (a count of them, not a figure)
+FIGURES_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(增速|增幅|增长|目标|指标|数字|数据|数)")
 PERCENT = re.compile(rf"百分之([{DIGITS}]+)")
 # A formula the plans write with plus signs, said aloud (八加一加一, 8加1加1 → 8+1+1, 一加N): kept only when the plan
 # writes it.
@@ -79,7 +81,7 @@ def arabic_numerals(text: str, plan_text: str = "", terms: frozenset[str] = froz
         if run in ("万", "亿", "千", "百", "十") and not m.group(0).startswith(("十",)):
             return m.group(0)  # 万吨 alone, 千瓦: a unit, not a number
         before = m.string[max(0, m.start() - 1):m.start()]
-        if u in ("项", "个") and re.match(r"[\u4e00-\u9fff]{0,2}(增速|增幅|增长|目标|指标|数字|数据|数)", m.string[m.end():]):
+        if u in ("项", "个") and FIGURES_AFTER.match(m.string[m.end():]):
             return m.group(0)  # 居民收入的两项增速: how many figures are asked, not a figure
         if run == "一" and (u in vocab().count_units or before in ("哪", "某", "同", "每", "的", "这", "那")):
             # 一个, 一家: an article ("a"), not a count; 哪一年, 什么样的一年: which, not how many; 这一块: this field
