@@ -16,7 +16,7 @@ from assistant.evidence_models import Evidence
 from assistant.models import ParsedDoc
 from assistant.session import Turn
 from assistant.settings import Settings
-from assistant.understand.asks import clause_at
+from assistant.understand.asks import clause_at, classify
 from assistant.understand.split import DOCUMENT
 from assistant.understand.types import Part, Place, Understanding
 from assistant.verdict_figures import asserts, found_by_name
@@ -24,6 +24,8 @@ from assistant.verdict_text import TextRules, asked_phrase
 from assistant.vocab import vocab
 
 # A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
+# what a question about the previous answer's own sentence asks of it: its other figures
+FIGURES_ASKED = re.compile(r"目标|指标|数字|数据|\b(figures?|targets?|numbers?)\b", re.I)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
 
 
@@ -69,11 +71,28 @@ class Judge(TextRules):
                                                             u)[0], Decline)):
                 decision = again  # 跟蒙古那边呢 after how investment is sought: not where the last answer was, elsewhere
             default_doc = default_doc or scope_default
+            if not isinstance(decision, FromTable) and (wrong := self._premise_of(part, previous, taken, u)):
+                decisions.append(wrong)  # 社零要增长8%，靠哪些办法…: the figure it rests on corrected first
             if isinstance(decision, FromTable):
                 taken.update(r.id for r in decision.rows)
             decisions.append(decision)
         decisions = self._alike(decisions, previous, u)
         return Verdict(understanding=u, decisions=merge(decisions), default_doc=default_doc)
+
+    def _premise_of(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding) -> FromTable | None:
+        """A question that asks how, what or why, built on a figure of the plan's table said wrong: the clause that
+        states it, checked as a claim; its correction, or None when the figure is the plan's own (or no row's)."""
+        if part.ask == "figure" or not part.stated or (at := part.text.find(part.stated[0].text)) < 0:
+            return None
+        clause = clause_at(part.text, at)
+        tag = "，对吗" if re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"\d+(\.\d+)?[^\sA-Za-z]*", "", clause)) else \
+            ", is it correct?"  # (a claim in English keeps its units in Chinese: 500亿元)
+        claim = classify(f"Is it right that {clause}?" if tag.startswith(",") else f"{clause}{tag}",
+                         self.finder.lexicon, part.scope)
+        if claim.ask != "figure":
+            return None
+        checked, _ = self._part(claim, previous, taken, u, placed=True)
+        return checked if isinstance(checked, FromTable) and checked.premise else None
 
     def _reason_goes_on(self, before: Part, part: Part) -> bool:
         """为什么GDP目标只定6%，不定得更高一点？ / …？是不是经济形势不好？: after a why, a clause naming nothing
@@ -124,6 +143,9 @@ class Judge(TextRules):
         default = scope.docs[0] if scope.chosen_by_default else ""
         if part.about_previous and previous is not None:
             return self._about_previous(part, previous), default
+        if (part.same_sentence and previous is not None and FIGURES_ASKED.search(part.text)
+                and (rows := self._same_sentence(previous))):
+            return FromTable(part=part, rows=rows[:8]), default
         if part.superlative and previous is not None and not self.finder.lexicon.names_particular(u.asked):
             # 那最低的是哪个 after figures side by side: the same figures answer it, side by side again; 规模大的那个
             # after a list whose items hold figures of one kind (50万千瓦风电竞配、2万千瓦分散式风电): those figures

@@ -48,6 +48,11 @@ def _reframed(part: Part, row: Target) -> bool:
             said |= {w for w in v.governing if w in part.text}
         if said - {w for w in words if w in row.qualifier}:
             return True
+        # 规划里说锦裕二期今年开工建设: a stage the plan gives the figure's project otherwise (投产)
+        near = part.text if len(part.stated) == 1 else part.text[max(0, i - 12):i + len(x.text) + 12]
+        claimed, own = [s for s in v.stage if s in near], [s for s in v.stage if s in row.qualifier]
+        if claimed and own and not any(a in b or b in a for a in claimed for b in own):
+            return True
     return False
 
 
@@ -202,7 +207,8 @@ class FigureRules(TableRows):
             # the total named by its figure (the 68 projects' 5.128 billion: what share of…), or by kind alone (how
             # many in retail versus catering)
             total = any(same_figure(x, row) for x in part.stated) or not part.stated
-            if true_premise and part.measure != "date" and part.date_asked:
+            if (true_premise and part.measure != "date" and part.date_asked
+                    and not (asserts(part.text) and _reframed(part, row))):  # (a stage claimed wrong: corrected below)
                 # 那个20万千瓦风电项目哪个月全容量发电: the figure named is the plan's; the date asked, it does not give
                 return self._with_row(part, "no_figure", row, related, ev.focus)
             if (true_premise and part.reason) or (part.portion and total):

@@ -104,6 +104,14 @@ class TableRows:
                 for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
         return self._shown_in(said, previous.answer.answer)
 
+    def _same_sentence(self, previous: Turn) -> tuple[Target, ...]:
+        """同一句里还有啥目标: the figures the sentences the previous answer quoted set, but those it gave."""
+        said = [h.span.text for c in previous.answer.citations
+                for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+        given = {(f.doc, f.indicator) for f in previous.answer.facts}
+        return tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in said)
+                     and (t.doc, t.indicator) not in given and t.kind not in NOT_QUANTITY)
+
     def _shown_in(self, sentences: list[str], shown: str) -> tuple[Target, ...]:
         """The figures of a task these sentences frame that an answer shows (力争…突破460亿元 in a list's item)."""
         return tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in sentences)

@@ -181,8 +181,12 @@ def _text(d: FromText, lang: str, src: Sources) -> str:
     picked = [top] + [h for h in d.sentences[1:3] if (h.doc, h.chapter, h.section) == top.place]
     place = place_zh(top.chapter, top.section) if lang == "zh" else place_en(top.chapter, top.section)
     quotes = []
+    # 合作主要是为了干什么: what a task is for follows it in its sentence (…合作，畅通…外销渠道): quoted to its end
+    onward = d.part is not None and (d.part.reason or bool(vocab().cue["purpose"].search(d.part.text)))
     for h in picked:
         quote = quote_of(d.focus, h)
+        if onward and (at := h.span.text.find(quote)) >= 0:
+            quote = h.span.text[at:].rstrip("。；")
         quotes.append(f"“{quote}”[{src.cite_hit(h, quote)}]")
     return P.FACT[lang].format(place=place) + "".join(quotes)
 

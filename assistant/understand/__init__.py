@@ -140,7 +140,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
     # 互世贸易 → 互市贸易: a recogniser's slip, read as the plan's terms write it
     n = n.model_copy(update={"text": lexicon.glossary.said_each(
         sound_alike(n.text, lexicon.sound_terms, lexicon.plan_text, lexicon.is_word))})
-    if n.lang == "en":  # guding zichan touzi growth rate: the plan's words spelled in pinyin, read in characters
+    if re.search(r"[A-Za-z]{5}", n.text):
+        # guding zichan touzi growth rate / rengong zhineng+用在哪: the plan's words spelled in pinyin, in characters
         n = n.model_copy(update={"text": from_pinyin(n.text, lexicon.plan_text, lexicon.glossary.words)})
     said_again = vocab().cue["say_again"].search(n.text)
     again_first = vocab().cue["say_again"].search(question)

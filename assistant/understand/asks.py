@@ -183,6 +183,7 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         instances=_instances(text),
         defines=next((t for t in lexicon.quoted_names if t in text), "") if cue["defines"].search(text) else "",
         structure=_structure(text),
+        same_sentence=bool(cue["same_sentence"].search(text)),
     )
 
 

@@ -26,9 +26,9 @@ ZH_ELLIPSIS = re.compile(r"^(那个|这个|那么|那|还有|另外)?(?P<x>.{1,2
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
 INSIDE = re.compile(r"具体|其中|靠(什么|啥|哪)|通过(什么|啥|哪)|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
-                    r"同一(节|章|部分|段)|这一(节|章|段)|本(节|章)|"
+                    r"同一(节|章|部分|段|句|句话)|这一(节|章|段|句)|这句话?(里|中)|本(节|章)|"
                     r"specifically|among (them|these)|of (these|them)|in (it|that|this)|which of|\bother\b|alongside|"
-                    r"besides|apart from|\bas well\b|\b(the )?same (section|chapter|part)\b", re.I)
+                    r"besides|apart from|\bas well\b|\b(the )?same (section|chapter|part|sentence)\b", re.I)
 DEICTIC = re.compile(r"这|那|它|其|该|此|原文|出处|小节|章节|段落|(这|那)?[两俩几一二三四五]?(个|项|条|种|者|些)|this|that|it|these|those|both",
                      re.I)  # 这两个目标 / 这两项 point back as 这 does
 EN_SUPERLATIVE = re.compile(r"(the )?(lowest|highest|smallest|largest|biggest|fastest|slowest|most|least|"
@@ -39,6 +39,11 @@ MEASURES_EN = ("target", "goal")
 FRAME_WORDS = {"the", "for", "of", "in", "what", "is", "are", "how", "much", "many", "a", "an", "to", "by", "and"}
 EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)\s+(for\s+|the\s+)?(?P<x>.{2,60}?)\s*\??$",
                          re.I)
+# Only another period named (那去年呢, and the year before?): the previous question, asked of that period
+ZH_PERIOD_ONLY = re.compile(r"(去年|上年|上[一1]年|前[一1]年|前年|明年|后年|下[一1]年|[12]\d{3}年)(的)?")
+EN_PERIOD_ONLY = re.compile(r"(the )?(year before|previous year|prior year|last year|next year|year after|following year"
+                            r"|[12]\d{3})", re.I)
+THIS_YEAR = re.compile(r"今年|本年度?|2026年?|\b(this year|for 2026|in 2026|2026)\b", re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它(?!们)|其)")
 # "this year" and "this plan" name a time and the document, not the previous subject
@@ -117,6 +122,15 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
     q = _corrected(question.strip())
     if m := ZH_AMONG.search(q):
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
+    if (m := ZH_ELLIPSIS.match(q)) and ZH_PERIOD_ONLY.fullmatch(m.group("x")):
+        said = m.group("x").removesuffix("的")
+        period = "明年" if said[0] == "下" else "去年" if said[0] in "前上" and said != "前年" else said
+        return f"{period}的{THIS_YEAR.sub('', previous)}"
+    if (m := EN_ELLIPSIS.match(q)) and EN_PERIOD_ONLY.fullmatch(m.group("x").rstrip("?").strip()):
+        asked = THIS_YEAR.sub("", previous).strip().rstrip("?？ ")
+        said = m.group("x").rstrip("?").strip()
+        period = said if said[0].isdigit() else "next year" if re.search(r"next|after|following", said) else "last year"
+        return f"{asked} for {period}?"
     if m := ZH_ELLIPSIS.match(q):
         if swapped := _swap_place(m.group("x"), previous) or _swap_kind(m.group("x"), previous):
             return swapped
@@ -144,6 +158,9 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
                 tail_text = "是多少"  # 那全年的投资额呢 after a growth asked: it names its own kind of figure
             elif (g := GROWTH_TAIL.match(tail_text)) and own.endswith(g.group(0)):
                 tail_text = tail_text[g.end():]  # 不是那个 我问的是固投增长: the growth said once
+            elif (kind := vocab().measure_of(own)[0]) and kind != vocab().measure_of(tail_text)[0]:
+                # 下发给哪些单位 → 落款日期呢: the new words name their own kind of answer, not the one asked before
+                tail_text = "是哪天" if kind == "date" else "是多少"
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"
     if m := EN_ELLIPSIS.match(q):
         x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()

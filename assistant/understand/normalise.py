@@ -128,6 +128,11 @@ ZH_REMARK = re.compile(r"\s+(?![^\s]*(多少|几|哪|什么|啥|谁|怎么|计�
                        r"|(?<=[？?])\s*(好|以便|方便|便于)(提前|早点|及时|尽早)?(?![^。！!？?]*(多少|几|哪|什么|啥|谁|吗|呢))"
                        r"[^。！!？?]{2,20}[。！!]?\s*$")
 
+# …增长多少？商务局要报个数。: whom the answer is for and what they will do with it, said after the question; it asks
+# nothing (报个数 is not a count asked)
+ZH_NEED = re.compile(r"(?<=[？?])\s*(?![^。！!？?]*(多少|几|哪|什么|啥|谁|怎么|吗|呢|是否|能否|有没有|\d))[^。！!？?]{0,8}"
+                     r"(要|需要|得|等着|准备)(报|填|上报|汇报|写|用|交|引用|做)[^。！!？?]{0,12}[。！!]?\s*$")
+
 
 class Normalised(Frozen):
     text: str
@@ -348,7 +353,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = HEARSAY.sub("听说", text)
     text = RANK_ASIDE.sub("", text)
     text = v.cue["heard"].sub("听说", text)
-    if (m := ZH_REMARK.search(text)) and v.cue["asking"].search(text[:m.start()]):
+    if (m := ZH_REMARK.search(text) or ZH_NEED.search(text)) and v.cue["asking"].search(text[:m.start()]):
         text = text[:m.start()]
     if lang == "zh":
         text = asked_last(without_story(text, plan_text, terms), plan_text)

@@ -52,6 +52,10 @@ EN_ASKED_ABOUT = re.compile(r"\b(ask|asks|asked|asking|curious|wondering|questio
                             r"\binterested in\b", re.I)
 EN_POINTER = re.compile(r"\b(it|its|they|them|their|these|those|such|(this|that)(?!\s+(year|plan|document|city)))\b", re.I)
 FULL_QUESTION_WORDS = 7
+# a bare noun named again (will the street be renovated): the head alone, before a verb or the end, not a phrase of
+# its own (the cross-border e-commerce logistics network)
+DEFINITE = re.compile(r"\b(?:the|that|this)\s+([a-z]{3,})(?=\s+(?:be|is|are|was|were|will|has|have|get|gets|being)\b|"
+                      r"\s*[?.,!]|\s*$)", re.I)
 
 
 def without_context(text: str) -> str:
@@ -68,9 +72,11 @@ def without_context(text: str) -> str:
     # an instruction or a claim of authority stays too (wherever its match runs), for intent.py to remove and note
     v = vocab()
     spans = [m.span() for rx in (*v.injection, *v.pressure) for m in rx.finditer(text) if m.group(0).strip()]
+    # …on Tumed street. Will the street be renovated?: "the street" is the one the context named
+    again = {w.lower() for w in DEFINITE.findall(question) if w.lower() not in v.en_stop}
     kept = [x.group(0).strip() for x in found[:-1]
             if x.group(0).strip().endswith("?") or EN_KEEPS.search(x.group(0)) or re.search(r"\d", x.group(0))
-            or EN_ASKED_ABOUT.search(x.group(0))
+            or EN_ASKED_ABOUT.search(x.group(0)) or any(re.search(rf"\b{w}\b", x.group(0), re.I) for w in again)
             or any(a < x.end() and b > x.start() for a, b in spans)]
     return " ".join(kept + [question])
 

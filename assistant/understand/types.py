@@ -58,6 +58,7 @@ class Part(Frozen):
     at: tuple[str, ...] = ()  # (chapter, section) named by its numbers (第三章第二节 → 三, （二）): look there
     outline: bool = False  # asks only what that numbered place is about (第六章讲什么, what does chapter 4 cover)
     structure: Literal["", "chapter", "section"] = ""  # how a place named by its topic is divided (那一章分了几节)
+    same_sentence: bool = False  # asks what else the previous answer's own sentence says (同一句里还有啥目标)
 
 
 class Understanding(Frozen):
