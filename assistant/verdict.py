@@ -23,9 +23,9 @@ from assistant.verdict_figures import asserts, found_by_name
 from assistant.verdict_text import TextRules, asked_phrase
 from assistant.vocab import vocab
 
-# A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
-# what a question about the previous answer's own sentence asks of it: its other figures
+# What a question about the previous answer's own sentence asks of it (同一句里还有啥目标): its other figures
 FIGURES_ASKED = re.compile(r"目标|指标|数字|数据|\b(figures?|targets?|numbers?)\b", re.I)
+# A part of a compound question that points back at the part before it (…, and how big are they / 它投资多少)
 POINTS_BACK = re.compile(r"\b(it|its|they|them|their|these|those)\b|它|它们|其|这些|该项目|这个项目|这个指标|该指标", re.I)
 
 
@@ -85,10 +85,9 @@ class Judge(TextRules):
         if part.ask == "figure" or not part.stated or (at := part.text.find(part.stated[0].text)) < 0:
             return None
         clause = clause_at(part.text, at)
-        tag = "，对吗" if re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"\d+(\.\d+)?[^\sA-Za-z]*", "", clause)) else \
-            ", is it correct?"  # (a claim in English keeps its units in Chinese: 500亿元)
-        claim = classify(f"Is it right that {clause}?" if tag.startswith(",") else f"{clause}{tag}",
-                         self.finder.lexicon, part.scope)
+        # (a claim in English may keep its unit in Chinese, 500亿元: the language is that of the words around it)
+        chinese = re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"\d+(\.\d+)?[^\sA-Za-z]*", "", clause))
+        claim = classify(f"{clause}，对吗" if chinese else f"Is it right that {clause}?", self.finder.lexicon, part.scope)
         if claim.ask != "figure":
             return None
         checked, _ = self._part(claim, previous, taken, u, placed=True)

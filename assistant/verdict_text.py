@@ -146,7 +146,8 @@ class TextRules(FigureRules):
             # 热电联产弄好了是不是就要涨价了: a claim about a figure no plan row gives (a price, a ranking); its text
             # neither confirms nor corrects it
             return decline
-        if (stages := [s for s in vocab().stage if s in part.text]) and all(s in decline.related.span.text for s in stages):
+        stages = [s for s in vocab().stage if s in part.text]
+        if stages and all(s in decline.related.span.text for s in stages):
             # 计划里说风电竞配今年开工建设，具体几月: the stage claimed is the plan's; what is asked, it does not give
             return decline
         return FromText(part=part, intent="correction", sentences=(decline.related,), focus=ev.focus)
