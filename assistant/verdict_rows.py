@@ -100,14 +100,16 @@ class TableRows:
 
     def _shown_before(self, previous: Turn) -> tuple[Target, ...]:
         """The figures the previous answer showed inside the sentences it quoted (a list's items): their rows."""
-        said = [h.span.text for c in previous.answer.citations
+        return self._shown_in(self._quoted_sentences(previous), previous.answer.answer)
+
+    def _quoted_sentences(self, previous: Turn) -> list[str]:
+        """The plan's whole sentences the previous answer quoted from, one per citation."""
+        return [h.span.text for c in previous.answer.citations
                 for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
-        return self._shown_in(said, previous.answer.answer)
 
     def _same_sentence(self, previous: Turn) -> tuple[Target, ...]:
         """同一句里还有啥目标: the figures the sentences the previous answer quoted set, but those it gave."""
-        said = [h.span.text for c in previous.answer.citations
-                for h in self.finder.structure.sentences_with(c.doc, c.chapter, c.section, c.quote)[:1]]
+        said = self._quoted_sentences(previous)
         given = {(f.doc, f.indicator) for f in previous.answer.facts}
         return tuple(t for t in self.finder.table.rows() if any(t.quote in x for x in said)
                      and (t.doc, t.indicator) not in given and t.kind not in NOT_QUANTITY)

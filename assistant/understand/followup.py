@@ -43,7 +43,8 @@ EN_ELLIPSIS = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(and|what about|how about)
 ZH_PERIOD_ONLY = re.compile(r"(去年|上年|上[一1]年|前[一1]年|前年|明年|后年|下[一1]年|[12]\d{3}年)(的)?")
 EN_PERIOD_ONLY = re.compile(r"(the )?(year before|previous year|prior year|last year|next year|year after|following year"
                             r"|[12]\d{3})", re.I)
-THIS_YEAR = re.compile(r"今年|本年度?|2026年?|\b(this year|for 2026|in 2026|2026)\b", re.I)
+# the year the previous question named (今年, 2026年, for 2026): whatever year the plan is for, the new period replaces it
+THIS_YEAR = re.compile(r"今年|本年度?|(?:19|20)\d{2}年?|\b(this year|(?:for|in) (?:19|20)\d{2}|(?:19|20)\d{2})\b", re.I)
 ZH_AMONG = re.compile(r"其中(?P<x>.{1,12}?)的(那个|那项|项目)")
 ZH_PRONOUN = re.compile(r"(这个项目|该项目|这个|该|这项|此项|它(?!们)|其)")
 # "this year" and "this plan" name a time and the document, not the previous subject

@@ -87,15 +87,15 @@ def without_context(text: str) -> str:
 # of trade to the local economy, …) is one too when what follows is a whole question of its own. A clause that gives
 # a figure, quotes, or reports what was heard or read stays: it is a claim to check.
 EN_CLAUSE = re.compile(r"[^,;:?!]+[,;:?!]*")
+# …the asker's own work said as such (In assessing the backdrop for a proposed investment, …): about the asker however
+# it is worded
+OWN_WORK = (r"(?:in|when|while) (?:assessing|evaluating|considering|reviewing|preparing|analy[sz]ing|weighing|examining|"
+            r"appraising)")
 EN_REASON = re.compile(r"^\s*(since|as(?!\s+(for|to|regards|well|part|of|much|many|high|low|large|big|fast))|"
                        r"given( that)?|bearing in mind( that)?|because|for the purposes? of|"
                        r"for (our|my) (own )?[\w-]+(\s+on|\s+about)?|in view of|considering( that)?|in light of|"
-                       r"so that|(?:in|when|while) (?:assessing|evaluating|considering|reviewing|preparing|analy[sz]ing|"
-                       r"weighing|examining|appraising))\b", re.I)
-# …the asker's own work said as such (In assessing the backdrop for a proposed investment, …): about the asker however
-# it is worded
-EN_OWN_WORK = re.compile(r"^\s*(?:in|when|while) (?:assessing|evaluating|considering|reviewing|preparing|analy[sz]ing|"
-                         r"weighing|examining|appraising)\b", re.I)
+                       rf"so that|{OWN_WORK})\b", re.I)
+EN_OWN_WORK = re.compile(rf"^\s*{OWN_WORK}\b", re.I)
 # …, which our client regards as a site, …: a relative clause, after the question only
 EN_RELATIVE = re.compile(r"^\s*(which|who)\b", re.I)
 # …what asks, before a closing relative clause (Could you confirm X, which bears on Y?); without it, the which-clause is
