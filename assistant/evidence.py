@@ -22,6 +22,7 @@ from assistant.retrieve import HybridRetriever, sentence_spans
 from assistant.structure import PlanStructure
 from assistant.targets.resolve import Resolution, resolve
 from assistant.targets.table import TargetTable
+from assistant.understand.gloss_en import GLOSSED as GLOSSED_TERM
 from assistant.understand.types import Part
 from assistant.vocab import CJK, vocab
 
@@ -151,6 +152,10 @@ class EvidenceFinder:
         out: list[Concept] = []
         places = set(vocab().places) | set(lex.places(text))
         _, uncovered_en = lex.glossary.english_covered(text) if re.search(r"[A-Za-z]{3,}", text) else ([], [])
+        # The income (一般公共预算收入) target: the asker names the thing in the plans' own words (normalise.py put
+        # them in place of their translation); their other everyday English words are word for word too, and weigh
+        # nothing against a sentence
+        glossed = any(t in lex.plan_text for t in GLOSSED_TERM.findall(text))
         # English: each glossary phrase is one concept in the plans' wording; other words stand for themselves
         generic: list[str] = []
         for phrase in dict.fromkeys(lex.glossary.phrases(text)):
@@ -176,6 +181,8 @@ class EvidenceFinder:
                 continue
             weight, known = self._weight((word,))
             soft = not known and word not in names  # an everyday English word, not a name (Hohhot, Tesla)
+            if soft and glossed:
+                continue
             out.append(Concept(label=word, forms=(word,), weight=weight * (self.en_unknown_weight if soft else 1.0),
                                known=known, soft=soft))
         tags = lex.pos_tags(text)

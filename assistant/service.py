@@ -27,7 +27,7 @@ from assistant.retrieve import HybridRetriever
 from assistant.session import MemorySessionStore, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, apply_offline_env, get_settings
 from assistant.targets.resolve import row_text
-from assistant.understand import back_to, both_asked, understand
+from assistant.understand import back_to, both_asked, nth_turn, understand
 from assistant.understand.followup import list_items, only_deictic
 from assistant.verdict import Judge, Verdict
 
@@ -124,6 +124,8 @@ class Assistant:
                 answer, resolved = self._answer(both, None)  # 这两个哪个大: both figures, asked afresh
             elif back := back_to(q, turns, self.lexicon):
                 answer, resolved = self._answer(*back)  # 回到刚才招商那个数: read against that turn
+            elif not listed and (nth := nth_turn(q, turns, self.lexicon)):
+                answer, resolved = self._answer(*nth)  # 刚才第一个数是多少来着: read against the first answered turn
             else:
                 answer, resolved = self._answer(q, previous, listed)
         else:  # a first question: answered from the plan alone, so once per distinct text

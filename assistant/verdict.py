@@ -160,23 +160,25 @@ class Judge(TextRules):
         if part.at and not placed:  # 第三章第二节…: the place named by its numbers is what it is about, or where to look
             outline = next((o for d in (docs or tuple(x.doc for x in reversed(self.docs)))
                             if (o := self.finder.structure.outline(d, *part.at))), ())
-            if not outline:
+            if not outline and not self.finder.lexicon.names_particular(part.text):
                 return Decline(part=part, reason="no_place", detail="|".join(part.at)), default
-            if part.outline:
+            if outline and part.outline:
                 return FromText(part=part, intent="outline", sentences=outline), default
             cue = vocab().cue
-            if part.ask == "figure" and (cue["quantified"].search(part.text) or cue["topic_figures"].search(part.text)):
+            if outline and part.ask == "figure" and (cue["quantified"].search(part.text)
+                                                     or cue["topic_figures"].search(part.text)):
                 # 第一章第三节有哪些量化指标: the figures that place gives
                 rows = self._figures_of({(h.doc, h.chapter, h.section) for h in outline})
                 if rows:
                     return FromTable(part=part, rows=rows[:4]), default
-            inside, _ = self._part(part.model_copy(update={"scope": tuple(dict.fromkeys(
-                Place(doc=h.doc, chapter=h.chapter, section=h.section) for h in outline[len(outline) > 1:]))}),
-                previous, taken, u, placed=True)
-            if not isinstance(inside, Decline) and not asserts(part.text):
-                return inside, default
-            # not said there (第六章讲到养老服务中心…), or a claim that it is (…是在第一章提的吧): the whole plan,
-            # where it is said, answers and corrects the place
+            if outline:
+                inside, _ = self._part(part.model_copy(update={"scope": tuple(dict.fromkeys(
+                    Place(doc=h.doc, chapter=h.chapter, section=h.section) for h in outline[len(outline) > 1:]))}),
+                    previous, taken, u, placed=True)
+                if not isinstance(inside, Decline) and not asserts(part.text):
+                    return inside, default
+            # not said there (第六章讲到养老服务中心…), a claim that it is (…是在第一章提的吧), or no such place
+            # (第六章第二节关于饮用水水质…): the whole plan, where it is said, answers and its citation corrects the place
             part = part.model_copy(update={"at": ()})
         ev = self.finder.gather(part, docs)
         after_figure = previous is not None and previous.answer.route == "target"

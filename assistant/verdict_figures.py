@@ -155,8 +155,9 @@ class FigureRules(TableRows):
         if (res is not None and res.status == "ambiguous" and part.measure == "magnitude" and not part.stated
                 and all(c.target in self._siblings(res.candidates[0].target) for c in res.candidates[:2])):
             res = res.model_copy(update={"status": "match"})  # 储能电站的规模: its power and its energy (below)
-        if part.each and part.scope and previous is not None and not previous.answer.facts and len(rows := tuple(
-                t for t in self.finder.table.rows() if t.kind in part.kinds and t.quote in previous.answer.answer)) >= 2:
+        if part.each and part.scope and not part.portion and previous is not None and not previous.answer.facts \
+                and len(rows := tuple(t for t in self.finder.table.rows()
+                                      if t.kind in part.kinds and t.quote in previous.answer.answer)) >= 2:
             # 它们的规模分别是多少 after a list: the figures of the items it showed, each
             return FromTable(part=part, rows=rows[:8])
         if part.each and len(u.parts) == 1 and len(rows := self._each(part, ev)) >= 2:
@@ -238,6 +239,11 @@ class FigureRules(TableRows):
                 # 储能电站能享受多少贷款贴息: no measure the rows have, and a word the plans never use: a figure of
                 # something they do not give, not a choice between the thing's figures
                 return self._with_row(part, "no_figure", res.candidates[0].target, related, ev.focus)
+            staged = [c.target for c in res.candidates if any(st in part.text and st in c.target.qualifier
+                                                              for st in vocab().stage)]
+            if len(staged) >= 2 and len({t.quote for t in staged}) == 1 and len({unit_kind(t.unit) for t in staged}) == 1:
+                # 风电开工多少: the rows one sentence frames with the stage named (50万千瓦…、2万千瓦…开工建设), all
+                return FromTable(part=part, rows=tuple(staged))
             ordinals = [c.target for c in res.candidates[:4]]
             if part.measure == "ordinal" and all(t.kind == "ordinal" and t.quote == ordinals[0].quote for t in ordinals):
                 # 审议通过的会议届次: 第十六届…第五次会议 are the ordinals of one name, told together, not a choice

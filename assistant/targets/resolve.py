@@ -154,7 +154,7 @@ def score_target(q: str, content: list[tuple[str, int, int]], figures: list[tupl
     forms = forms or {}
     names = [n.lower() for n in (t.indicator, t.indicator_en, *t.aliases) if len(n) >= 2]
     item = _own_item(t)
-    hay = " ".join(names + [item.lower()])
+    hay = " ".join(names + [item.lower(), t.qualifier.lower()])  # its stage too (开工建设, said once after two items)
     # the rest of the quote (the other items of its enumeration), the topic and sentence: said around the figure
     context = f"{t.quote} {t.topic} {t.context}".lower()
     strong = [False] * len(q)

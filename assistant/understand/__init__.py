@@ -12,18 +12,18 @@ from assistant.lexical import Lexicon
 from assistant.models import Fact
 from assistant.session import Turn
 from assistant.understand.asks import classify, stated_figures
-from assistant.understand.followup import ZH_ELLIPSIS, leans_inside, only_deictic, ordinal_item, resolve_followup
+from assistant.understand.earlier import back_to, both_asked, nth_turn
+from assistant.understand.followup import WORDING, ZH_ELLIPSIS, leans_inside, only_deictic, ordinal_item, resolve_followup
 from assistant.understand.homophones import sound_alike
 from assistant.understand.intent import off_topic, smalltalk, strip_instructions, without_off_topic
 from assistant.understand.normalise import language_of, normalise
 from assistant.understand.numbered import numbered, titled
 from assistant.understand.pinyin import from_pinyin
 from assistant.understand.split import coordinated, sentences
-from assistant.understand.split_zh import GATHER
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import CJK, KIND_WORDS, vocab
 
-__all__ = ["Part", "Place", "Understanding", "subject_of", "understand"]
+__all__ = ["Part", "Place", "Understanding", "back_to", "both_asked", "nth_turn", "subject_of", "understand"]
 MAX_PARTS = 6  # questions in one message: bounds the cost of one request
 # the figure the last answer gave, pointed at (固定资产投资也是这个数吗)
 SAME_FIGURE = re.compile(r"(也|还|同样)?(是|为|等于)?(这个|那个|同一个|同样的|一样的)(数|数字|数值|比例|增速)(吗|么|嘛|不|吧)?[？?]?$")
@@ -55,64 +55,6 @@ def _unframed(asked: str, resolved: str, lexicon: Lexicon) -> str:
     if not frame or any(f in s and any(w in s for w in frame) for s in lexicon.plan_sentences for f in forms):
         return resolved
     return f"{x}方面有哪些"
-
-
-BOTH_SAID = re.compile(r"^(两个|两项|俩)(都|都是)?")  # 两个都是10%，表述上有区别吗
-WEIGH_ALONE_MAX = 8  # characters: 哪个大？ after two figures weighs them, naming nothing
-
-
-def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
-    """这两个哪个大 / 两者差多少 / 这两个一起给我 after two figures: both figures asked ("" when it is not such a
-    question). It names nothing of its own, and the last answer gave the figures of two things, or the last two
-    turns each gave a figure of a different thing."""
-    # 这两个 / 这俩 / 两者 point back at the last two answers at once (这些, 这三个 at more than two)
-    # …or 两个都是10% (the two said by their number), or nothing at all when it only weighs (哪个大？)
-    gathered = GATHER.search(question) or BOTH_SAID.search(question)
-    cue = vocab().cue
-    if (against := cue["weigh_against"].search(question)) and turns and cue["weigh"].search(question[against.end():]) \
-            and lexicon.names_particular(other := against.group("x")):
-        # 跟城镇居民收入增速比，哪个高 after one figure: that figure and the other thing's, side by side
-        last = turns[-1].answer
-        if last.route == "target" and not last.refused and len(named := {f.indicator for f in last.facts}) == 1:
-            mine = named.pop()
-            # 和固投比呢 after a growth rate: the other thing's figure of the same kind (its growth rate)
-            thing = KIND_WORDS.sub("", mine)
-            kind = mine[len(thing):] if mine.startswith(thing) else ""
-            if kind and vocab().measure_of(other)[0] is None:
-                other = f"{other}{kind}"
-            return f"{mine}和{other}分别是多少"
-    alone = not gathered and len(question) <= WEIGH_ALONE_MAX and cue["weigh"].search(question)
-    if not (alone or (gathered and re.search("两|俩|二", gathered.group(0)))) or not turns:
-        return ""
-    rest = BOTH_SAID.sub("", GATHER.sub("", question)).strip()
-    if not (cue["weigh"].search(rest) or cue["together"].search(rest) or cue["worded_alike"].search(rest)) \
-            or lexicon.names_particular(rest):
-        return ""
-    last = turns[-1].answer
-    if last.route == "target" and not last.refused and len({f.indicator for f in last.facts}) == 2:
-        first, second = dict.fromkeys(f.indicator for f in last.facts)  # 互市贸易额和招商引资到位资金分别是多少 → 哪个大
-    elif len(turns) >= 2 and all(t.answer.route == "target" and t.answer.facts and not t.answer.refused
-                                 for t in turns[-2:]):
-        first, second = (t.answer.facts[0].indicator for t in turns[-2:])  # 地区生产总值增速: the figure, kind and all
-    else:
-        return ""
-    # which is bigger, how far apart: the plan's two figures answer it, side by side
-    return f"{first}和{second}分别是多少" if first and second and first != second else ""
-
-
-def back_to(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[str, Turn] | None:
-    """回到刚才招商那个数，是力争还是确保 after another topic in between: the question (without the pointer) and the
-    earlier turn it returns to, the latest whose question or figure shares a word with it; None for any other."""
-    m = vocab().cue["back_to"].search(question)
-    if not m or len(turns) < 2:
-        return None
-    rest = f"{question[:m.start()]}{question[m.end():]}".strip(" ，,")
-    words = [w for w in lexicon.content_words(rest) if len(w) >= 2]
-    for t in reversed(turns[:-1]):
-        said = f"{t.understood or t.question} {' '.join(f.indicator for f in t.answer.facts)}"
-        if not t.answer.refused and any(w in said for w in words):
-            return rest, t
-    return None
 
 
 def _asks_anything(text: str) -> bool:
@@ -197,6 +139,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         previous = None
     if previous is not None and not previous.answer.refused and (named := _figure_named_again(text, previous)):
         text = before = named
+    if previous is not None and (m := ZH_ELLIPSIS.match(text)) and WORDING.fullmatch(m.group("x")):
+        text = before = f"{m.group('x')}是怎么写的？"  # 原话呢: the previous answer's own words, not a figure of 原话
     if previous is not None and previous.answer.facts and (m := SAME_FIGURE.search(text)) and m.start() > 0:
         # 固定资产投资也是这个数吗 after 规上工业增加值 10%: the other thing's own figure answers (the same or not)
         text = f"{text[:m.start()]}是多少？"
@@ -223,7 +167,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         else:
             # a figure question's words can be swapped (城镇的呢 after 农牧民…增速目标); others keep the old reading
             words = tuple(lexicon.content_words(prev_text)) if previous.answer.route == "target" else ()
-            resolved = _unframed(text, resolve_followup(text, prev_text, subject, words), lexicon)
+            resolved = _unframed(text, resolve_followup(text, prev_text, subject, words,
+                                                         lambda x: len(x) >= 4 and x in lexicon.plan_text), lexicon)
             # Who is the developer and how much is invested? — nothing of its own: it is about the last answer
             # (English words count through the plan terms they stand for: mutual-trade → 互市贸易)
             # …and the words that ask the measure (总投资多少) name no thing: it is the last answer's thing's

@@ -105,6 +105,11 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
     measure, kinds, spans = v.measure_of(bare)
     if measure == "count" and cue["in_percent"].search(text):  # how many patients…, as a percentage: a share
         measure, kinds = "share", next(m.kinds for m in v.measures if m.measure == "share")
+    if measure == "count" and cue["bare_how_many"].search(bare) and not cue["counted_noun"].search(bare):
+        # the income increase target is how many: "how many" of nothing counted asks the size of the growth named
+        grown = next((m for m in v.measures if m.measure == "growth_rate" and m.pattern.search(bare)), None)
+        if grown is not None:
+            measure, kinds = grown.measure, grown.kinds
     # a name the question quotes asks nothing by its words (“扩大清洁能源产业规模”部分涉及哪些项目: not a 规模)
     cued = QUOTED.sub(lambda m: "“" + "　" * (len(m.group(0)) - 2) + "”", text)
     listing = bool(cue["list"].search(cued))
@@ -130,6 +135,9 @@ def classify(text: str, lexicon: Lexicon, scope: tuple[Place, ...] = (), about_p
         ask = "list"  # 那几个事项是哪些: which ones; 共有几项: the items, which the plan lists and does not count
     elif cue["figure"].search(cued) or stated or cue["figure_word"].search(cued):
         ask = "figure"
+    elif cue["bare_quantity"].search(cued):
+        # 口岸过货量 / 社会消费品零售总额: the figure of the thing named, whatever its kind (总额 ends the name)
+        ask, measure, kinds = "figure", None, None
     elif listing:
         ask = "list"
     else:
@@ -195,7 +203,7 @@ def _other_period(text: str) -> bool:
     of last year, the question is of this one)."""
     cue = vocab().cue
     said = list(cue["other_period"].finditer(text))
-    if not said or cue["this_year_after"].search(text, said[-1].end()):
+    if not said or cue["this_year_after"].search(text, said[-1].end()) or cue["this_or_other"].search(text):
         return False
     # 去年的工钱还没结，这种拖欠工钱的事计划里管不管: the story was last year's; the question is about that kind of
     # thing (这种…), whenever it happens

@@ -21,8 +21,9 @@ KIND_ANYWHERE = re.compile("|".join(sorted((k for k in KIND_NAMES if len(k) >= 2
 ASK_TAIL = re.compile(r"(增长|增速|增幅|投资|完成|新增|规模|达到|有)?(多少|几|多大|多长|哪些|在哪|什么|啥|怎么|如何)[^，。]*$")
 EN_TAIL = re.compile(r"\b(growth|target|rate|investment|amount|capacity|scale|length)\b.*$", re.I)
 # …, with the caller's restatement after it (那互市贸易呢 就是边民那个): the subject is already said
-ZH_ELLIPSIS = re.compile(r"^(那个|这个|那么|那|还有|另外)?(?P<x>.{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
+ZH_ELLIPSIS = re.compile(r"^(那个|这个|那么|那|还有|另外)?(?P<x>[^？?。!！]{1,20}?)(呢|怎么样|如何|又是多少|是多少呢)"
                          r"(\s*(就是|我是说|我说的是|指的是)[^？?。，,]{1,12}?(那个|那块|那一块|这个|的那个|的))?[？?。!！]*$")
+WORDING = re.compile(r"(那)?(它的|这个的|那个的)?(原话|原文|原句|出处|原文出处|具体表述|表述|说法)")
 GROWTH_TAIL = re.compile(r"增长|增速|增幅|提高")
 # The question leans on the previous answer's places: 具体…, 其中…, 这些…, 这方面…
 INSIDE = re.compile(r"具体|其中|靠(什么|啥|哪)|通过(什么|啥|哪)|这些|那些|这方面|这块|这一块|这部分|这里面|里面|当中|其他|其余|另外还有|还有哪些|"
@@ -114,14 +115,16 @@ def _corrected(q: str) -> str:
     return q
 
 
-def resolve_followup(question: str, previous: str, subject: str, words: tuple[str, ...] = ()) -> str:
+def resolve_followup(question: str, previous: str, subject: str, words: tuple[str, ...] = (),
+                     named: Callable[[str], bool] = lambda _: False) -> str:
     """The question as it would have been asked in full, given the previous (understood) question and its
     subject (what it was about: a target's indicator or the question's focus terms); `words`: the previous
-    question's content words, in order."""
+    question's content words, in order; `named`: whether words are a name the plans write (社会消费品零售总额)."""
     if not previous:
         return question
     q = _corrected(question.strip())
-    if m := ZH_AMONG.search(q):
+    if (m := ZH_AMONG.search(q)) and not re.search(r"(大|小|多|少|长|短|高|低|快|慢)$", m.group("x")):
+        # (其中规模大的那个: which of them is larger, asked, not a thing named)
         return q.replace(m.group(0), f"{m.group('x')}{_head(subject)}")
     if (m := ZH_ELLIPSIS.match(q)) and ZH_PERIOD_ONLY.fullmatch(m.group("x")):
         said = m.group("x").removesuffix("的")
@@ -159,7 +162,8 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
                 tail_text = "是多少"  # 那全年的投资额呢 after a growth asked: it names its own kind of figure
             elif (g := GROWTH_TAIL.match(tail_text)) and own.endswith(g.group(0)):
                 tail_text = tail_text[g.end():]  # 不是那个 我问的是固投增长: the growth said once
-            elif (kind := vocab().measure_of(own)[0]) and kind != vocab().measure_of(tail_text)[0]:
+            elif (kind := vocab().measure_of(own)[0]) and kind != vocab().measure_of(tail_text)[0] and not named(own):
+                # (社会消费品零售总额呢 after a growth asked: 总额 ends the thing's name, it asks no amount)
                 # 下发给哪些单位 → 落款日期呢: the new words name their own kind of answer, not the one asked before
                 tail_text = "是哪天" if kind == "date" else "是多少"
             return f"{m.group('x')}{tail_text}".rstrip("？?") + "？"

@@ -9,9 +9,10 @@ import re
 from assistant.models import Frozen
 from assistant.vocab import vocab
 
-CONNECTIVE = re.compile(r"^(然后|并且|再|另外|同时|接着|之后|and|then|also)[，,\s:：]*", re.I)
+# …念完了再说说那个…: what is left after an instruction starts with its connective (念完了 — the removed order done — then)
+CONNECTIVE = re.compile(r"^([念读背贴说讲打印输出发]{1,2}完(了)?(以后|之后)?[，,\s]*)?(然后|并且|再说说|再讲讲|再|另外|同时|接着|之后|and|then|also)[，,\s:：]*", re.I)
 # A removed instruction that asked to see the setup (not one that only said to ignore it).
-REVEAL = re.compile(r"系统提示|提示词|推理过程|思考过程|思维过程|思维链|推理链|推理步骤|reasoning|chain.of.thought|"
+REVEAL = re.compile(r"系统提示|提示词|后台|推理过程|思考过程|思维过程|思维链|推理链|推理步骤|reasoning|chain.of.thought|"
                     r"thought process|system prompt|内部配置|内部指令|初始指令|配置|密钥|密码|口令|令牌|instructions|"
                     r"configuration|config\b|prompt|api\s*key|password|token", re.I)
 SHOW = re.compile(r"输出|打印|显示|泄露|重复|告诉|给我看|发|贴|念|读|背|翻译|展示|公开|reveal|print|show|repeat|tell|output|display|dump|give|send|explain|walk|"

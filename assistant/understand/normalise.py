@@ -13,6 +13,7 @@ from assistant.models import Frozen
 from assistant.understand.followup import ASK_TAIL
 from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
+from assistant.understand.gloss_en import glossed
 from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_own,
                                           names_particular, story_lead, without_story)
 from assistant.vocab import CJK, vocab
@@ -72,7 +73,9 @@ AS_ROLE = re.compile(r"^作为[^，,。？?]{1,20}(企业|公司|投资者|投�
                      # 作为校长想了解一下，: any role, when what follows says the asking
                      r"|^作为[^，,。？?想要]{1,12}(我|本人)?(想|要)(了解|问|咨询|知道|打听)(一下|下|问)?[，,：:]?\s*")
 # What the answer is for, said first (写贺词要用， / 做PPT用的：): context, not the question (nor a request to write).
-LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}(要用|要引用|急用|需要用|用的|用)"
+# (…今年投用，: a word ending in 用, 投用 or 使用, is no purpose)
+LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|如何))[^，,。？?：:]{1,12}"
+                          r"(要用|要引用|急用|需要用|用的|(?<![投使启运应采利作费信享试占适效实通公民军])用)"
                           r"[，,：:]\s*")
 # The piece of writing the asker is doing, said first (做个背景稿： / 写篇报道用，): context, not the question.
 LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准备|整理|赶)(个|一个|一篇|篇|份|一份)?[^，,。？?：:]{0,6}"
@@ -379,4 +382,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = re.sub(r"\s+", " ", text).strip(" ，,：:")
     if not asked:
         lang = language_of(text)
+    if lang == "en":
+        text = glossed(text, plan_text)
     return Normalised(text=text or question.strip(), lang=lang, asked_language=asked)
+

@@ -15,13 +15,15 @@ EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
                              r"scale|count|total) (?:for|of) )", re.I)
 EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|a few|several|these|the following)\b[^:?]{0,12}"
-                           r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}):\s*"
+                           r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}"
+                           r"|\s*(please\s+)?(give|list|tell|provide|send|show|state)( me| us)?( please)?):\s*"
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
 # …issued, and by whom? / …, and where?: a second question of a wh-word alone, about what the first names
 # …issued and by which government?: a wh-word with its noun
 EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|by who|who|whom|where|when|on what date|in which year|"
                         r"(?:by|from|in|at|under|through) (?:which|what) [a-z]+(?: [a-z]+)?)\s*[?.!]*\s*$", re.I)
 EN_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=the\b)", re.I)
+PERIOD_AFTER = re.compile(r"\s*(this |the |that )?(year|\d{4}|period)\s*[,;]?\s*", re.I)
 EN_VERB = re.compile(r"\b(is|are|was|were|does|do|did|will|would|can|could|should|has|have|rank|ranks|plan|plans|want|need)\b", re.I)
 
 
@@ -74,10 +76,12 @@ def _split(text: str) -> list[str]:
                      re.I)
     lm = None
     # the nearest framing word to "and" wins: under the sand-control and wind-solar project is one noun
-    for lm in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me|under|in|from|with|to|by|at|"
-                          r"between|among|within|into)|[:：])\s+(?:the\s+)?",
-                          head, re.I):
-        pass
+    # (…value for the year, and …: a period said after the subject frames nothing)
+    for x in re.finditer(r"(?:\b(?:both|for|of|about|on|are|is|me|give me|tell me|show me|under|in|from|with|to|by|at|"
+                         r"between|among|within|into)|[:：])\s+(?:the\s+)?",
+                         head, re.I):
+        if not PERIOD_AFTER.fullmatch(head[x.end():]):
+            lm = x
     # GDP growth and retail sales growth targets?: a question that opens on its subject starts it at once
     bare = not (lm or qword) and not EN_VERB.search(head) and len(head.split()) <= 5
     if not (lm or qword or bare):  # where the subject starts is unknown (…rank among the banners and cities): one question

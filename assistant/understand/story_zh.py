@@ -40,7 +40,8 @@ def without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset()
     first = next((i for i, p in enumerate(phrases) if asking.search(p)), len(phrases))
     # a short phrase (外资, 去年) or one with a figure names what is asked, said apart
     # …and a request that is not about the plan at all (你帮着估计估计) is kept, to be seen as such
-    kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d", p)
+    # …and so does one with a Latin abbreviation (就是那个GDP嘛): the plans write it in other letters
+    kept = [p for i, p in enumerate(phrases) if i >= first or len(p) < 4 or re.search(r"\d|[A-Za-z]{2,}", p)
             or vocab().cue["off_topic_task"].search(p)
             or _names_plan(p, plan_text)
             or any(p[j:k] in terms for j in range(len(p) - 1) for k in range(j + 2, min(len(p), j + 6) + 1))]
@@ -99,6 +100,8 @@ def names_particular(phrase: str, plan_text: str) -> bool:
     it names a particular thing of theirs. A function word the plans happen to write once (已经), or a pair across
     one (2026年是 → 年是), names nothing."""
     pairs, v = _plan_pairs(plan_text), vocab()
+    if re.search(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])", phrase):
+        return True  # GDP, PPP, CPI: an abbreviation names a particular thing the plans write in Chinese
     return any(0 < pairs.get(pair := phrase[j:j + 2], 0) <= PARTICULAR_MAX
                and not (v.is_stop(pair) or pair[0] in v.zh_function or pair[1] in v.zh_function)
                for j in range(len(phrase) - 1))
