@@ -371,7 +371,8 @@ def _asks_only(word: str) -> bool:
 
 def _proper_names(text: str) -> set[str]:
     """Capitalised English words that do not start a sentence, and acronyms: names (Hohhot, Tesla, CPI)."""
-    out = {m.group(0).lower() for m in re.finditer(r"\b[A-Z]{2,6}s?\b", text)}
+    # (an acronym run into Chinese, 几个PPP项目, is one too: no word boundary between 个 and P)
+    out = {m.group(0).lower() for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])", text)}
     for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z][A-Za-z\-']+)", text.strip()):
         out.add(m.group(1).lower())
     return out

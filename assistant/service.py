@@ -124,7 +124,7 @@ class Assistant:
                 answer, resolved = self._answer(both, None)  # 这两个哪个大: both figures, asked afresh
             elif back := back_to(q, turns, self.lexicon):
                 answer, resolved = self._answer(*back)  # 回到刚才招商那个数: read against that turn
-            elif not listed and (nth := nth_turn(q, turns, self.lexicon)):
+            elif nth := nth_turn(q, turns, self.lexicon):
                 answer, resolved = self._answer(*nth)  # 刚才第一个数是多少来着: read against the first answered turn
             else:
                 answer, resolved = self._answer(q, previous, listed)

@@ -236,7 +236,9 @@ class Judge(TextRules):
             # 家里上有老下有小…养老服务中心建不建: the thing asked about, named by the plan's own full term, found;
             # the caller's other words thin the match, they do not make it another question
             floor = min(floor, best.coverage)
-        if best is None or best.coverage < floor or not ev.has_topic:
+        # 计划里有没有提到深圳，在哪一节: a place alone is the topic when whether or where it is named is asked
+        topic = ev.has_topic or ((part.mention or part.ask == "where") and any(c.place and c.known for c in ev.concepts))
+        if best is None or best.coverage < floor or not topic:
             alone = part.model_copy(update={"text": asked_phrase(part.text)})
             if (not placed and alone.text and any(len(w) > 1 for w in self.finder.lexicon.content_words(alone.text))
                     and not self.finder.gather(alone, docs).unknown):

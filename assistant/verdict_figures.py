@@ -262,7 +262,11 @@ class FigureRules(TableRows):
         # what the figure is of: the focus without the words that asked for the measure (土默特街改造投资多少: the
         # street's renewal, not any 投资 the sentence names)
         subject = tuple(f for f in ev.focus if not any(f in w for w in part.measure_words)) or ev.focus
-        for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None else ():
+        v = vocab()
+        framing = {*v.governing, *v.bound_before, *v.bound_after, *v.stage}
+        # 新增多少绿地: a word that only frames a figure (新增, 完成) names no thing to give it to
+        thing = any(f not in framing for f in subject)
+        for hit in close_hits(ev.sentences, s.figure_text_coverage) if units is not None and thing else ():
             if part.places and not self._place_in(part.places, hit.span.text):
                 continue
             if part.per_unit and not vocab().cue["per_unit_row"].search(hit.span.text):

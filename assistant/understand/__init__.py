@@ -112,7 +112,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         return Understanding(text=text, **flags, **base)
     if off_topic(text):
         # …the trade target, and also write me a poem: the other request is set aside (and said so), the question stays
-        rest = without_off_topic(text)
+        rest = without_off_topic(text, lexicon.names_particular)
         # …what is left must name something particular of the plan's (会不会刮沙尘暴 after the weather does not)
         # (…然后告诉我那个88万亩是什么任务: a figure of the plan's names its thing too)
         named = (*lexicon.content_words(rest), *lexicon.glossary.mapped_terms(rest)) if rest else ()

@@ -8,7 +8,7 @@ import re
 
 from assistant.lexical import Lexicon
 from assistant.session import Turn
-from assistant.understand.followup import list_items
+from assistant.understand.followup import TURN_SAID, list_items
 from assistant.understand.normalise import normalise
 from assistant.understand.split_zh import GATHER
 from assistant.vocab import CJK, KIND_WORDS, vocab
@@ -22,6 +22,7 @@ ZH_NTH = re.compile(r"(刚才|刚刚|前面|之前|上面)?(的)?(?P<n>第一个
                     r"(数|数字|指标|目标|问题|问的|说的)?(?![章节部分条款期批届次年])")
 EN_NTH = re.compile(r"\b(the )?(?P<n>first|second|former|latter|earlier|last)( one| figure| number| target| question| "
                     r"thing| item)\b|\bthe (?P<n2>former|latter)\b", re.I)
+STEM = re.compile(r"(ical|ic|al|s|es|ed|ing|y)$")  # ecology ~ ecological, for an earlier turn named in other forms
 NTH_INDEX = {"第一个": 0, "头一个": 0, "第一项": 0, "first": 0, "第二个": 1, "第二项": 1, "second": 1,
              "前一个": -2, "former": -2, "earlier": -2, "后一个": -1, "最后一个": -1, "latter": -1, "last": -1}
 
@@ -90,7 +91,7 @@ def nth_turn(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[
     that were no list: the question (the pointer made 这个 / it) and the earlier turn it points at; None for any
     other (an ordinal after a list names the list's item: followup.ordinal_item)."""
     answered = _answered(turns)
-    if len(answered) < 2 or any(len(list_items(t.answer.answer)) >= 2 for t in turns[-3:]):
+    if len(answered) < 2:
         return None
     if m := ZH_NTH.search(question):
         said, pointer = m.group("n"), "这个"
@@ -98,9 +99,11 @@ def nth_turn(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[
         said, pointer = (m.group("n") or m.group("n2")).lower(), "it"
     else:
         return None
+    if any(len(list_items(t.answer.answer)) >= 2 for t in turns[-3:]) and not TURN_SAID.search(m.group(0)):
+        return None  # 第二个 after a list: its item (followup.ordinal_item), unless a question is named
     rest = f"{question[:m.start()]}{pointer}{question[m.end():]}"
-    if lexicon.names_particular(rest):
-        return None  # 第一个项目投资多少: a thing of its own named, not an earlier answer
+    if lexicon.names_particular(rest) and not TURN_SAID.search(m.group(0)):
+        return None  # 第一个项目投资多少: a thing of its own named, not an earlier answer (第一个问题里的X: the turn is)
     i = NTH_INDEX[said]
     return (rest, answered[i]) if -len(answered) <= i < len(answered) else None
 
@@ -113,8 +116,11 @@ def back_to(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[s
         return None
     rest = f"{question[:m.start()]}{question[m.end():]}".strip(" ，,")
     words = [w for w in lexicon.content_words(rest) if len(w) >= 2]
+    # …the plans' terms the asker's English words stand for (that ecology chapter → 生态), and their stems
+    terms = [*lexicon.glossary.mapped_terms(rest), *(STEM.sub("", w.lower()) for w in words if not CJK.search(w))]
     for t in reversed(turns[:-1]):
         said = f"{t.understood or t.question} {' '.join(f.indicator for f in t.answer.facts)}"
-        if not t.answer.refused and any(w in said for w in words):
+        if not t.answer.refused and (any(w in said for w in words) or any(
+                len(x) >= 2 and (x in said.lower() or x in t.answer.answer) for x in terms)):
             return rest, t
     return None

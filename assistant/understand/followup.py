@@ -71,6 +71,7 @@ EN_ORDINAL = re.compile(r"\b(the )?(?P<w>first|second|third|fourth|fifth|sixth|s
 ONLY_POINTS = re.compile(r"\s*(and|and what about|what about|how about|so)?\s*(那|那么)?\s*(呢|的呢)?\s*[?？.。]?\s*", re.I)
 EN_NTH = {"first": 1, "former": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
           "eighth": 8}
+TURN_SAID = re.compile(r"\s*(问题|问的|说的|question)", re.I)  # an ordinal that names a turn, not an item
 LIST_LINE = re.compile(r"^-\s*(?P<item>.+?)\s*\[\d+\]\s*$")
 
 
@@ -97,8 +98,8 @@ def ordinal_item(question: str, previous_answer: str) -> str:
         n = len(items) if w in ("last", "latter") else EN_NTH[w]
     else:
         return question
-    if not 1 <= n <= len(items):
-        return question
+    if TURN_SAID.match(question[m.end():]) or not 1 <= n <= len(items):
+        return question  # 第一个问题里的…: the first question asked, not the first item listed
     # the item's figures would read as a claim the question makes (50万千瓦风电竞配…): its words say which it is
     item = vocab().cue["stated_figure"].sub("", items[n - 1])
     if item != items[n - 1] and ONLY_POINTS.fullmatch(f"{question[:m.start()]} {question[m.end():]}"):
@@ -171,7 +172,7 @@ def resolve_followup(question: str, previous: str, subject: str, words: tuple[st
         x = OTHER_ONE.sub("", m.group("x").rstrip("?")).strip()
         if EN_SUPERLATIVE.fullmatch(x):  # and the lowest? after which one is highest: the same ranking, the other end
             return f"which one is the {x.removeprefix('the ')}?"
-        if len(x.split()) > 1 and _en_stem(x.split()[-1]) in {_en_stem(w) for w in MEASURES_EN}:
+        if len(x.split()) > 1 and any(_en_stem(w) in {_en_stem(m) for m in MEASURES_EN} for w in x.split()):
             # and the overall trade target?: it names its own subject and its own kind of figure
             return f"What is the {x}?"
         if swapped := _swap_en(x, previous):

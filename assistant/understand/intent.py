@@ -5,6 +5,7 @@ noted; what is left is still answered as a plan question."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.models import Frozen
 from assistant.vocab import vocab
@@ -46,20 +47,26 @@ REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and
                       r"[,]\s*(?=(?:so |and )?(?:just )?(?:predict|forecast|estimate|guess|write|compose|translate)\b)", re.I)
 
 
-def without_off_topic(text: str) -> str:
+def without_off_topic(text: str, names: Callable[[str], bool] = lambda _: False) -> str:
     """What is left of `text` once the requests not about the plan that follow its question are taken out (Tell me the
     trade target, and also write me a poem → Tell me the trade target); "" when nothing is, or when such a request
-    comes first."""
+    comes first. `names`: whether a piece names something particular of the plans."""
     pieces = [p for p in REQUESTS.split(text) if p and p.strip()]
     if pieces and off_topic(pieces[0]):
         # the weather, then 会不会刮沙尘暴: what follows a request not about the plan goes on with it, unless it
-        # starts anew (Write a promo paragraph…, then tell me the plan's target for…)
-        pieces = pieces[:1] + [p for p in pieces[1:] if CONNECTIVE.match(p.strip())]
+        # starts anew (Write a promo paragraph…, then tell me the plan's target for… / …编一个2027年的目标。今年互市
+        # 贸易额目标是多少？: a sentence of its own that names the plan's thing and asks)
+        pieces = pieces[:1] + [p for p in pieces[1:] if CONNECTIVE.match(p.strip())
+                               or (re.search(r"[？?]\s*$", p) and names(p) and not POINTS_BACK.search(p))]
         if len(pieces) == 1:
             return ""
     kept = [p for p in pieces if not off_topic(p) and not re.fullmatch(r"(and also|and|also|plus|then|另外|还有|顺便|再)",
                                                                        p.strip(), re.I)]
     return " ".join(kept).strip(" ，,") if len(kept) < len(pieces) else ""
+
+
+# …Is it a good investment?: a sentence pointing back at the request before it goes on with it
+POINTS_BACK = re.compile(r"\b(it|this|that|they|them|its)\b|这|那|它|其", re.I)
 
 
 # A conversation pasted into one message (用户：… assistant：… 用户：…): the turns said to be the assistant's are not

@@ -12,13 +12,19 @@ from assistant.models import Frozen, ParsedDoc
 _ZH_NUM = r"[一二三四五六七八九十两\d]{1,3}"
 _EN_NUM = r"\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten"
 _EN_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_EN_ORD = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_EN_WORDS |= {w: n for n, w in enumerate(_EN_ORD.split("|"), 1)}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 ZH = re.compile(rf"第\s*(?P<ch>{_ZH_NUM})\s*(?:章|部分|大部分|大项|篇)(?:\s*的?\s*(?:第\s*(?P<sec>{_ZH_NUM})\s*"
                 rf"(?:节|小节|部分|条|项)|[（(]\s*(?P<br>{_ZH_NUM})\s*[)）](?:节|部分)?))?")
 EN = re.compile(rf"\b(?:chapter|part)\s+(?P<ch>{_EN_NUM})\b"
                 rf"(?:\s*[,.]?\s*(?:section|sub-?section)\s+(?P<sec>{_EN_NUM})\b)?"
                 rf"|\b(?:section|sub-?section)\s+(?P<sec2>{_EN_NUM})\s+of\s+(?:the\s+)?(?:chapter|part)\s+"
-                rf"(?P<ch2>{_EN_NUM})\b", re.I)
+                rf"(?P<ch2>{_EN_NUM})\b"
+                # the first section of chapter one / the third chapter: places said by ordinals
+                rf"|\b(?P<sec3>{_EN_ORD})\s+(?:section|sub-?section)\s+of\s+(?:the\s+)?(?:(?:chapter|part)\s+"
+                rf"(?P<ch3>{_EN_NUM})|(?P<ch4>{_EN_ORD})\s+(?:chapter|part))\b"
+                rf"|\b(?P<ch5>{_EN_ORD})\s+chapter\b", re.I)
 
 
 # A title said as a place: in quotes, or beside a word for a part of the plan
@@ -62,8 +68,8 @@ def numbered(text: str) -> Numbered | None:
     if m is None:
         return None
     groups = m.groupdict()
-    chapter = _zh(_number(groups.get("ch") or groups.get("ch2") or ""))
-    sec_token = groups.get("sec") or groups.get("br") or groups.get("sec2")
+    chapter = _zh(_number(next((groups[g] for g in ("ch", "ch2", "ch3", "ch4", "ch5") if groups.get(g)), "")))
+    sec_token = groups.get("sec") or groups.get("br") or groups.get("sec2") or groups.get("sec3")
     section = f"（{_zh(_number(sec_token))}）" if sec_token else ""
     if not chapter or section == "（）":
         return None

@@ -9,7 +9,8 @@ from assistant.lexical import Lexicon
 from assistant.vocab import vocab
 
 JOINED = "\u2060and\u2060"  # "and" inside one glossary term, held apart from the coordinating "and"
-EN_AND = re.compile(r",?\s+(?:and|as well as|\+|&)\s+(?:(?:also|for|of|the|on|by|in|at|what|how much|how many|what is|what are)\s+)*",
+EN_AND = re.compile(r",?\s+(?:and|as well as|\+|&)\s+(?:(?:also|for|of|the|on|by|in|at|like|um|uh|what|how much|how many|what is|"
+                    r"what are)\s+)*",  # (…and like how much money: a spoken filler after "and")
                     re.I)
 EN_REPEAT = re.compile(r",\s+(?:and\s+)?(the (?:[a-z-]+ ){1,2}(?:for|of) )", re.I)
 EN_SECOND_FRAME = re.compile(r",\s+and\s+(the (?:number|amount|target|size|value|growth|share|length|area|capacity|"
@@ -66,8 +67,11 @@ def _split(text: str) -> list[str]:
         return [text]
     head, tail = text[:m.start()], text[m.end():]
     if re.search(r"\b(how|what|which)\b", m.group(0), re.I):  # …and how much X: a second question
-        second = re.sub(r"^,?\s*and\s+", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail
-        if len(second.split()) <= 4:  # …, and on what date?: of what the first part names
+        second = re.sub(r"^,?\s*and\s+((like|um|uh)\s+)*", "", m.group(0).strip(" ,"), flags=re.I) + " " + tail
+        v = vocab()
+        own = [w for w in re.findall(r"[A-Za-z]+", second) if not v.is_stop(w) and not v.is_cue(w.lower())]
+        if len(second.split()) <= 4 and not own:  # …, and on what date?: of what the first part names (not …and
+            # how many wells: a subject of its own)
             said = re.sub(r"^\s*(who|what|which|where|how (much|many))\b\s*", "", head, flags=re.I)
             second = f"{second.rstrip(' ?')}: {said.strip(' ,')}?"
         return [head.rstrip(" ,") + "?", second]
