@@ -55,7 +55,7 @@ def test_a_stage_the_plan_gives_otherwise_is_corrected(bot, question):
     assert not a.refused and "投产" in a.answer and ("更正" in a.answer or "没有这样的说法" in a.answer), a.answer
 
 
-def test_a_true_stage_then_its_month_is_declined(bot):
+def test_a_guard_declined_before_too_a_true_stage_then_its_month(bot):
     a = bot.ask("计划里说50万千瓦风电竞配今年开工建设，具体几月份开工？")
     assert a.refused and "开工建设" in a.answer and "没有这样的说法" not in a.answer, a.answer
 

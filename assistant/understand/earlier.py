@@ -87,9 +87,9 @@ def both_asked(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> str:
 
 
 def nth_turn(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[str, Turn] | None:
-    """刚才第一个数是多少来着 / 第一个是“以上”还是“左右” / where does it state the first one? after two or more answers
-    that were no list: the question (the pointer made 这个 / it) and the earlier turn it points at; None for any
-    other (an ordinal after a list names the list's item: followup.ordinal_item)."""
+    """刚才第一个数是多少来着 / 第一个是“以上”还是“左右” / where does it state the first one? after two or more answers:
+    the question (the pointer made 这个 / it) and the earlier turn it points at; None for any other. After a list an
+    ordinal names the list's item (followup.ordinal_item), unless it names a question (第一个问题里的…)."""
     answered = _answered(turns)
     if len(answered) < 2:
         return None
@@ -110,7 +110,8 @@ def nth_turn(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[
 
 def back_to(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[str, Turn] | None:
     """回到刚才招商那个数，是力争还是确保 after another topic in between: the question (without the pointer) and the
-    earlier turn it returns to, the latest whose question or figure shares a word with it; None for any other."""
+    earlier turn it returns to, the latest whose question or figure shares a word with it (or whose question or answer
+    holds the plans' term for its English words, or their stem); None for any other."""
     m = vocab().cue["back_to"].search(question)
     if not m or len(turns) < 2:
         return None

@@ -11,7 +11,8 @@ from assistant.models import Frozen
 from assistant.vocab import vocab
 
 # …念完了再说说那个…: what is left after an instruction starts with its connective (念完了 — the removed order done — then)
-CONNECTIVE = re.compile(r"^([念读背贴说讲打印输出发]{1,2}完(了)?(以后|之后)?[，,\s]*)?(然后|并且|再说说|再讲讲|再|另外|同时|接着|之后|and|then|also)[，,\s:：]*", re.I)
+CONNECTIVE = re.compile(r"^([念读背贴说讲打印输出发]{1,2}完(了)?(以后|之后)?[，,\s]*)?"
+                        r"(然后|并且|再说说|再讲讲|再|另外|同时|接着|之后|and|then|also)[，,\s:：]*", re.I)
 # A removed instruction that asked to see the setup (not one that only said to ignore it).
 REVEAL = re.compile(r"系统提示|提示词|后台|推理过程|思考过程|思维过程|思维链|推理链|推理步骤|reasoning|chain.of.thought|"
                     r"thought process|system prompt|内部配置|内部指令|初始指令|配置|密钥|密码|口令|令牌|instructions|"
@@ -47,6 +48,10 @@ REQUESTS = re.compile(r"(?<=[。？?！!；;])\s*|(?<=[.])\s+|[，,]\s*(?=(?:and
                       r"[,]\s*(?=(?:so |and )?(?:just )?(?:predict|forecast|estimate|guess|write|compose|translate)\b)", re.I)
 
 
+# …Is it a good investment?: a sentence pointing back at the request before it goes on with it
+POINTS_BACK = re.compile(r"\b(it|this|that|they|them|its)\b|这|那|它|其", re.I)
+
+
 def without_off_topic(text: str, names: Callable[[str], bool] = lambda _: False) -> str:
     """What is left of `text` once the requests not about the plan that follow its question are taken out (Tell me the
     trade target, and also write me a poem → Tell me the trade target); "" when nothing is, or when such a request
@@ -63,10 +68,6 @@ def without_off_topic(text: str, names: Callable[[str], bool] = lambda _: False)
     kept = [p for p in pieces if not off_topic(p) and not re.fullmatch(r"(and also|and|also|plus|then|另外|还有|顺便|再)",
                                                                        p.strip(), re.I)]
     return " ".join(kept).strip(" ，,") if len(kept) < len(pieces) else ""
-
-
-# …Is it a good investment?: a sentence pointing back at the request before it goes on with it
-POINTS_BACK = re.compile(r"\b(it|this|that|they|them|its)\b|这|那|它|其", re.I)
 
 
 # A conversation pasted into one message (用户：… assistant：… 用户：…): the turns said to be the assistant's are not

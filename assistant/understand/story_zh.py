@@ -101,7 +101,7 @@ def names_particular(phrase: str, plan_text: str) -> bool:
     one (2026年是 → 年是), names nothing."""
     pairs, v = _plan_pairs(plan_text), vocab()
     if re.search(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])", phrase):
-        return True  # GDP, PPP, CPI: an abbreviation names a particular thing the plans write in Chinese
+        return True  # GDP, PPP, CPI: an abbreviation names a particular thing (the plans write theirs in Chinese)
     return any(0 < pairs.get(pair := phrase[j:j + 2], 0) <= PARTICULAR_MAX
                and not (v.is_stop(pair) or pair[0] in v.zh_function or pair[1] in v.zh_function)
                for j in range(len(phrase) - 1))
