@@ -24,7 +24,7 @@ from assistant.targets.resolve import Resolution, resolve
 from assistant.targets.table import TargetTable
 from assistant.understand.gloss_en import GLOSSED as GLOSSED_TERM
 from assistant.understand.types import Part
-from assistant.vocab import CJK, vocab
+from assistant.vocab import ACRONYM, CJK, vocab
 
 HEADING_CREDIT = 0.7  # a word found only in the sentence's section or topic heading
 PARTIAL_CREDIT = 0.7  # a word most of whose character pairs the sentence holds
@@ -371,8 +371,7 @@ def _asks_only(word: str) -> bool:
 
 def _proper_names(text: str) -> set[str]:
     """Capitalised English words that do not start a sentence, and acronyms: names (Hohhot, Tesla, CPI)."""
-    # (an acronym run into Chinese, 几个PPP项目, is one too: no word boundary between 个 and P)
-    out = {m.group(0).lower() for m in re.finditer(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])", text)}
+    out = {m.group(0).lower() for m in ACRONYM.finditer(text)}
     for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Z][a-z][A-Za-z\-']+)", text.strip()):
         out.add(m.group(1).lower())
     return out

@@ -16,7 +16,7 @@ from assistant.lexical import Lexicon
 from assistant.understand.split_en import english
 from assistant.understand.split_pairs import claims, figures_of_one, weighed, weighed_en
 from assistant.understand.split_zh import GATHER, chinese
-from assistant.vocab import CJK, vocab
+from assistant.vocab import ACRONYM, CJK, vocab
 
 SENTENCE = re.compile(r"[^？?。！!；;]+[？?。！!；;]*")
 COMMA = re.compile(r"[，,]")
@@ -253,7 +253,7 @@ def sentences(text: str, lexicon: Lexicon) -> list[str]:
             pieces[i] = subject + ("" if m["subject"] else " ") + tail
         elif (CJK.search(pieces[i]) and _asks(pieces[i]) and not lexicon.names_particular(pieces[i])
               and vocab().measure_of(pieces[i])[0] and re.search(r"[？?]\s*$", pieces[i - 1])
-              and (unknown := [a for a in re.findall(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])", pieces[i - 1])
+              and (unknown := [a for a in ACRONYM.findall(pieces[i - 1])
                                if not lexicon.known(a) and not lexicon.known(a.lower())])):
             # 今年有几个PPP项目？总规模多少亿？: a second sentence asking a figure of nothing it names asks it of the
             # thing the first named by an acronym the plans never use (declined with it, not matched to any row)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from assistant.vocab import CJK, vocab
+from assistant.vocab import ACRONYM, CJK, vocab
 
 # What the asker does or wants, said before "in the plan…" (我们想投资个项目计划里那个REITs是咋说的): context; the
 # question is what follows.
@@ -100,7 +100,7 @@ def names_particular(phrase: str, plan_text: str) -> bool:
     it names a particular thing of theirs. A function word the plans happen to write once (已经), or a pair across
     one (2026年是 → 年是), names nothing."""
     pairs, v = _plan_pairs(plan_text), vocab()
-    if re.search(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])", phrase):
+    if ACRONYM.search(phrase):
         return True  # GDP, PPP, CPI: an abbreviation names a particular thing (the plans write theirs in Chinese)
     return any(0 < pairs.get(pair := phrase[j:j + 2], 0) <= PARTICULAR_MAX
                and not (v.is_stop(pair) or pair[0] in v.zh_function or pair[1] in v.zh_function)

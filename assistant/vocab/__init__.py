@@ -11,6 +11,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# An acronym, also run into Chinese (GDP, 几个PPP项目: no word boundary between 个 and P)
+ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}s?(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
