@@ -311,8 +311,13 @@ class Judge(TextRules):
             # 老年人坐公交免费吗 / 供暖费今年涨不涨: a price, a fee or a subsidy asked; a sentence found must name one,
             # of the thing priced (暖气费: not 补助标准, said of social assistance)
             of = next((c.forms for c in ev.concepts if fee.group(0) in c.label or c.label in fee.group(0)), ())
-            if not any(vocab().cue["priced_said"].search(h.span.text)
-                       and (not of or any(f in h.span.text for f in of)) for h in answering):
+            # 以旧换新那种补贴政策还有吗: a policy asked by what it subsidises, and a sentence naming that policy of the
+            # plan (“两新”政策) with all else asked: the policy answers, not a sum
+            named = [c.label for c in ev.concepts if c.known and not c.soft and c.forms is not of]
+            policy = (part.text[fee.end():fee.end() + 2] == "政策" and named
+                      and any("政策" in h.span.text and set(named) <= set(h.matched) for h in answering))
+            if not policy and not any(vocab().cue["priced_said"].search(h.span.text)
+                                      and (not of or any(f in h.span.text for f in of)) for h in answering):
                 return self._premise_or(Decline(part=part, reason="not_in_plan", related=related, focus=ev.focus),
                                         part, ev), default
         entity = {"who": "organisation", "person": "person_name", "locate": "location"}.get(part.ask)

@@ -56,6 +56,13 @@ def _reframed(part: Part, row: Target) -> bool:
     return False
 
 
+def _share(ev: Evidence, name: str) -> float:
+    """known_share, counting as known a word that `name` holds."""
+    firm = [c for c in ev.concepts if not c.soft]
+    total = sum(c.weight for c in firm)
+    return sum(c.weight for c in firm if c.known or any(f in name for f in c.forms)) / total if total else 1.0
+
+
 def close_hits(hits: tuple[SentenceHit, ...], floor: float, margin: float = 0.15) -> tuple[SentenceHit, ...]:
     """The best sentence and those nearly as good (within `margin` of it and above the floor)."""
     if not hits:
@@ -136,6 +143,8 @@ class FigureRules(TableRows):
         if (res is not None and res.status == "ambiguous" and u.followup and previous is not None
                 and not u.own_measure):  # 那储能电量规模呢 names its own measure
             res = self._as_before(res, previous)
+        if res is not None and res.status == "ambiguous" and previous is not None:
+            res = self._quoted_before(res, previous)
         # only 目标/指标, of no measure: maybe not a number (失业率目标 names a rate: a number)
         soft = not vocab().cue["figure"].search(part.text) and not part.stated and part.measure is None
         # 那边境经济合作区呢 after a figure: the figure was the previous question's; the caller's own words ask none
@@ -175,7 +184,8 @@ class FigureRules(TableRows):
                     # 锡林浩特市计划里提出互市贸易额力争突破15亿元，对吧: the plan's own figure, put in another place's
                     return FromTable(part=part, rows=(row,), wrong_place="、".join(part.places))
                 return Decline(part=part, reason="other_place", detail="、".join(part.places), related=related)
-            if ev.known_share < s.out_of_scope_known:
+            # (a word the table's own name for the row holds is the row's: 门槛 of 重点外贸企业进出口额门槛)
+            if ev.known_share < s.out_of_scope_known and _share(ev, row.indicator) < s.out_of_scope_known:
                 return Decline(part=part, reason="out_of_scope", detail="、".join(ev.unknown))
             if part.superlative and not vocab().cue["ranked"].search(row.quote):
                 if not part.stated and len(rows := self._ranked_alike(row, part.text, ev.focus)) >= 2:

@@ -71,6 +71,16 @@ class TableRows:
             return res
         return res.model_copy(update={"status": "match", "candidates": (same[0],)})
 
+    @staticmethod
+    def _quoted_before(res: Resolution, previous: Turn) -> Resolution:
+        """What the plan says about consumption, then "any number for above-size businesses?" (限上 or 规上): after
+        an answer in sentences, the one row that fits of the places it quoted."""
+        places = {(c.doc, c.chapter, c.section) for c in previous.answer.citations}
+        same = [c for c in res.candidates if (c.target.doc, c.target.chapter, c.target.section) in places]
+        if previous.answer.facts or len({(c.target.indicator, c.target.value_text()) for c in same}) != 1:
+            return res
+        return res.model_copy(update={"status": "match", "candidates": (same[0],)})
+
     def _each(self, part: Part, ev: Evidence) -> tuple[Target, ...]:
         """开工建设的两个风电项目装机分别是多少: the rows of the best sentence of the kind asked whose own clause
         holds every concept the question names (风电项目, 开工): the set it describes, each of them."""

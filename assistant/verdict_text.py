@@ -19,6 +19,7 @@ OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
 
+TARGETS_ASKED = re.compile(r"(哪些|哪几个|什么|啥)(主要)?(目标|指标)|\b(which|what) (are the )?(main )?(targets|goals)\b", re.I)
 OVERVIEW_MARGIN = 0.2  # coverage: a place whose best sentence is this close to the best answers a summary too
 
 
@@ -31,6 +32,11 @@ class TextRules(FigureRules):
         colon runs on to its full stop."""
         floor = self.settings.answer_coverage if floor is None else floor
         hits = close_hits(ev.sentences, floor)
+        if ask == "list" and TARGETS_ASKED.search(ev.part.text):
+            # 经济方面主要定了哪些目标: of sentences as good, the one that opens the plan's list of targets (…目标是：)
+            hits = tuple(sorted(hits, key=lambda h: not self._enumeration((h,))))
+            if self._enumeration(hits[:1]):
+                return (hits[0], *self.finder.structure.continuation(hits[0]))
         top = hits[0]
         places = {(p.doc, p.chapter, p.section) for p in ev.part.scope}
         if (top.doc, top.chapter, top.section) in places:
@@ -116,20 +122,34 @@ class TextRules(FigureRules):
         names: the place whose sentences hold most of it together, not the one sentence that names most of it (the
         general requirements name every field once)."""
         held: dict[tuple, float] = {}
+        said: dict[tuple, set[str]] = {}
         for h in ev.sentences:
             if h.coverage > 0 and not h.heading:
                 held[(h.place, h.topic)] = held.get((h.place, h.topic), 0.0) + h.coverage
+                said.setdefault((h.place, h.topic), set()).update(h.matched)
         # among the places holding a sentence nearly as good as the best (uranium: its own paragraph, not mining's),
-        # or headed by one (提升对外开放水平…: the section its title names)
+        # or headed by one (提升对外开放水平…: the section its title names), or whose sentences together say as much
+        # (教育医疗有啥安排: the section with a sentence on each, not the one line naming both as exchanges)
         near = {(h.place, h.topic) for h in close_hits(ev.sentences, 0.0, OVERVIEW_MARGIN)} & held.keys()
+        total = sum(c.weight for c in ev.concepts) or 1.0
+        best = ev.sentences[0].coverage if ev.sentences else 0.0
+        near |= {k for k, labels in said.items()
+                 if sum(c.weight for c in ev.concepts if c.label in labels) / total >= best - OVERVIEW_MARGIN}
         if not near:
             return ()
         where = max(near, key=lambda k: held.get(k, 0.0))  # a near place found with no coverage holds nothing
+        if sum(1 for h in ev.sentences if (h.place, h.topic) == where and h.coverage > 0 and not h.heading) < 2:
+            return ()  # 带娃托管有啥打算: one sentence says it; a thing, not a field the place treats
         first = next(h for h in ev.sentences if (h.place, h.topic) == where and not h.heading)
         structure = self.finder.structure
         if not first.topic:
-            return structure.place_sentences(first)
-        return tuple(sorted((first, *structure.body(first)), key=lambda h: h.span.start))  # body leaves `first` out
+            # …and a section opens with its title, which says what it is for (打造向北开放门户)
+            title = tuple(h for h in structure.outline(first.doc, first.chapter, first.section)[:1]
+                          if h.section == first.section and h.chapter not in ("总体要求", "通知"))
+            return title + structure.place_sentences(first)
+        # a bold topic's paragraph opens with the topic it treats (壮大进出口加工业): said first, as the plan does
+        head = tuple(h for h in structure.place_headings(first) if h.topic == first.topic)[:1]
+        return head + tuple(sorted((first, *structure.body(first)), key=lambda h: h.span.start))  # body leaves `first` out
 
     def _enumeration(self, answering: tuple[SentenceHit, ...]) -> bool:
         """主要目标是什么 / Tell me the main targets: the answer opens an enumeration with a colon, so it is given whole,

@@ -263,6 +263,8 @@ def resolve(question: str, table: TargetTable, embed: Callable[[list[str]], np.n
                 score += 0.05
             if measure == "ordinal" and t.unit and any(t.unit in q[a:b] for a, b in cue_spans):
                 score += 0.1  # 哪届 asks for the 届 row, not the 次 row of the same meeting
+            if measure is None and t.kind in ("ordinal", "period") and vocab().cue["figure_word"].search(q):
+                score -= 0.3  # 沙地治理有指标没: a target asked, not the phase (二期) said of the same project
             if stages and t.qualifier and any(st in t.qualifier for st in stages):
                 score += 0.1  # …should reach full-capacity generation: the stage named tells the projects apart
             if (kind := KIND_WORDS.search(t.indicator)) and len(kind.group(2)) >= 2 and kind.group(2) in q:

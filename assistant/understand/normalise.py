@@ -301,7 +301,7 @@ def _intro_is_topic(intro: str, rest: str, plan_text: str, terms: frozenset[str]
     who = m.group("who") if m and m.group("verb") in ("是", "做", "搞", "从事", "干", "跑", "开") else ""  # not 在北京: where
     return bool(plan_text and who) and (names_particular(who, plan_text) or any(t in who for t in terms)) \
         and not names_own(rest, plan_text) \
-        and not any(t in rest for t in terms)
+        and not any(t in rest and not vocab().cue["help_asked"].fullmatch(t) for t in terms)  # 扶持: help, no topic
 
 
 def _names_own(again: str, plan_text: str, terms: frozenset[str]) -> bool:

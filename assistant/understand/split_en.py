@@ -19,6 +19,9 @@ EN_COLON_LIST = re.compile(r"^(?P<lead>[^:?]{0,40}\b(two|three|four|five|six|\d|
                            r"\b(numbers|figures|targets|data|items|things)\b[^:?]{0,20}"
                            r"|\s*(please\s+)?(give|list|tell|provide|send|show|state)( me| us)?( please)?):\s*"
                            r"(?P<items>[^:]+,[^:]+)$", re.I)
+# A, B and C: what are the three growth targets? (the items first, then what is asked of each)
+EN_LIST_THEN_ASK = re.compile(r"^(?P<items>[^:?]+,[^:?]+):\s*(what|which|how much|how many)\b[^:?]*?\b(two|three|four|five|\d|"
+                              r"these|both|all)\s+(?P<noun>[a-z][a-z -]{2,30}?)s?\s*[?.]*$", re.I)
 # …issued, and by whom? / …, and where?: a second question of a wh-word alone, about what the first names
 # …issued and by which government?: a wh-word with its noun
 EN_WH_TAIL = re.compile(r",?\s+and\s+(?P<wh>by whom|by who|who|whom|where|when|on what date|in which year|"
@@ -44,6 +47,8 @@ def _split(text: str) -> list[str]:
     # three numbers please: A, B, and C — the items after a colon, each a question
     if (m := EN_COLON_LIST.match(text)) and len(items := [x for x in EN_ITEMS.split(m.group("items").strip(" ?.")) if x]) > 1:
         return [f"What is {x.strip()}?" for x in items]
+    if (m := EN_LIST_THEN_ASK.match(text)) and len(items := [x for x in EN_ITEMS.split(m.group("items").strip(" ?.")) if x]) > 1:
+        return [f"What is the {m.group('noun').strip()} of {x.strip()}?" for x in items]
     # the target for A, the target for B: a frame said again after a comma starts a second question
     for rep in EN_REPEAT.finditer(text):
         frame = rep.group(1)

@@ -11,6 +11,8 @@ GATHER = re.compile(r"[这那](两|二|三|四|几)(个|项|者|样)(?![年天�
 # A count of the things named before it (GDP 固投 社零 3个目标发我一下): each of them is asked
 COUNTED = re.compile(r"(?<![\d.])([2-9]|两|二|三|四|五|六|七|八|九)(个|项)(?=[\u4e00-\u9fff]{0,4}(目标|指标|数|数字|数据|增速|增幅))")
 MODIFIERS = re.compile(r"(?:[^、，,：:\s的]{1,8}的、)+(?:[^、，,：:\s的]{1,8}的)")  # A的、B的、C的 + one head noun
+QUESTIONS_LISTED = re.compile(r"(?:[^、，,。？?\s]{2,16}的、)+[^、，,。？?\s]{2,16}的[？?]?")
+ASKS_WHICH = re.compile(r"谁|哪|什么|啥|多少|几|何时")
 ZH_AND = re.compile(r"和|与|及|跟|以及|、|还有")
 PEOPLE = re.compile(r"^(你们|我们|咱们|我|你|他|她|他们)|领导|会长|经理|老板|朋友|同事|客户")
 MEASURE_TAIL = frozenset({"增长", "增速", "增幅", "目标", "指标", "预期目标", "增长目标", "总额", "完成额", "规模", "数量"})
@@ -32,6 +34,12 @@ def chinese(text: str, lexicon: Lexicon) -> list[str]:
         return [f"{text[:m.start()]}{x}{text[m.end():]}" for x in mods]
     if distributive and (spoken := _spoken_subjects(text, lexicon)):
         return spoken
+    qs = [x for x in re.split(r"(?<=的)、", text.strip().rstrip("？? ")) if x] \
+        if QUESTIONS_LISTED.fullmatch(text.strip()) else []
+    if len(qs) >= 2 and all(ASKS_WHICH.search(x) for x in qs):
+        # 谁发的、哪天发的、哪次会议通过的: questions listed with pause marks, each its own (about the first's subject)
+        subject = lexicon.subject(qs[0])
+        return [qs[0], *(x if lexicon.names_particular(x) or not subject else f"{subject}{x}" for x in qs[1:])]
     toks = lexicon.segment(text)
     # a pause parts the subjects only when no word does (锦裕二期 金巢科尾矿 各多少, not 锦裕二期 跟 金巢科尾矿 各是多少)
     spaced = distributive and " " in text.strip() and not any(ZH_AND.fullmatch(w) for w, _, _ in toks)

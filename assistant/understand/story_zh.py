@@ -26,6 +26,8 @@ STORY_AHEAD = 6  # characters: less before "我问一下" is a greeting or a nam
 # and place are not the question's
 PERSON_LEAD = re.compile(r"^(我|我们|我家|俺|俺家|咱|咱家|孩子|家里|想|打算|准备|正想|正打算|儿子|女儿|闺女|娃|孙子|孙女|老人|老伴|爱人)")
 POINTS_AT_STORY = re.compile(r"(这个|那个|这种|那种|这些|那些|这事|这|那|它)(?![\u4e00-\u9fff]{0,1}(年|个月))")
+# …他们今年收入能涨多少: the people the story named are who is asked about
+PEOPLE_BACK = re.compile(r"他们|她们|这帮人|这些人")
 
 
 def without_story(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -> str:
@@ -83,6 +85,8 @@ def asked_last(text: str, plan_text: str) -> str:
     m = MENTION_LAST.search(text)
     if not m or m.start() < STORY_MIN_CHARS // 4 or not plan_text:
         return text
+    if re.match(r"(咋|怎么|怎样|如何|啥|什么)", m.group("topic")):
+        return text  # …货款老拖着，规划里有没有说咋解决: how it is dealt with is asked; the story holds what
     story = re.sub(r"[^\u4e00-\u9fff]", "", text[:m.start()])
     if any(story[j:j + 3] in plan_text for j in range(len(story) - 2)):
         return text
@@ -133,6 +137,10 @@ def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -
     if not m or not plan_text or len(m.group(1)) < 4:
         return text
     lead, rest = m.group(1), text[m.end():]
+    if (who := PEOPLE_BACK.match(rest)) and PERSON_LEAD.match(lead):
+        # 我店里牧民顾客多，他们今年收入预期能涨多少: they are the 牧民 the story names (the plans' word in it)
+        named = _plan_run(lead, plan_text)
+        return named + rest[who.end():] if named else text
     if re.search(r"[\s，,]", rest.strip()) and not vocab().cue["time_named"].search(lead):
         return text  # a question said in pieces after it: the lead goes only for the time it names (明年上小学)
     # (or name it again by an everyday word the glossary knows, said in the story too: 我家娃明年上幼儿园，计划里幼儿园…)
@@ -143,6 +151,15 @@ def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -
     if any(lead[j:j + TERM_RUN] in plan_text for j in range(len(lead) - TERM_RUN + 1)):
         return text  # 我们嘎查集体经济太弱了，计划里提了啥新的合作办法: the lead names the plan's own term, the topic
     return rest
+
+
+def _plan_run(phrase: str, plan_text: str) -> str:
+    """The longest run of two characters or more a phrase shares with the plans, not a function word."""
+    v = vocab()
+    runs = [phrase[j:k] for j in range(len(phrase)) for k in range(j + 2, len(phrase) + 1)
+            if CJK.match(phrase[j]) and phrase[j:k] in plan_text and not v.is_stop(phrase[j:k])
+            and phrase[j] not in v.zh_function]
+    return max(runs, key=len, default="")
 
 
 def names_own(question: str, plan_text: str) -> bool:
