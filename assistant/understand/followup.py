@@ -55,7 +55,7 @@ EN_PRONOUN = re.compile(r"\b(this project|that project|(this|that)(?!\s+(year|mo
 
 # A correction of what the previous turn took the question to mean (不对 我是说农牧民的 / Sorry, I meant the border
 # trade one), or a pointer then its noun (那这个呢 一般公共预算收入): asked as 那X呢 / what about X
-ZH_CORRECTION = re.compile(r"^(?:(?:不好意思|抱歉|对不起)[，,。\s]*)?(?:(?:不对|不是这个|不是那个|不是|错了|搞错了|弄错了|(?:我|俺)?(?:说错了|问错了|说岔了|口误了?))[，,。\s]*)?(?:我|俺)?(?:是说|说的是|指的是|问的是|想问的是|要问的是|要的是)"
+ZH_CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|嗯|哎)[，,。\s]*)?(?:(?:不好意思|抱歉|对不起)[，,。\s]*)?(?:(?:不对|不是这个|不是那个|不是|错了|搞错了|弄错了|(?:我|俺)?(?:说错了|问错了|说岔了|口误了?))[，,。\s]*)*(?:我|俺)?(?:其实|本来)?(?:是说|说的是|指的是|问的是|想问的是|要问的是|要的是)"
                            r"(?P<x>[^？?。，,\s]{2,20}?)(?:的|那个|这个|那块)?(?:[，,\s]*(?:不是|而不是)[^？?。]{1,20})?[。？?!！]*$")
 ZH_POINTER_THEN = re.compile(r"^(?:那|那么)?(?:这个|那个|这项|那项)(?:呢|怎么样)[，,\s]*(?P<x>[^？?。，,\s]{2,20})[。？?]*$")
 EN_CORRECTION = re.compile(r"^(?:(?:no|sorry|oops|wait)[,.!]?\s*)*(?:i|I)\s+(?:actually\s+|really\s+|just\s+)?"

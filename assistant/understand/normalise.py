@@ -34,7 +34,7 @@ TRADE_INTRO = re.compile(r"^(?P<verb>做|搞|干|跑|开)(?P<who>[^，,。？?\s
 # The same, run into the question without a pause but a filler (我是苏木上的干部那个今年…, 我们是做矿石加工的嗯…).
 INTRO_PREFIX = re.compile(r"^(?:那个|你好|您好)?(我|我们|我这边|我们这边|本人)(公司|单位|企业|厂|这边)?(是|做|搞|从事|来自|在|位于)"
                           r"[^，,。？?\s]{1,24}?(那个|嗯|呃|额|就是|想知道|想问一下|想问问|想问|想了解|问一下|请问)+")
-GROWTH_BASE = re.compile(r"(比|较)(去年|上年|上一年)(?=(多|增长|增加|提高|涨)了?(几个点|几个百分点|多少个点|百分之几|几成|多少))")
+GROWTH_BASE = re.compile(r"(比|较)(去年|上年|上一年)(?=(要|计划|预计|预期|将)?(多|增长|增加|提高|涨)了?(几个点|几个百分点|多少个点|百分之几|几成|多少))")
 APPOSITIVE = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fff]{1,6}的就是(?=[\u4e00-\u9fff])")
 # An encoded string (base64, hex) is no one's words: what it says is not read, and its letters are not English.
 ENCODED = re.compile(r"(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{24,}={0,2}")
@@ -81,6 +81,8 @@ LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|�
 LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准备|整理|赶)(个|一个|一篇|篇|份|一份)?[^，,。？?：:]{0,6}"
                           r"(稿|稿子|材料|报道|提纲|简报|PPT|ppt|文章|新闻|推文)(用)?[，,：:]\s*")
 # What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
+# 我问的是专精特新那个 (after 不对不对): what is asked, said again, not what the answer is for
+SAYS_ASKED = re.compile(r"问的是|想问|要问|说的是|是说|指的是")
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$"
                      # 学校想搞个主题活动: what someone means to do with it
@@ -205,7 +207,7 @@ def _strip_fillers(text: str, plan_text: str = "", terms: frozenset[str] = froze
         intro = SELF_INTRO.match(p) or UNIT_INTRO.match(p) or TRADE_INTRO.match(p) if p else None
         if intro and any(CJK.search(x) for x in rest) and not _intro_is_topic(p, "".join(rest), plan_text, terms):
             p = ""
-        elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and (
+        elif p and PURPOSE.match(p) and not v.cue["asking"].search(p) and not SAYS_ASKED.search(p) and (
                 re.search(r"[？?]\s*$", "".join(out)) or v.cue["asking"].search("".join(out))):
             p = ""
         out.append(p)
