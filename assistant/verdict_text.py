@@ -18,7 +18,7 @@ from assistant.vocab import CJK, vocab
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
-
+# A field's targets asked (经济方面定了哪些目标): answered by the plan's list of targets, not a sentence naming one
 TARGETS_ASKED = re.compile(r"(哪些|哪几个|什么|啥)(主要)?(目标|指标)|\b(which|what) (are the )?(main )?(targets|goals)\b", re.I)
 OVERVIEW_MARGIN = 0.2  # coverage: a place whose best sentence is this close to the best answers a summary too
 

@@ -80,9 +80,9 @@ LEAD_PURPOSE = re.compile(r"^(?![^，,：:]*(哪|什么|多少|几|吗|怎么|�
 # The piece of writing the asker is doing, said first (做个背景稿： / 写篇报道用，): context, not the question.
 LEAD_WRITING = re.compile(r"^(我|我们)?(在|要|想|正在|得)?(做|写|准备|整理|赶)(个|一个|一篇|篇|份|一份)?[^，,。？?：:]{0,6}"
                           r"(稿|稿子|材料|报道|提纲|简报|PPT|ppt|文章|新闻|推文)(用)?[，,：:]\s*")
-# What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 # 我问的是专精特新那个 (after 不对不对): what is asked, said again, not what the answer is for
 SAYS_ASKED = re.compile(r"问的是|想问|要问|说的是|是说|指的是")
+# What the asker will do with the answer, said after the question (我们写材料要用): context, not a second question.
 PURPOSE = re.compile(r"^(我|我们|咱们|本人|我这边|俺|俺们|咱)[^？?]{0,16}$|^[^？?]{0,16}(要用|用的|急用|需要用|要引用|引用|要写|写进"
                      r"[^？?]{0,8})[。.!！]?$|^(开会|汇报|写材料|做材料|做PPT|做ppt|发言|讲话|写稿|写报告)(要)?用[。.!！]?$"
                      # 学校想搞个主题活动: what someone means to do with it

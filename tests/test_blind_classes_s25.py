@@ -1,9 +1,16 @@
-"""Classes of failure found by blind-bl (shop owners, customs brokers, pinyin typing slips, several questions in one
-message, exam-style English, refusals, conversations that narrow down), each tested in other words than the set's
-items: a field asked in everyday words (这块重点抓啥, 说了些啥, what does the plan say about), answered with the place
-that treats it; a subsidy policy asked by what it subsidises; people of a caller's story asked about as 他们; a phase
-(二期) not given for a target asked; questions listed with pause marks (谁…的、什么时候…的); English items first, then
-what is asked of each; "is there a number for"; English words of the plans' own (pilot, gas)."""
+"""Classes of failure found by session 25's blind sets, each tested in other words than the sets' items.
+
+blind-bl (shop owners, customs brokers, pinyin typing slips, several questions in one message, exam-style English,
+refusals, conversations that narrow down): a field asked in everyday words (这块重点抓啥, 说了些啥, what does the plan
+say about), answered with the place that treats it; a subsidy policy asked by what it subsidises; people of a caller's
+story asked about as 他们; a phase (二期) not given for a target asked; questions listed with pause marks (谁…的、什么时候
+…的); English items first, then what is asked of each; "is there a number for"; English words of the plans' own
+(pilot, gas).
+
+blind-bm (hotline transcripts, logistics and tourism operators, change and comparison, a foreign journalist's English,
+corrections): a growth asked with 要/计划 before 增长; a caller's correction opened by 哦/啊 or said twice (不对不对),
+with 其实 or 我问的是 before the new ask, which names what is asked and is not a preamble; English words of the plans'
+own (real GDP, budget reform, the housing market)."""
 
 from __future__ import annotations
 
@@ -34,6 +41,13 @@ from conversation import answered, converse
                  id="a guard (answered before too): a count of things said, their names asked"),
     pytest.param("有的企业工程款被拖了大半年，规划里有没有说咋办", "账款清欠",
                  id="a guard (answered before too): how it is dealt with asked, the story names what"),
+    # blind-bm
+    pytest.param("社会消费品零售总额比上年要增长多少？", "4.5%", id="a growth asked with 要 before 增长"),
+    pytest.param("Which budget reform does the plan adopt?", "零基预算",
+                 id="a guard (answered before too): budget reform, a term of the plan's"),
+    pytest.param("What is the real GDP growth goal?", "6%", id="a guard (answered before too): real GDP"),
+    pytest.param("Is there anything on the housing market?", "房地产项目交付",
+                 id="a guard (answered before too): the housing market, in the plan's words"),
 ])
 def test_answered(bot, question, said):
     a = bot.ask(question)
@@ -43,6 +57,9 @@ def test_answered(bot, question, said):
 @pytest.mark.parametrize("question", [
     pytest.param("农牧民有没有养殖补贴政策？", id="a guard (refused before too): a subsidy policy the plan never names"),
     pytest.param("买新能源车有补贴政策吗", id="a guard (refused before too): a subsidy of a thing the plan never names"),
+    # blind-bm
+    pytest.param("Of the 68 projects planned this year, how many are in energy alone?",
+                 id="a guard (refused before too): a part of a count the plan never splits"),
 ])
 def test_refused(bot, question):
     a = bot.ask(question)
@@ -58,6 +75,13 @@ def test_refused(bot, question):
                  id="a guard (answered before too): a figure asked after an overview, of the place it quoted"),
     pytest.param(["生态方面今年主要干啥", "沙地治理那块有指标没"], "88万亩",
                  id="a target asked after a field's overview, not the phase"),
+    # blind-bm
+    pytest.param(["城镇居民收入增长多少", "嗯不对不对 我问的是一般公共预算收入那个"], "2%",
+                 id="a correction said twice, then 我问的是 and the new ask"),
+    pytest.param(["GDP增长多少", "不对不对 我问的是规上工业增加值那个"], ("规上工业增加值", "10%"),
+                 id="a correction said twice, the new ask a quantity of its own"),
+    pytest.param(["社零增长多少", "哦不对 我其实想问的是一般公共预算收入的增速"], "2%",
+                 id="a correction opened by 哦, with 其实想问的是"),
 ])
 def test_conversation_answered(bot, turns, said):
     a = converse(bot, turns)
