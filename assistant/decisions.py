@@ -103,3 +103,22 @@ def _evidence_key(d: Decision) -> tuple | None:
     if isinstance(d, Decline) and d.related is not None:  # 进口和出口各占多少: one decline, said once
         return ("decline", d.reason, d.related.doc, d.related.span.start)
     return None
+
+
+def weighed(decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """Two things weighed (风电和光伏哪个多): with one of them declined, the plan cannot weigh them; the other's figure
+    alone would answer as if it could. What the plan does not give is said instead."""
+    declined = tuple(d for d in decisions if isinstance(d, Decline))
+    return declined if declined and len(declined) < len(decisions) else decisions
+
+
+def in_order(decisions: tuple[Decision, ...], order: str) -> tuple[Decision, ...]:
+    """The figures asked in an order (从高到低排一下): set in it, when they are numbers of one unit; else as found."""
+    rows = [r for d in decisions if isinstance(d, FromTable) for r in d.rows]
+    if (len(rows) < 2 or any(not isinstance(d, FromTable) for d in decisions) or len({r.unit for r in rows}) != 1
+            or any(isinstance(r.value, str) for r in rows)):
+        return decisions
+    down = order != "asc"
+    ranked = tuple(d.model_copy(update={"rows": tuple(sorted(d.rows, key=lambda r: r.value, reverse=down))})
+                   for d in decisions if isinstance(d, FromTable))
+    return tuple(sorted(ranked, key=lambda d: d.rows[0].value, reverse=down))

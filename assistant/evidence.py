@@ -45,6 +45,10 @@ def _bigrams(form: str) -> frozenset[str]:
     return frozenset(han[i:i + 2] for i in range(len(han) - 1)) if len(han) >= 3 else frozenset()
 
 
+# the kind a village or a neighbourhood is (嘎查, 苏木, 社区): its own name alone is said of it too
+VILLAGE_KIND = re.compile(r"(嘎查|苏木|社区|街道|村)$")
+
+
 @dataclass
 class EvidenceFinder:
     lexicon: Lexicon
@@ -193,6 +197,9 @@ class EvidenceFinder:
                     and (m := GLOSSED.match(text, at + len(word))) and lex.glossary.phrases(m.group(1))):
                 continue  # 瑞茨REITs, 瑞茨 就是REITs: a sound-spelling the caller glosses with the plans' own term
             forms = tuple(dict.fromkeys((word, *lex.glossary.synonym_forms(word))))
+            if (stem := VILLAGE_KIND.sub("", word)) != word and len(stem) >= 2 and stem in lex.plan_text \
+                    and not vocab().is_stop(stem):
+                forms = (*forms, stem)  # 赛乌素嘎查: the plans name it by its own name too (赛乌素新型温室基地)
             weight, known = self._weight(forms)
             if len(word) == 1:
                 weight *= SINGLE_CHAR_WEIGHT

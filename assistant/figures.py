@@ -38,6 +38,20 @@ def is_figure(m: re.Match, measure: str | None) -> bool:
     return measure == "date" or not (len(m.group(1)) == 4 and m.group(2).startswith("年"))
 
 
+# 提升至45%, 达到80%: a level the figure reaches, not how much it grows (市域就诊率提高几个百分点 is not answered by it)
+REACHED = re.compile(r"(至|到|达)\s*$")
+
+
+# 要提到百分之多少, 达到多少: the question asks the level itself
+LEVEL_ASKED = re.compile(r"(到|至|达)了?\s*(百分之|多少|几|\d)|\b(reach|to what level|up to)\b", re.I)
+
+
+def reached(m: re.Match, question: str) -> bool:
+    """The figure matched is a level reached (提升至45%), said so by the word before it, and the question asks a
+    change, not the level (提高多少 after 比上年, not 要提到百分之多少)."""
+    return bool(REACHED.search(m.string[max(0, m.start() - 2):m.start()])) and not LEVEL_ASKED.search(question)
+
+
 def measure_units(measure: str | None) -> tuple[str, ...] | None:
     """The units a figure of `measure` is written with; () = any number; None = no number can answer it."""
     v = vocab()

@@ -60,7 +60,7 @@ class Glossary:
         """城乡居民收入增长多少 → 城镇居民人均可支配收入和农牧民人均可支配收入增长多少: a word that names several of the
         plans' terms at once ([each]) is said as each of them, so each is asked."""
         for key in sorted((k for k in self.each if k in text), key=len, reverse=True):
-            text = text.replace(key, "和".join(self.each[key]))
+            text = text.replace(key, (" and " if key.isascii() else "和").join(self.each[key]))
         return text
 
     @cached_property

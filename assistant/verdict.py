@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.attribution import attributed, named_of_kind
-from assistant.decisions import Decision, Decline, FromTable, FromText, Verdict, merge
+from assistant.decisions import Decision, Decline, FromTable, FromText, Verdict, in_order, merge, weighed
 from assistant.documents import pick
 from assistant.evidence import EvidenceFinder
 from assistant.evidence_models import Evidence
@@ -76,8 +76,12 @@ class Judge(TextRules):
             if isinstance(decision, FromTable):
                 taken.update(r.id for r in decision.rows)
             decisions.append(decision)
-        decisions = self._alike(decisions, previous, u)
-        return Verdict(understanding=u, decisions=merge(decisions), default_doc=default_doc)
+        decisions = merge(self._alike(decisions, previous, u))
+        if u.weighed:
+            decisions = weighed(decisions)
+        if u.ordered:
+            decisions = in_order(decisions, u.ordered)
+        return Verdict(understanding=u, decisions=decisions, default_doc=default_doc)
 
     def _premise_of(self, part: Part, previous: Turn | None, taken: set[str], u: Understanding) -> FromTable | None:
         """A question that asks how, what or why, built on a figure of the plan's table said wrong: the clause that
@@ -251,8 +255,10 @@ class Judge(TextRules):
                     return again, default
             return self._premise_or(self._not_found(part, ev, related), part, ev), default
         answering = self._answering(ev, part.ask, floor)
-        if part.ask == "fact" and (m := re.search(r"的(?P<head>[\u4e00-\u9fff]{2,4}?)(是|有|在|要|会|能|怎么|咋|如何)",
-                                                  part.text)) and any(w in m.group("head") and not self.finder.lexicon.places(w)
+        # (in the sentence that asks: 我的公司在二连，别人欠钱不给。账款怎么说的 — the caller's own company is not asked of)
+        asks_in = re.split(r"[。！!；;]", part.text.strip(" 。？?！!"))[-1]
+        if part.ask == "fact" and (m := re.search(r"(?<![我俺咱])的(?P<head>[\u4e00-\u9fff]{2,4}?)(是|有|在|要|会|能|怎么|咋|如何)",
+                                                  asks_in)) and any(w in m.group("head") and not self.finder.lexicon.places(w)
                                                                      for w in ev.unknown):
             # 第三小学的学区是咋划分的: what is asked of the thing (its 学区) is a word the plans never use (a place,
             # 周边的旗县怎么合作, is who it is asked of: the place check below)

@@ -10,7 +10,7 @@ from assistant.attribution import attributed
 from assistant.decisions import Clarify, Compare, Decision, Decline, FromTable, FromText
 from assistant.documents import pick
 from assistant.evidence_models import Evidence, SentenceHit
-from assistant.figures import FIGURE, is_figure, measure_units, same_figure, same_kind, unit_kind
+from assistant.figures import FIGURE, is_figure, measure_units, reached, same_figure, same_kind, unit_kind
 from assistant.models import Target
 from assistant.session import Turn
 from assistant.understand.types import Part, Understanding
@@ -282,7 +282,8 @@ class FigureRules(TableRows):
             if part.per_unit and not vocab().cue["per_unit_row"].search(hit.span.text):
                 continue  # 每家企业能拿多少补贴: a total the sentence gives is no one firm's share
             if attributed(hit.span.text, subject, FIGURE, lambda m: is_figure(m, part.measure) and (
-                    not units or any(x in m.group(2) for x in units))):
+                    not units or any(x in m.group(2) for x in units))
+                    and not (part.measure == "growth_rate" and reached(m, part.text))):
                 # 听说沙地治理要搞100万亩，真的假的: a claimed figure the sentence gives otherwise (88万亩) is corrected
                 said = [m for m in FIGURE.finditer(hit.span.text) if is_figure(m, part.measure)]
                 wrong = asserts(part.text) and any(

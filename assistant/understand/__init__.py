@@ -19,7 +19,9 @@ from assistant.understand.intent import off_topic, smalltalk, strip_instructions
 from assistant.understand.normalise import language_of, normalise
 from assistant.understand.numbered import numbered, titled
 from assistant.understand.pinyin import from_pinyin
+from assistant.understand.order import ordering
 from assistant.understand.split import coordinated, sentences
+from assistant.understand.split_pairs import weighs
 from assistant.understand.types import Part, Place, Understanding
 from assistant.vocab import CJK, KIND_WORDS, vocab
 
@@ -127,6 +129,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         elif vocab().cue["stated_figure"].search(rest) and not vocab().cue["asking"].search(rest):
             rest = f"{rest}，对吗"  # 以商务局名义发个通知，说互市贸易额要突破20亿元: what it would state, checked as a claim
         text, flags["aside"] = rest, True
+    text, flags["ordered"] = ordering(text)  # 从高到低排一下: each figure asked; the verdict sets them in that order
 
     framing = vocab().cue["framing_asked"]
     scope: tuple[Place, ...] = ()
@@ -146,7 +149,8 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         text = f"{text[:m.start()]}是多少？"
     if previous is not None and not previous.answer.refused:
         # 第二个今年到什么阶段 after a list: the second item's own words ask
-        text = ordinal_item(text, previous.answer.answer)
+        figures = tuple(dict.fromkeys(f.indicator for f in previous.answer.facts))
+        text = ordinal_item(text, previous.answer.answer, figures)
         if text == before and listed:
             text = ordinal_item(text, listed)
         prev_text = previous.understood or previous.question
@@ -217,8 +221,11 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
         return bool(framing.search(q)) and not lexicon.content_words(framing.sub(" ", q))
 
     parts: list[Part] = []
+    weighed = False
     for sentence in list(dict.fromkeys(sentences(text, lexicon)))[:MAX_PARTS]:  # a pasted question twice is one
-        for q in coordinated(sentence, lexicon):
+        pair = coordinated(sentence, lexicon)
+        weighed = weighed or (len(pair) == 2 and weighs(sentence))
+        for q in pair:
             if parts and parts[-1].ask == "figure" and framed_only(q):
                 # 社零的目标呢？是约略还是以上？: how the figure just asked is framed, which its answer carries
                 continue
@@ -239,6 +246,7 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                 part = _classify(f"{subject}{q}", lexicon, scope, about_previous)
             parts.append(part)
     parts = parts[:MAX_PARTS]
+    flags["weighed"] = weighed and len(parts) == 2  # two things weighed, nothing else asked (not …两个数各是多少)
     if lead and len(parts) > 1 and parts[0].text.strip(" ？?") == lead:
         # 具体要减排多少吨 after 主要目标里有没有降碳方面的: the old subject put before it is what it asks about, not a
         # question of its own (a subject naming a target reads as asking one when it stands alone)

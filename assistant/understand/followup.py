@@ -84,10 +84,19 @@ def list_items(answer: str) -> list[str]:
     return items
 
 
-def ordinal_item(question: str, previous_answer: str) -> str:
+# …是多少来着 / what was … again: the figure asked once more, nothing of its own named
+FIGURE_AGAIN = re.compile(r"(刚才|刚刚|前面|的|数字|数|是|多少|来着|呢|再说一遍|\bwhat\b|\bwas\b|\bis\b|\bthe\b|\bfigure\b|"
+                          r"\bnumber\b|\bagain\b|\bone\b|[\s?？。.,，])*", re.I)
+
+
+def ordinal_item(question: str, previous_answer: str, figures: tuple[str, ...] = ()) -> str:
     """`question` with an item of the previous answer's list in place of its ordinal (第二个 → that item's words);
-    the question unchanged when it names none or the previous answer was no list."""
+    the question unchanged when it names none or the previous answer was no list. `figures`: the previous answer's
+    figures by name, in order (第二个数是多少来着 after three figures: the second's)."""
     items = list_items(previous_answer)
+    if len(items) < 2 and len(figures) >= 2 and (m := ZH_ORDINAL.search(question) or EN_ORDINAL.search(question)) \
+            and FIGURE_AGAIN.fullmatch(f"{question[:m.start()]} {question[m.end():]}"):
+        items = list(figures)
     if len(items) < 2:
         return question
     if m := ZH_ORDINAL.search(question):
@@ -102,6 +111,8 @@ def ordinal_item(question: str, previous_answer: str) -> str:
         return question  # 第一个问题里的…: the first question asked, not the first item listed
     # the item's figures would read as a claim the question makes (50万千瓦风电竞配…): its words say which it is
     item = vocab().cue["stated_figure"].sub("", items[n - 1])
+    if items == list(figures):
+        return f"{item}是多少"
     if item != items[n - 1] and ONLY_POINTS.fullmatch(f"{question[:m.start()]} {question[m.end():]}"):
         # What about the second one? / 那第二个呢 after a list of figures: the figure that item states
         return f"{item}是多少"

@@ -50,6 +50,12 @@ def figures_of_one(sentence: str) -> list[str]:
     return [sentence[:a.end()] + sentence[b.end():], sentence[:a.start()] + sentence[b.start():]]
 
 
+def _thing(x: str, lexicon: Lexicon) -> bool:
+    """x names a thing of the plan's: a particular name, a glossary term, or a figure's name in the table (固定资产投资完成额)."""
+    return bool(lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x)
+                or any(len(n) >= 3 and n.lower() in x.lower() for n in lexicon.names))
+
+
 # 为什么A定得比B还低: the why and the setting (定得) around the first thing weighed
 WHY_SET = re.compile(r"^(为什么|为啥|怎么|咋)(会|要)?|(定得|定的|设得|订得|定成)$")
 
@@ -60,8 +66,7 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     without its measure takes the other's (一般公共预算收入的增速目标比GDP低吗: GDP's growth)."""
     if share := vocab().cue["share_of"].search(text):  # A占B的多大比重: the whole is B, the part A
         a, b = (re.sub(r"(大约|大概|约|的)$", "", x.strip(" ，,的")) for x in (text[:share.start()], share.group("b")))
-        return [f"{a}是多少", f"{b}是多少"] if all(lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x)
-                                                  for x in (a, b)) else []
+        return [f"{a}是多少", f"{b}是多少"] if all(_thing(x, lexicon) for x in (a, b)) else []
     cue = vocab().cue["weigh"].search(text)
     if not cue:
         return []
@@ -76,8 +81,7 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     a = WHY_SET.sub("", head[:cut[0]].strip(" ，,的"))
     a = re.sub(r"(大约|大概|约|的)$", "", a.strip(" ，,的"))
     b = re.sub(r"(大约|大概|约|的)$", "", head[cut[1]:].strip(" ，,的"))
-    if vocab().cue["other_period"].search(b) or lexicon.places(b) or not all(
-            lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
+    if vocab().cue["other_period"].search(b) or lexicon.places(b) or not all(_thing(x, lexicon) for x in (a, b)):
         # 比去年高吗 / 比去年实际完成额高出多少 / 比锡盟的目标高多少: another year or place, not another thing of the
         # plan (the comparison as a whole is what the plan cannot make)
         return []
@@ -86,16 +90,17 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     return [f"{a}是多少", f"{b}是多少"]
 
 
-# Is A higher than B? / How does A compare with B? / Which figure is larger: A or B? / …expect A to grow faster or
+# Is A higher than B? / How does A compare with B? / Which figure is larger: A or B? (or ", A or B") / …expect A to grow faster or
 # slower than B?: two things weighed, in English
-MORE = r"(?:higher|lower|larger|bigger|greater|smaller|faster|slower|more|less)(?: ambitious)?"
+MORE = r"(?:higher|lower|larger|bigger|greater|smaller|faster|slower|longer|shorter|more|less)(?: ambitious)?"
 END = r"[?.!\s]*$"
+LEAD = r"(?:(?:according to|in|under) (?:the|this|your) (?:plan|document),?\s*)?"  # According to the plan, which…
 EN_WEIGHED = (
-    re.compile(rf"^\s*(?:is|are|was|will)\s+(?:the\s+)?(?P<a>.+?)\s+(?:be\s+)?{MORE}\s+than\s+"
+    re.compile(rf"^\s*{LEAD}(?:is|are|was|will)\s+(?:the\s+)?(?P<a>.+?)\s+(?:be\s+)?{MORE}\s+than\s+"
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
     re.compile(rf"^\s*how\s+(?:does|do|will)\s+(?:the\s+)?(?P<a>.+?)\s+compare\s+(?:with|to|against)\s+"
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
-    re.compile(rf"^\s*(?:which|what)\b[^:?]*?\b{MORE}\b[^:?]*?(?::|\s[-–—]\s)\s*(?:the\s+)?(?P<a>.+?),?\s+or\s+"
+    re.compile(rf"^\s*{LEAD}(?:which|what)\b[^:?,]*?\b{MORE}\b[^:?,]*?(?::|,|\s[-–—]\s)\s*(?:the\s+)?(?P<a>.+?),?\s+or\s+"
                rf"(?:the\s+)?(?P<b>.+?){END}", re.I),
     re.compile(rf"\bexpects?\s+(?:the\s+)?(?P<a>.+?)\s+to\s+(?:grow|rise|increase)\s+{MORE}(?:\s+or\s+{MORE})?"
                rf"\s+than\s+(?:that of\s+|the\s+)?(?P<b>.+?){END}", re.I),
@@ -108,10 +113,24 @@ def weighed_en(text: str, lexicon: Lexicon) -> list[str]:
     if m is None:
         return []
     a, b = (m.group(x).strip(" ,") for x in ("a", "b"))
-    if vocab().cue["other_period"].search(b) or re.search(r"\b(19|20)\d\d\b", b) or lexicon.places(b) or not all(
-            lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x) for x in (a, b)):
+    years = {str(d.year) for d in lexicon.docs}  # …completion for 2026: the plan's own year names no other
+    if vocab().cue["other_period"].search(b) or any(y not in years for y in re.findall(r"\b(?:19|20)\d\d\b", b)) \
+            or lexicon.places(b) or not all(_thing(x, lexicon) for x in (a, b)):
         return []  # …higher than last year's: another year, not another thing of the plan
     # …expect A to grow faster than B / what grows faster: A or B: each one's growth
     grows = re.search(r"\b(grow|grows|growing|rise|rises|increase|increases|faster|slower)\b", m.group(0), re.I)
-    return [f"What is the {x}{' growth' if grows and 'growth' not in x.lower() else ''}?" for x in (a, b)]
+    if grows:
+        return [f"What is the {x}{' growth' if 'growth' not in x.lower() else ''}?" for x in (a, b)]
+    # which is longer / which costs more: the measure the comparison is in (said outside the things weighed), of each
+    said = m.string[m.start():m.start("a")] + " " + m.string[m.end("a"):m.start("b")]
+    if re.search(r"\b(longer|shorter)\b", said, re.I):
+        return [f"How long is the {x}?" for x in (a, b)]
+    if re.search(r"\b(costs?|costlier|expensive|cheaper|invest(ed|ment)?)\b", said, re.I):
+        return [f"What is the total investment of the {x}?" for x in (a, b)]
+    return [f"What is the {x}?" for x in (a, b)]
 
+
+
+def weighs(text: str) -> bool:
+    """The question weighs things against each other (哪个多, 差多少, which is longer, how does A compare with B)."""
+    return bool(vocab().cue["weigh"].search(text) or any(rx.search(text) for rx in EN_WEIGHED))

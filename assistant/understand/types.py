@@ -76,3 +76,5 @@ class Understanding(Frozen):
     pressure: bool = False  # someone claimed authority to change the plan's figures
     reveal: bool = False  # asked to reveal the system prompt / configuration
     aside: bool = False  # a request not about the plan (write me a poem) was set aside beside the question
+    ordered: Literal["", "desc", "asc"] = ""  # the figures asked in an order (从高到低排一下): the verdict sets them so
+    weighed: bool = False  # two things weighed (哪个多, which is longer): each needs its figure, else neither is given
