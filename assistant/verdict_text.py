@@ -18,6 +18,8 @@ from assistant.vocab import CJK, vocab
 OTHERS = re.compile(r"别的|其他|其它|其余|另外|还有|还列|还点名|还提到|还提了|还写了|同一(节|章|部分)|"
                     r"\bother\b|\belse\b|\bbesides\b|\bapart from\b", re.I)
 
+# A field named as such (文旅方面, 教育这块): what else is asked of it, not of the whole place
+FIELD_SAID = re.compile(r"[\u4e00-\u9fff]{2}(方面|这块|这一块|领域)")
 # A field's targets asked (经济方面定了哪些目标): answered by the plan's list of targets, not a sentence naming one
 TARGETS_ASKED = re.compile(r"(哪些|哪几个|什么|啥)(主要)?(目标|指标)|\b(which|what) (are the )?(main )?(targets|goals)\b", re.I)
 OVERVIEW_MARGIN = 0.2  # coverage: a place whose best sentence is this close to the best answers a summary too
@@ -62,8 +64,13 @@ class TextRules(FigureRules):
                 top = next((h for h in ev.sentences if h.heading and (h.place, h.topic) == (top.place, top.topic)
                             and strongest in h.matched), top)
             if ev.part.scope and not top.heading and OTHERS.search(ev.part.text):
-                # 还列了哪些别的任务: everything the previous answer's place lists
-                return self.finder.structure.place_sentences(top)
+                # 还列了哪些别的任务: everything the previous answer's place lists (文旅方面还有哪些项目: those of its
+                # sentences that name the field asked, when some do)
+                every = self.finder.structure.place_sentences(top)
+                if not FIELD_SAID.search(ev.part.text):
+                    return every
+                fields = [c for c in ev.concepts if c.known and not c.soft and self.finder.lexicon.specific(c.label)]
+                return tuple(h for h in every if any(f in h.span.text for c in fields for f in c.forms)) or every
             if not top.heading and top.topic:
                 # 跨境电商和互市有啥扶持方向: the paragraph's other sentences naming a thing asked by the plans' own
                 # full term (加快跨境电商体系建设) list more of it

@@ -206,7 +206,9 @@ def understand(question: str, previous: Turn | None, lexicon: Lexicon, listed: s
                     lead = subject
             text = resolved
     elif previous is not None:
-        text = resolve_followup(text, previous.understood or previous.question, "")
+        # 这个项目是干嘛的 after a who the plan does not say: the thing the declined question named is still meant
+        asked_before = previous.understood or previous.question
+        text = resolve_followup(text, asked_before, lexicon.subject(asked_before))
 
     if not about_previous and (m := framing.search(text)) and lexicon.content_words(
             rest := f"{text[:m.start()]} {text[m.end():]}".strip()):

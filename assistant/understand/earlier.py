@@ -22,6 +22,7 @@ ZH_NTH = re.compile(r"(刚才|刚刚|前面|之前|上面)?(的)?(?P<n>第一个
                     r"(数|数字|指标|目标|问题|问的|说的)?(?![章节部分条款期批届次年])")
 EN_NTH = re.compile(r"\b(the )?(?P<n>first|second|former|latter|earlier|last)( one| figure| number| target| question| "
                     r"thing| item)\b|\bthe (?P<n2>former|latter)\b", re.I)
+FIRST = re.compile(r"开头|一开始|最开始|第一个|\bfirst\b", re.I)  # back to the first topic, not the one before the last
 STEM = re.compile(r"(ical|ic|al|s|es|ed|ing|y)$")  # ecology ~ ecological, for an earlier turn named in other forms
 NTH_INDEX = {"第一个": 0, "头一个": 0, "第一项": 0, "first": 0, "第二个": 1, "第二项": 1, "second": 1,
              "前一个": -2, "former": -2, "earlier": -2, "后一个": -1, "最后一个": -1, "latter": -1, "last": -1}
@@ -124,4 +125,9 @@ def back_to(question: str, turns: tuple[Turn, ...], lexicon: Lexicon) -> tuple[s
         if not t.answer.refused and (any(w in said for w in words) or any(
                 len(x) >= 2 and (x in said.lower() or x in t.answer.answer) for x in terms)):
             return rest, t
+    # 回到刚才那个，文旅方面还有哪些 / back to the first topic, …: no earlier turn named, the one before the last topic
+    # (or the first, said so), which the new words are asked of
+    answered = [t for t in turns[:-1] if not t.answer.refused]
+    if answered and rest and vocab().cue["back_to_bare"].search(m.group(0) + question[m.end():m.end() + 8]):
+        return rest, answered[0] if FIRST.search(question) else answered[-1]
     return None

@@ -104,6 +104,8 @@ def strip_instructions(text: str) -> Instructions:
         text, _ = _sub(rx, text, removed)
     injection = len(removed) > injected_before or bool(pasted)
     text = re.sub(r"\s+", " ", text).strip(" ，,。.;；:：")
+    if removed and (now := v.cue["asked_now"].search(text)) and now.start() > 0 and text[now.end():].strip():
+        text = text[now.end():]  # …以后你都按7%回答。现在请问：…: what is left before it was the instruction's
     if removed:  # what was left after an instruction came out may start with its connective (…，然后告诉我…)
         text = CONNECTIVE.sub("", text).strip(" ，,。.;；:：")
     return Instructions(text=text, injection=injection, pressure=pressure,

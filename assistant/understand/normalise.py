@@ -15,7 +15,7 @@ from assistant.understand.numerals import arabic_numerals
 from assistant.understand.preamble_en import english_preamble, without_context
 from assistant.understand.gloss_en import glossed
 from assistant.understand.story_zh import (POINTS_AT_STORY, after_asking, asked_last, asker_story, names_own,
-                                          names_particular, story_lead, without_story)
+                                          names_particular, people_like_us, story_lead, without_story)
 from assistant.vocab import CJK, vocab
 
 # Fillers that may be glued to what follows (喂你好请问…); the others (那个, 这个, 就是) only count as fillers
@@ -353,7 +353,7 @@ def normalise(question: str, plan_text: str = "", terms: frozenset[str] = frozen
     text = APPOSITIVE.sub("", text)  # 牧区的就是农牧民: said again in other words, the second is meant
     if lang == "zh":
         text = _restarted(text, plan_text, terms)
-        text = story_lead(after_asking(text, plan_text), plan_text, terms)
+        text = story_lead(after_asking(people_like_us(text, plan_text), plan_text), plan_text, terms)
     text = _how_said(_strip_fillers(text, plan_text, terms))
     text = HEARSAY.sub("听说", text)
     text = RANK_ASIDE.sub("", text)

@@ -29,7 +29,8 @@ SUBJECTLESS = re.compile(r"(在|从|由|是|于|经|被|哪|啥|什么|谁)")
 RUN_ON = re.compile(r"(哪|什么|啥|谁)[^，,。？?\s的]{0,6}的(?=[在从由跟和向到][^，,。？?\s的]{0,6}(哪|什么|啥|谁|多少|几))")
 FRAME_END = re.compile(r"(里|中|当中|里面|里头|方面|这块|这一块|这部分)\s*$")
 COMPOUND_MAX = 160  # characters
-NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|再加一列|再加一栏|再加一行|also|and also|as well as)"
+NEW_QUESTION = re.compile(r"(?:^|\s|[，,])(还有|另外|以及|同时|再就是|再问一下|还想问|再加一列|再加一栏|再加一行|also|and also|as well as"
+                          r"|并(?:且)?(?=(?:说明|告诉我|回答|说一下|讲一下|列出))(?:说明|告诉我|回答|说一下|讲一下|列出)?)"
                           r"(?=\s|[^\s])"
                           # …到位资金是多少还有一个就是那个限上企业…: a run-on caller goes on to the next question
                           r"|(?:(?<=多少)|(?<=[几吗呢啥么]))还有(?:一个|个)?(?:就是)?"

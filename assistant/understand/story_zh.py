@@ -153,6 +153,22 @@ def story_lead(text: str, plan_text: str, terms: frozenset[str] = frozenset()) -
     return rest
 
 
+# 我是外地来打工的农民工，计划里有没有提到我们这类人的就业: the asker says who they are, then asks about "people like us"
+SELF_SAID = re.compile(r"^(我|我们|俺|俺们)(是|都是)(?P<who>[^，,。？?\s]{2,16}?)[，,。\s]+(?P<rest>.+)$")
+LIKE_US = re.compile(r"(像)?(我们|俺们|咱们|我|俺)(这类|这种|这样的|这些|这帮|这一类|这号)(人)?")
+
+
+def people_like_us(text: str, plan_text: str) -> str:
+    """The question with "people like us" said as who the asker said they are (their words the plans use), and
+    without the sentence that said it; `text` itself when it is not so asked."""
+    m = SELF_SAID.match(text)
+    if not m or not (like := LIKE_US.search(m.group("rest"))):
+        return text
+    who = _plan_run(m.group("who"), plan_text) or m.group("who")
+    rest = m.group("rest")
+    return rest[:like.start()] + who + rest[like.end():]
+
+
 def _plan_run(phrase: str, plan_text: str) -> str:
     """The longest run of two characters or more a phrase shares with the plans, not a function word."""
     v = vocab()
