@@ -248,6 +248,7 @@ def _places_asked(text: str, lexicon: Lexicon) -> tuple[str, ...]:
         listed = last_end >= 0 and re.fullmatch(r"[、和跟与及,，\s]?", text[last_end:start]) is not None
         here = bool((yours and end <= yours.start()) or cue["asker_from"].search(before)
                     or cue["whereabouts_before"].search(before) or cue["whereabouts_after"].search(after)
+                    # (香港基金…, 我们是深圳一家企业: nothing but who is speaking before the place)
                     or (not re.sub(r"[我们是一家个\s]", "", before) and cue["asker_org_after"].search(after))
                     or (listed and last_aside))
         aside[place] = aside.get(place, True) and here
