@@ -114,11 +114,12 @@ def weighed(decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
 
 def in_order(decisions: tuple[Decision, ...], order: str) -> tuple[Decision, ...]:
     """The figures asked in an order (从高到低排一下): set in it, when they are numbers of one unit; else as found."""
-    rows = [r for d in decisions if isinstance(d, FromTable) for r in d.rows]
-    if (len(rows) < 2 or any(not isinstance(d, FromTable) for d in decisions) or len({r.unit for r in rows}) != 1
-            or any(isinstance(r.value, str) for r in rows)):
+    if not all(isinstance(d, FromTable) for d in decisions):
+        return decisions
+    rows = [r for d in decisions for r in d.rows]
+    if len(rows) < 2 or len({r.unit for r in rows}) != 1 or any(isinstance(r.value, str) for r in rows):
         return decisions
     down = order != "asc"
-    ranked = tuple(d.model_copy(update={"rows": tuple(sorted(d.rows, key=lambda r: r.value, reverse=down))})
-                   for d in decisions if isinstance(d, FromTable))
+    ranked = (d.model_copy(update={"rows": tuple(sorted(d.rows, key=lambda r: r.value, reverse=down))})
+              for d in decisions)
     return tuple(sorted(ranked, key=lambda d: d.rows[0].value, reverse=down))

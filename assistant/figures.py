@@ -40,8 +40,6 @@ def is_figure(m: re.Match, measure: str | None) -> bool:
 
 # 提升至45%, 达到80%: a level the figure reaches, not how much it grows (市域就诊率提高几个百分点 is not answered by it)
 REACHED = re.compile(r"(至|到|达)\s*$")
-
-
 # 要提到百分之多少, 达到多少: the question asks the level itself
 LEVEL_ASKED = re.compile(r"(到|至|达)了?\s*(百分之|多少|几|\d)|\b(reach|to what level|up to)\b", re.I)
 

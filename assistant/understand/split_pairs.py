@@ -52,8 +52,9 @@ def figures_of_one(sentence: str) -> list[str]:
 
 def _thing(x: str, lexicon: Lexicon) -> bool:
     """x names a thing of the plan's: a particular name, a glossary term, or a figure's name in the table (固定资产投资完成额)."""
+    low = x.lower()
     return bool(lexicon.names_particular(x) or lexicon.glossary.mapped_terms(x)
-                or any(len(n) >= 3 and n.lower() in x.lower() for n in lexicon.names))
+                or any(len(n) >= 3 and n.lower() in low for n in lexicon.names))
 
 
 # 为什么A定得比B还低: the why and the setting (定得) around the first thing weighed
@@ -90,8 +91,8 @@ def weighed(text: str, lexicon: Lexicon) -> list[str]:
     return [f"{a}是多少", f"{b}是多少"]
 
 
-# Is A higher than B? / How does A compare with B? / Which figure is larger: A or B? (or ", A or B") / …expect A to grow faster or
-# slower than B?: two things weighed, in English
+# Is A higher than B? / How does A compare with B? / Which figure is larger: A or B? (or ", A or B") / …expect A to
+# grow faster or slower than B?: two things weighed, in English
 MORE = r"(?:higher|lower|larger|bigger|greater|smaller|faster|slower|longer|shorter|more|less)(?: ambitious)?"
 END = r"[?.!\s]*$"
 LEAD = r"(?:(?:according to|in|under) (?:the|this|your) (?:plan|document),?\s*)?"  # According to the plan, which…
@@ -128,7 +129,6 @@ def weighed_en(text: str, lexicon: Lexicon) -> list[str]:
     if re.search(r"\b(costs?|costlier|expensive|cheaper|invest(ed|ment)?)\b", said, re.I):
         return [f"What is the total investment of the {x}?" for x in (a, b)]
     return [f"What is the {x}?" for x in (a, b)]
-
 
 
 def weighs(text: str) -> bool:
